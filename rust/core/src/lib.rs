@@ -1,0 +1,28 @@
+//! Pure-logic core of kasan-rs, a Rust reimplementation of the Linux 6.12
+//! hardware tag-based KASAN (arm64 MTE, `CONFIG_KASAN_HW_TAGS`).
+//!
+//! Everything here is `no_std`, allocation-free, panic-free and usable from
+//! any context (including the kernel hooks themselves):
+//!
+//! * [`tags`]: pointer-tag arithmetic (TBI/MTE) and granule helpers.
+//! * [`tag_range`]: the STG / DC GVA plan used to tag a memory range.
+//! * [`params`]: the `kasan*` boot parameters and the `kstrto*` parsers.
+//! * [`sampling`]: page_alloc sampling decision.
+//! * [`banner`]: the init banner text.
+//!
+//! On the host this file is the crate root. In the kernel it is included as
+//! a module of another crate through `#[path]` (which passes
+//! `--cfg CONFIG_RUST`), so it holds only module declarations and
+//! attributes that are valid in both positions.
+
+#![cfg_attr(not(CONFIG_RUST), no_std)]
+#![forbid(unsafe_code)]
+
+#[cfg(test)]
+extern crate std;
+
+pub mod banner;
+pub mod params;
+pub mod sampling;
+pub mod tag_range;
+pub mod tags;
