@@ -1,0 +1,22 @@
+//! kasan-rs host tools: boot a kernel under `qemu-system-aarch64 -M
+//! virt,mte=on`, read its console, and judge the upstream KUnit `kasan`
+//! suite's KTAP output.
+//!
+//! Rooms:
+//! * [`console`]: printk prefix stripping and kernel-line classification;
+//! * [`ktap`]: the KTAP grammar and the suite/case model;
+//! * [`log`]: one pass over a console log, combining both;
+//! * [`expect`]: what the caller expects (`--expect`, ...);
+//! * [`verdict`]: judging a parsed log, exit codes;
+//! * [`summary`]: the printed table;
+//! * [`qemu`]: the supervised QEMU run;
+//! * [`cli`]: the command line.
+
+pub mod cli;
+pub mod console;
+pub mod expect;
+pub mod ktap;
+pub mod log;
+pub mod qemu;
+pub mod summary;
+pub mod verdict;

@@ -1,0 +1,356 @@
+//! The `kasan-rs` binary end to end: `ktap` on canned logs, `run` against
+//! fake QEMU scripts (tests/data/fake-qemu-*.sh), and usage errors.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn data(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+fn kasan_rs() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_kasan-rs"))
+}
+
+fn run(args: &[&str]) -> Output {
+    kasan_rs().args(args).output().expect("run kasan-rs")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn last_line(out: &Output) -> String {
+    stdout(out).lines().last().unwrap_or("").to_string()
+}
+
+/// A scratch directory unique to one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{name}"));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn ktap_exit_codes_follow_the_verdicts() {
+    let cases: [(&str, &[&str], i32, &str); 10] = [
+        ("pass.log", &[], 0, "verdict: PASS (kasan: pass:3 fail:0 skip:2 total:5)"),
+        ("fail.log", &[], 1, "verdict: CASE_FAILED (kasan.kmalloc_oob_left (#2) failed"),
+        ("oops.log", &[], 3, "verdict: KERNEL_CRASH (unhandled fault at line 43"),
+        ("truncated.log", &["--timed-out"], 4, "verdict: TIMEOUT (timed out: suite kasan"),
+        ("truncated.log", &[], 5, "verdict: TRUNCATED (log ends early: suite kasan"),
+        ("noktap.log", &[], 6, "verdict: NO_KTAP (no KTAP output"),
+        ("pass.log", &["--expect-panic"], 7, "verdict: MISSING_PANIC"),
+        ("fault_panic.log", &["--expect-panic"], 0, "verdict: PASS ("),
+        ("sample.log", &["--expect-reports", "1"], 0, "verdict: PASS (1 KASAN reports)"),
+        (
+            "pass.log",
+            &["--expect", "kasan=pass:60,fail:0,skip:12"],
+            1,
+            "verdict: CASE_FAILED (suite kasan: expected pass:60 fail:0 skip:12, got pass:3 fail:0 skip:2 total:5)",
+        ),
+    ];
+    for (log, extra, code, verdict) in cases {
+        let log_path = data(log);
+        let mut args = vec!["ktap", path(&log_path)];
+        args.extend_from_slice(extra);
+        let out = run(&args);
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "{log} {extra:?}\n{}",
+            stdout(&out)
+        );
+        assert!(
+            last_line(&out).starts_with(verdict),
+            "{log} {extra:?}: {:?}",
+            last_line(&out)
+        );
+    }
+}
+
+#[test]
+fn ktap_prints_the_summary_table() {
+    let out = run(&["ktap", path(&data("param.log"))]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    let expected = "\
+kasan: KernelAddressSanitizer initialized (hw-tags, mode=sync, vmalloc=on, stacktrace=on)
+suite          result  pass  fail  skip  total  reports
+kasan_rs_tags  ok         3     0     0      3        2
+kasan          ok         1     0     0      1        1
+  skip       kasan_rs_tags.tag_mismatch_sizes[size-4096] (#3): Test requires CONFIG_KASAN_VMALLOC=y
+KASAN reports: 3
+verdict: PASS (kasan_rs_tags: pass:3 fail:0 skip:0 total:3; kasan: pass:1 fail:0 skip:0 total:1)
+";
+    assert_eq!(text, expected);
+}
+
+#[test]
+fn ktap_reads_stdin() {
+    let mut child = kasan_rs()
+        .args(["ktap", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let log = fs::read(data("fail.log")).unwrap();
+    child.stdin.take().unwrap().write_all(&log).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(last_line(&out).starts_with("verdict: CASE_FAILED"));
+}
+
+#[test]
+fn usage_errors_exit_2_with_one_line() {
+    let missing = data("no-such.log");
+    for args in [
+        &[][..],
+        &["frobnicate"],
+        &["ktap"],
+        &["ktap", path(&missing)],
+        &["ktap", "x.log", "--expect", "kasan=pass"],
+        &["run"],
+        &["run", "--image", "x", "--timeout", "soon"],
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.starts_with("kasan-rs: "), "{err}");
+    }
+    let out = run(&["help"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("exit codes:"));
+}
+
+#[test]
+fn run_rejects_a_missing_image() {
+    let image = data("no-such-Image");
+    let qemu = data("fake-qemu-pass.sh");
+    let out = run(&["run", "--image", path(&image), "--qemu", path(&qemu)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "kasan-rs: kernel image {} does not exist\n",
+            image.display()
+        )
+    );
+}
+
+#[test]
+fn run_rejects_qemu_7() {
+    let qemu = data("fake-qemu-old.sh");
+    let out = run(&[
+        "run",
+        "--image",
+        path(&data("Image.fake")),
+        "--qemu",
+        path(&qemu),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "kasan-rs: fake-qemu-old.sh 7.2 is too old: MTE is mis-emulated before 8.0; \
+         install qemu-system-arm from bookworm-backports (testing/bootstrap.sh)\n"
+    );
+}
+
+#[test]
+fn run_rejects_a_missing_qemu() {
+    let out = run(&[
+        "run",
+        "--image",
+        path(&data("Image.fake")),
+        "--qemu",
+        "/nonexistent/qemu-system-aarch64",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).starts_with("kasan-rs: cannot run /nonexistent/qemu-system-aarch64: "));
+}
+
+#[test]
+fn run_passes_with_a_qemu_that_prints_a_passing_log() {
+    let dir = scratch("pass");
+    let log = dir.join("logs/console.log");
+    let args_file = dir.join("qemu-args");
+    let out = kasan_rs()
+        .args([
+            "run",
+            "--image",
+            path(&data("Image.fake")),
+            "--qemu",
+            path(&data("fake-qemu-pass.sh")),
+            "--append",
+            "kunit.filter_glob=kasan kasan.mode=sync",
+            "--log",
+            path(&log),
+            "--expect",
+            "kasan=pass:3,fail:0,skip:2",
+            "--smp",
+            "1",
+            "--mem",
+            "512M",
+        ])
+        .env("FAKE_QEMU_ARGS", &args_file)
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}{}", stderr(&out));
+    assert_eq!(
+        last_line(&out),
+        "verdict: PASS (kasan: pass:3 fail:0 skip:2 total:5)"
+    );
+    // The console was echoed, then summarised.
+    assert!(text.contains("    ok 4 kmalloc_uaf\n"));
+    assert!(text.contains("kasan  ok         3     0     2      5        3\n"));
+
+    let qemu_args = fs::read_to_string(&args_file).unwrap();
+    let qemu_args: Vec<_> = qemu_args.lines().collect();
+    assert_eq!(
+        qemu_args,
+        [
+            "-M",
+            "virt,mte=on",
+            "-cpu",
+            "max",
+            "-smp",
+            "1",
+            "-m",
+            "512M",
+            "-nographic",
+            "-no-reboot",
+            "-kernel",
+            path(&data("Image.fake")),
+            "-append",
+            "console=ttyAMA0 panic=-1 kunit_shutdown=poweroff kunit.filter_glob=kasan kasan.mode=sync",
+        ]
+    );
+
+    // The log holds QEMU's stdout and stderr, and `ktap` judges it the same way.
+    let logged = fs::read_to_string(&log).unwrap();
+    assert!(logged.contains("fake-qemu: this line went to stderr"));
+    assert!(logged.contains("[    0.157650]     ok 4 kmalloc_uaf"));
+    let again = run(&["ktap", path(&log), "--expect", "kasan=pass:3,fail:0,skip:2"]);
+    assert_eq!(again.status.code(), Some(0));
+    assert_eq!(last_line(&again), last_line(&out));
+}
+
+#[test]
+fn run_quiet_prints_only_the_summary() {
+    let out = run(&[
+        "run",
+        "--image",
+        path(&data("Image.fake")),
+        "--qemu",
+        path(&data("fake-qemu-pass.sh")),
+        "--quiet",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(!text.contains("Booting Linux"), "{text}");
+    assert!(text.lines().count() < 12, "{text}");
+}
+
+/// True if `pid` is gone (or a zombie waiting for a reaper that is not us).
+fn process_gone(pid: u32) -> bool {
+    match fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Err(_) => true,
+        Ok(stat) => stat
+            .rsplit_once(") ")
+            .is_some_and(|(_, rest)| rest.starts_with('Z') || rest.starts_with('X')),
+    }
+}
+
+#[test]
+fn run_times_out_on_a_hanging_qemu_and_leaves_no_process() {
+    let dir = scratch("hang");
+    let pids_file = dir.join("pids");
+    let log = dir.join("console.log");
+    let started = Instant::now();
+    let out = kasan_rs()
+        .args([
+            "run",
+            "--image",
+            path(&data("Image.fake")),
+            "--qemu",
+            path(&data("fake-qemu-hang.sh")),
+            "--timeout",
+            "3",
+            "--log",
+            path(&log),
+            "--quiet",
+        ])
+        .env("FAKE_QEMU_PIDS", &pids_file)
+        .output()
+        .unwrap();
+    let took = started.elapsed();
+    assert_eq!(
+        out.status.code(),
+        Some(4),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    assert!(
+        last_line(&out)
+            .starts_with("verdict: TIMEOUT (timed out: suite kasan did not finish: 1 of 5"),
+        "{}",
+        last_line(&out)
+    );
+    assert!(took >= Duration::from_secs(3), "{took:?}");
+    assert!(took < Duration::from_secs(10), "{took:?}");
+
+    let pids = fs::read_to_string(&pids_file).unwrap();
+    for pid in pids.split_whitespace() {
+        let pid: u32 = pid.parse().unwrap();
+        // SIGKILL is asynchronous; give the kernel a moment.
+        let deadline = Instant::now() + Duration::from_secs(2);
+        while !process_gone(pid) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        assert!(process_gone(pid), "process {pid} survived the run");
+    }
+    assert!(fs::read_to_string(&log)
+        .unwrap()
+        .contains("kasan-rs: timeout after 3 s; killed QEMU"));
+}
+
+#[test]
+fn run_stops_shortly_after_a_panic() {
+    let started = Instant::now();
+    let out = run(&[
+        "run",
+        "--image",
+        path(&data("Image.fake")),
+        "--qemu",
+        path(&data("fake-qemu-panic.sh")),
+        "--timeout",
+        "60",
+        "--expect-panic",
+        "--quiet",
+    ]);
+    let took = started.elapsed();
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(
+        last_line(&out).contains("expected KASAN panic"),
+        "{}",
+        last_line(&out)
+    );
+    assert!(took < Duration::from_secs(10), "{took:?}");
+}
