@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! The C side this crate talks to: kernel functions, KASAN's remaining C
+//! (`report.c`, `tags.c`) and the wrappers in `glue.c`.
+//!
+//! Each declaration repeats its C prototype. The types are opaque: Rust never
+//! looks inside `struct kmem_cache`, `struct slab`, `struct page` or
+//! `struct vm_struct`; `glue.c` does.
+
+use core::ffi::{c_char, c_int, c_void};
+use core::sync::atomic::{AtomicI32, Ordering};
+
+macro_rules! opaque {
+    ($($(#[$m:meta])* $name:ident;)*) => {$(
+        $(#[$m])*
+        #[repr(C)]
+        pub struct $name {
+            _opaque: [u8; 0],
+        }
+    )*};
+}
+
+opaque! {
+    /// `struct kmem_cache` (mm/slab.h).
+    KmemCache;
+    /// `struct slab` (mm/slab.h).
+    Slab;
+    /// `struct page`.
+    Page;
+    /// `struct vm_struct`.
+    VmStruct;
+}
+
+/// The head of `struct static_key`: `atomic_t enabled` is its first member.
+#[repr(C)]
+pub struct StaticKey {
+    enabled: AtomicI32,
+}
+
+impl StaticKey {
+    /// `static_key_enabled()`: the key's count is positive.
+    #[inline(always)]
+    pub fn enabled(&self) -> bool {
+        self.enabled.load(Ordering::Relaxed) > 0
+    }
+}
+
+/// `gfp_t`.
+pub type Gfp = u32;
+/// `depot_stack_handle_t`.
+pub type DepotHandle = u32;
+/// `kasan_vmalloc_flags_t` (include/linux/kasan.h).
+pub type VmallocFlags = u32;
+pub const KASAN_VMALLOC_INIT: VmallocFlags = 0x01;
+pub const KASAN_VMALLOC_VM_ALLOC: VmallocFlags = 0x02;
+pub const KASAN_VMALLOC_PROT_NORMAL: VmallocFlags = 0x04;
+pub const KASAN_VMALLOC_KEEP_TAG: VmallocFlags = 0x08;
+
+/// `enum kasan_report_type` (mm/kasan/kasan.h).
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub enum ReportType {
+    /// `KASAN_REPORT_INVALID_FREE`.
+    InvalidFree = 1,
+    /// `KASAN_REPORT_DOUBLE_FREE`.
+    DoubleFree = 2,
+}
+
+
+/// `struct kasan_track` without `CONFIG_KASAN_EXTRA_INFO` (mm/kasan/kasan.h).
+#[repr(C)]
+pub struct KasanTrack {
+    pub pid: u32,
+    pub stack: DepotHandle,
+}
+
+/// What `kasan_rs_cache_info()` packs into one `u64` for a cache.
+#[derive(Clone, Copy)]
+pub struct CacheInfo {
+    /// `cache->object_size`.
+    pub object_size: usize,
+    /// The cache has a constructor or `SLAB_TYPESAFE_BY_RCU`: objects keep the tag
+    /// given at slab creation.
+    pub keeps_tag: bool,
+    /// `is_kmalloc_cache(cache)`.
+    pub kmalloc: bool,
+}
+
+impl CacheInfo {
+    /// Reads `cache`'s properties.
+    ///
+    /// # Safety
+    ///
+    /// `cache` must point to a live `struct kmem_cache`.
+    #[inline(always)]
+    pub unsafe fn of(cache: *const KmemCache) -> Self {
+        // SAFETY: the caller guarantees `cache` is a live cache.
+        let raw = unsafe { kasan_rs_cache_info(cache) };
+        CacheInfo {
+            object_size: (raw & 0xffff_ffff) as usize,
+            keeps_tag: raw & (1 << 32) != 0,
+            kmalloc: raw & (1 << 33) != 0,
+        }
+    }
+}
+
+extern "C" {
+    // Static keys (glue.c, tags.c).
+    pub static kasan_flag_enabled: StaticKey;
+    pub static kasan_flag_vmalloc: StaticKey;
+    pub static kasan_flag_stacktrace: StaticKey;
+    /// `void static_key_enable(struct static_key *key);`
+    pub fn static_key_enable(key: *const StaticKey);
+    /// `void static_key_disable(struct static_key *key);`
+    pub fn static_key_disable(key: *const StaticKey);
+
+    // The report path, still C (mm/kasan/report.c).
+    /// `bool kasan_report(const void *addr, size_t size, bool is_write, unsigned long ip);`
+    pub fn kasan_report(addr: *const c_void, size: usize, is_write: bool, ip: usize) -> bool;
+    /// `void kasan_report_invalid_free(void *ptr, unsigned long ip, enum kasan_report_type type);`
+    pub fn kasan_report_invalid_free(ptr: *mut c_void, ip: usize, kind: ReportType);
+
+    // The stack ring, still C (mm/kasan/tags.c).
+    /// `void __init kasan_init_tags(void);`
+    pub fn kasan_init_tags();
+    /// `void kasan_save_alloc_info(struct kmem_cache *cache, void *object, gfp_t flags);`
+    pub fn kasan_save_alloc_info(cache: *mut KmemCache, object: *mut c_void, flags: Gfp);
+    /// `void kasan_save_free_info(struct kmem_cache *cache, void *object);`
+    pub fn kasan_save_free_info(cache: *mut KmemCache, object: *mut c_void);
+
+    // Stack traces and the stack depot.
+    /// `unsigned int stack_trace_save(unsigned long *store, unsigned int size, unsigned int skipnr);`
+    pub fn stack_trace_save(store: *mut usize, size: u32, skipnr: u32) -> u32;
+    /// `depot_stack_handle_t stack_depot_save_flags(unsigned long *entries,
+    ///     unsigned int nr_entries, gfp_t alloc_flags, depot_flags_t depot_flags);`
+    pub fn stack_depot_save_flags(entries: *mut usize, nr: u32, gfp: Gfp, flags: u32) -> DepotHandle;
+
+    // MTE control (arch/arm64/kernel/mte.c).
+    pub fn mte_enable_kernel_sync();
+    pub fn mte_enable_kernel_async();
+    pub fn mte_enable_kernel_asymm();
+
+    // vmalloc.
+    /// `struct page *vmalloc_to_page(const void *addr);`
+    pub fn vmalloc_to_page(addr: *const c_void) -> *mut Page;
+
+    // glue.c wrappers of static inline APIs (see glue.c for the C).
+    pub fn kasan_rs_page_alloc_skip_dec_return() -> isize;
+    pub fn kasan_rs_page_alloc_skip_set(value: isize);
+    fn kasan_rs_cache_info(cache: *const KmemCache) -> u64;
+    pub fn kasan_rs_virt_to_slab(addr: *const c_void) -> *mut Slab;
+    pub fn kasan_rs_slab_cache(slab: *const Slab) -> *mut KmemCache;
+    pub fn kasan_rs_nearest_obj(cache: *mut KmemCache, slab: *const Slab, addr: *mut c_void)
+        -> *mut c_void;
+    pub fn kasan_rs_virt_addr_valid(addr: *const c_void) -> bool;
+    pub fn kasan_rs_slab_page(slab: *mut Slab) -> *mut Page;
+    pub fn kasan_rs_page_address(page: *const Page) -> *mut c_void;
+    pub fn kasan_rs_page_size(page: *mut Page) -> usize;
+    pub fn kasan_rs_virt_to_page(addr: *const c_void) -> *mut Page;
+    pub fn kasan_rs_virt_to_head_page(addr: *const c_void) -> *mut Page;
+    pub fn kasan_rs_folio_size_of(addr: *const c_void) -> usize;
+    pub fn kasan_rs_page_kasan_tag(page: *const Page) -> u8;
+    pub fn kasan_rs_page_kasan_tag_set(page: *mut Page, nr: usize, tag: u8);
+    pub fn kasan_rs_page_kasan_tag_reset(page: *mut Page, nr: usize);
+    pub fn kasan_rs_vm_area_pages(addr: *const c_void, pages: *mut *mut *mut Page, nr: *mut u32)
+        -> bool;
+    pub fn kasan_rs_vm_struct_addr(vm: *mut VmStruct) -> *mut *mut c_void;
+    pub fn kasan_rs_vm_struct_size(vm: *const VmStruct) -> usize;
+    pub fn kasan_rs_clear_highpage_kasan_tagged(page: *mut Page);
+    pub fn kasan_rs_system_supports_mte() -> bool;
+    pub fn kasan_rs_check_tfsr_exit();
+    fn kasan_rs_warn(what: *const c_char);
+}
+
+/// `WARN()` with a fixed message (the splat names the caller in its trace).
+#[inline(never)]
+#[cold]
+pub fn warn(what: &'static core::ffi::CStr) {
+    // SAFETY: `what` is a NUL-terminated string that lives forever.
+    unsafe { kasan_rs_warn(what.as_ptr()) };
+}
+
+/// `-EINVAL` for boot-parameter handlers.
+pub const EINVAL: c_int = 22;

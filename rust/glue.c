@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kasan-rs: the C that the kernel forces on a Rust HW_TAGS KASAN.
+ *
+ * Nothing here decides anything; every hook's logic is in the Rust files
+ * beside this one. What stays in C, and why:
+ *
+ * 1. Static keys (DEFINE_STATIC_KEY_*): the include/linux/kasan.h wrappers,
+ *    entry code and alternatives test them with patched branches, which
+ *    Rust in 6.12 cannot define.
+ * 2. The per-CPU page_alloc sampling counter (DEFINE_PER_CPU) and the
+ *    this_cpu operations on it: no per-CPU API in 6.12 Rust.
+ * 3. EXPORT_SYMBOL*() of what modules use: Rust built-in objects are not
+ *    exported by rust/exports.c.
+ * 4. One-line wrappers around static inline kernel APIs (struct slab and
+ *    struct kmem_cache live in the private mm/slab.h; page flags, folios,
+ *    the TFSR check and system_supports_mte() are inline).
+ */
+
+#include <linux/export.h>
+#include <linux/highmem.h>
+#include <linux/kasan.h>
+#include <linux/mm.h>
+#include <linux/percpu.h>
+#include <linux/slab.h>
+#include <linux/static_key.h>
+#include <linux/vmalloc.h>
+#include <asm/mte.h>
+
+#include "../../kasan.h"
+#include "../../../slab.h"
+
+/* 1. Static keys. */
+DEFINE_STATIC_KEY_FALSE(kasan_flag_enabled);
+EXPORT_SYMBOL(kasan_flag_enabled);
+#ifdef CONFIG_KASAN_VMALLOC
+DEFINE_STATIC_KEY_TRUE(kasan_flag_vmalloc);
+#else
+DEFINE_STATIC_KEY_FALSE(kasan_flag_vmalloc);
+#endif
+EXPORT_SYMBOL_GPL(kasan_flag_vmalloc);
+
+/* 2. Per-CPU sampling counter, read by kasan_sample_page_alloc() in kasan.h. */
+DEFINE_PER_CPU(long, kasan_page_alloc_skip);
+
+long kasan_rs_page_alloc_skip_dec_return(void)
+{
+	return this_cpu_dec_return(kasan_page_alloc_skip);
+}
+
+void kasan_rs_page_alloc_skip_set(long value)
+{
+	this_cpu_write(kasan_page_alloc_skip, value);
+}
+
+/* 3. Exports of symbols that the Rust side defines. */
+EXPORT_SYMBOL_GPL(kasan_mode);
+EXPORT_SYMBOL(__kasan_kmalloc);
+#if IS_ENABLED(CONFIG_KASAN_KUNIT_TEST)
+EXPORT_SYMBOL_GPL(kasan_enable_hw_tags);
+EXPORT_SYMBOL_GPL(kasan_force_async_fault);
+#endif
+
+/* 4. Wrappers of static inline kernel APIs. */
+
+/* Packed view of a cache, see KmemCacheInfo in ffi.rs: one call per hook. */
+u64 kasan_rs_cache_info(const struct kmem_cache *cache)
+{
+	u64 info = cache->object_size;
+
+	if (cache->ctor || (cache->flags & SLAB_TYPESAFE_BY_RCU))
+		info |= 1ULL << 32;
+	if (is_kmalloc_cache(cache))
+		info |= 1ULL << 33;
+	return info;
+}
+
+struct slab *kasan_rs_virt_to_slab(const void *addr)
+{
+	return virt_to_slab(addr);
+}
+
+struct kmem_cache *kasan_rs_slab_cache(const struct slab *slab)
+{
+	return slab->slab_cache;
+}
+
+void *kasan_rs_nearest_obj(struct kmem_cache *cache, const struct slab *slab,
+			   void *addr)
+{
+	return nearest_obj(cache, slab, addr);
+}
+
+bool kasan_rs_virt_addr_valid(const void *addr)
+{
+	return virt_addr_valid(addr);
+}
+
+struct page *kasan_rs_slab_page(struct slab *slab)
+{
+	return slab_page(slab);
+}
+
+void *kasan_rs_page_address(const struct page *page)
+{
+	return page_address(page);
+}
+
+unsigned long kasan_rs_page_size(struct page *page)
+{
+	return page_size(page);
+}
+
+struct page *kasan_rs_virt_to_page(const void *addr)
+{
+	return virt_to_page(addr);
+}
+
+struct page *kasan_rs_virt_to_head_page(const void *addr)
+{
+	return virt_to_head_page(addr);
+}
+
+unsigned long kasan_rs_folio_size_of(const void *addr)
+{
+	return folio_size(virt_to_folio(addr));
+}
+
+u8 kasan_rs_page_kasan_tag(const struct page *page)
+{
+	return page_kasan_tag(page);
+}
+
+void kasan_rs_page_kasan_tag_set(struct page *page, unsigned long nr, u8 tag)
+{
+	unsigned long i;
+
+	for (i = 0; i < nr; i++)
+		page_kasan_tag_set(page + i, tag);
+}
+
+void kasan_rs_page_kasan_tag_reset(struct page *page, unsigned long nr)
+{
+	unsigned long i;
+
+	for (i = 0; i < nr; i++)
+		page_kasan_tag_reset(page + i);
+}
+
+bool kasan_rs_vm_area_pages(const void *addr, struct page ***pages,
+			    unsigned int *nr_pages)
+{
+	struct vm_struct *area = find_vm_area(addr);
+
+	if (!area)
+		return false;
+	*pages = area->pages;
+	*nr_pages = area->nr_pages;
+	return true;
+}
+
+void **kasan_rs_vm_struct_addr(struct vm_struct *vm)
+{
+	return &vm->addr;
+}
+
+unsigned long kasan_rs_vm_struct_size(const struct vm_struct *vm)
+{
+	return vm->size;
+}
+
+void kasan_rs_clear_highpage_kasan_tagged(struct page *page)
+{
+	clear_highpage_kasan_tagged(page);
+}
+
+bool kasan_rs_system_supports_mte(void)
+{
+	return system_supports_mte();
+}
+
+void kasan_rs_check_tfsr_exit(void)
+{
+	mte_check_tfsr_exit();
+}
+
+/* WARN() with the caller's message: the splat carries the Rust caller's frame. */
+void kasan_rs_warn(const char *what)
+{
+	WARN(1, "kasan: %s\n", what);
+}

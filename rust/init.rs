@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! Boot and per-CPU initialisation, and turning tag checking on.
+//!
+//! Called straight from arch code (`smp_prepare_boot_cpu()`, `cpu_enable_mte()`)
+//! long before initcalls: nothing here needs initialising itself.
+
+use crate::ffi;
+use crate::kasan_core::banner::Banner;
+use crate::kasan_core::params::Mode;
+use crate::params;
+use core::sync::atomic::Ordering;
+
+/// Turns on tag checking on the calling CPU in the mode `kasan.mode` asked for
+/// (sync unless async or asymm was asked for explicitly).
+#[no_mangle]
+pub extern "C" fn kasan_enable_hw_tags() {
+    // SAFETY: the arch functions program SCTLR_EL1.TCF of the calling CPU.
+    unsafe {
+        match params::get().mode_arg() {
+            Some(Mode::Async) => ffi::mte_enable_kernel_async(),
+            Some(Mode::Asymm) => ffi::mte_enable_kernel_asymm(),
+            Some(Mode::Sync) | None => ffi::mte_enable_kernel_sync(),
+        }
+    }
+}
+
+/// Per-CPU init, on the boot CPU and on every CPU brought up later. Runs
+/// before [`kasan_init_hw_tags`] on the boot CPU, so it looks at the `kasan=`
+/// parameter, not at the static key.
+#[no_mangle]
+pub extern "C" fn kasan_init_hw_tags_cpu() {
+    if params::kasan_off() {
+        return;
+    }
+    kasan_enable_hw_tags();
+}
+
+/// Boot-time init from `smp_prepare_boot_cpu()`: resolves the parameters,
+/// sets up the stack ring, enables KASAN and prints the banner.
+#[no_mangle]
+pub extern "C" fn kasan_init_hw_tags() {
+    // SAFETY: a plain capability query.
+    if !unsafe { ffi::kasan_rs_system_supports_mte() } || params::kasan_off() {
+        return;
+    }
+    let p = params::get();
+    if let Some(mode) = p.mode_arg() {
+        params::kasan_mode.store(params::c_mode(mode), Ordering::Relaxed);
+    }
+    if let Some(v) = p.vmalloc_arg() {
+        // SAFETY: `kasan_flag_vmalloc` is a static key defined in glue.c.
+        unsafe {
+            if v.is_on() {
+                ffi::static_key_enable(&ffi::kasan_flag_vmalloc);
+            } else {
+                ffi::static_key_disable(&ffi::kasan_flag_vmalloc);
+            }
+        }
+    }
+    // SAFETY: boot-time init of the C stack ring, called once, as upstream.
+    unsafe { ffi::kasan_init_tags() };
+    // SAFETY: `kasan_flag_enabled` is a static key defined in glue.c.
+    unsafe { ffi::static_key_enable(&ffi::kasan_flag_enabled) };
+
+    let mode = match params::kasan_mode.load(Ordering::Relaxed) {
+        1 => Mode::Async,
+        2 => Mode::Asymm,
+        _ => Mode::Sync,
+    };
+    // SAFETY: reading static keys defined in C.
+    let (vmalloc, stacktrace) = unsafe {
+        (ffi::kasan_flag_vmalloc.enabled(), ffi::kasan_flag_stacktrace.enabled())
+    };
+    kernel::pr_info!("{}\n", Banner::new(mode, vmalloc, stacktrace));
+}
+
+/// Test hook: reports a pending asynchronous tag fault now.
+#[cfg(CONFIG_KASAN_KUNIT_TEST)]
+#[no_mangle]
+pub extern "C" fn kasan_force_async_fault() {
+    // SAFETY: `mte_check_tfsr_exit()` reads and clears TFSR_EL1 of this CPU.
+    unsafe { ffi::kasan_rs_check_tfsr_exit() };
+}

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! The Memory Tagging Extension instructions KASAN needs, behind a safe API.
+//!
+//! This is the only file with `asm!`. The instructions act on allocation tags
+//! (4 bits per 16-byte granule) and never on data, except the zeroing
+//! variants which zero exactly the granules they tag; callers guarantee the
+//! ranges they pass are memory KASAN owns the tags of (see each function).
+
+use crate::kasan_core::tag_range::TagRangePlan;
+use crate::kasan_core::tags::{mte_ptr_tag, reset_tag, set_tag};
+use core::arch::asm;
+
+/// A random tag from the hardware generator (`IRG`), in `0xF0..=0xFD`: the
+/// exclusion mask programmed in `GCR_EL1` by `mte_cpu_setup()` keeps the
+/// match-all (0xF) and invalid (0xE) tags out.
+#[inline(always)]
+pub fn random_tag() -> u8 {
+    let mut addr: usize = 0;
+    // SAFETY: `IRG` only computes a value in a register; it touches no memory.
+    unsafe {
+        asm!(".arch_extension memtag", "irg {0}, {0}", inout(reg) addr, options(nomem, nostack));
+    }
+    mte_ptr_tag(addr)
+}
+
+/// The allocation tag of the granule holding `addr`, as a KASAN tag (`0xF?`).
+///
+/// Reading a tag (`LDG`) never faults on a tag mismatch; `addr` must be mapped
+/// kernel memory (linear map or vmalloc), which every caller checks or knows.
+#[inline(always)]
+pub fn mem_tag(addr: usize) -> u8 {
+    let mut x = addr;
+    // SAFETY: `LDG` reads the allocation tag of a mapped kernel address (caller's
+    // contract above); it neither writes memory nor checks tags.
+    unsafe {
+        asm!(".arch_extension memtag", "ldg {0}, [{0}]", inout(reg) x, options(readonly, nostack, preserves_flags));
+    }
+    mte_ptr_tag(x)
+}
+
+/// Raw `DCZID_EL0`: the `DC GVA` block size and the prohibit bit.
+#[inline(always)]
+fn dczid() -> u64 {
+    let v: u64;
+    // SAFETY: reading an EL0-readable ID register has no side effect.
+    unsafe { asm!("mrs {0}, dczid_el0", out(reg) v, options(nomem, nostack, preserves_flags)) };
+    v
+}
+
+/// Sets the allocation tag of every granule of `[addr, addr + size)` to `tag`,
+/// also zeroing the data if `init`: the Rust `mte_set_mem_tag_range()`.
+///
+/// Uses `STG`/`STZG` up to the first `DC GVA` block, whole blocks with
+/// `DC GVA`/`DC GZVA`, then `STG`/`STZG` for the tail, as planned (and tested
+/// on the host) by [`TagRangePlan`]. A range the plan rejects (NULL, unaligned,
+/// wrapping) is left alone; callers check alignment first and warn.
+///
+/// # Safety
+///
+/// `[addr, addr + size)` (tag bits ignored) must be mapped kernel memory whose
+/// tags KASAN owns right now: an object, a slab, pages or a vmalloc area being
+/// allocated or freed by the caller's hook. With `init`, its contents are
+/// zeroed.
+#[inline(always)]
+pub unsafe fn set_mem_tag_range(addr: usize, size: usize, tag: u8, init: bool) {
+    let Ok(plan) = TagRangePlan::new(set_tag(reset_tag(addr), tag), size, dczid()) else {
+        return;
+    };
+    // SAFETY (all blocks below): the plan covers exactly the caller's range, in
+    // granules and in whole aligned blocks, with the tag in the address bits.
+    if init {
+        for p in plan.head() {
+            unsafe { asm!(".arch_extension memtag", "stzg {0}, [{0}]", in(reg) p, options(nostack)) };
+        }
+        for b in plan.blocks() {
+            unsafe { asm!(".arch_extension memtag", "dc gzva, {0}", in(reg) b, options(nostack)) };
+        }
+        for p in plan.tail() {
+            unsafe { asm!(".arch_extension memtag", "stzg {0}, [{0}]", in(reg) p, options(nostack)) };
+        }
+    } else {
+        for p in plan.head() {
+            unsafe { asm!(".arch_extension memtag", "stg {0}, [{0}]", in(reg) p, options(nostack)) };
+        }
+        for b in plan.blocks() {
+            unsafe { asm!(".arch_extension memtag", "dc gva, {0}", in(reg) b, options(nostack)) };
+        }
+        for p in plan.tail() {
+            unsafe { asm!(".arch_extension memtag", "stg {0}, [{0}]", in(reg) p, options(nostack)) };
+        }
+    }
+}

@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! Page allocator hooks (mm/page_alloc.c) and large kmalloc (whole pages from
+//! the page allocator): tagging, `kasan.page_alloc.sample`, redzones, checks.
+
+use crate::ffi::{self, Gfp, Page, ReportType};
+use crate::kasan_core::sampling::{after_decrement, sampling_bypassed};
+use crate::kasan_core::tags::{round_up_granule, set_tag};
+use crate::mte;
+use crate::params::{kasan_page_alloc_sample, kasan_page_alloc_sample_order};
+use crate::poison::{self, POISON};
+use core::ffi::c_void;
+use core::sync::atomic::Ordering;
+use kernel::page::PAGE_SIZE;
+
+/// Whether this allocation of `order` is tagged under `kasan.page_alloc.sample`
+/// (per-CPU counter in glue.c; the decision in the host-tested core).
+#[inline(always)]
+fn sample(order: u32) -> bool {
+    let every = kasan_page_alloc_sample.load(Ordering::Relaxed);
+    if sampling_bypassed(order, every, kasan_page_alloc_sample_order.load(Ordering::Relaxed)) {
+        return true;
+    }
+    // SAFETY: this-CPU operations on the glue.c counter, safe in any context.
+    let left = unsafe { ffi::kasan_rs_page_alloc_skip_dec_return() };
+    match after_decrement(left, every) {
+        Some(reset) => {
+            // SAFETY: as above.
+            unsafe { ffi::kasan_rs_page_alloc_skip_set(reset) };
+            true
+        }
+        None => false,
+    }
+}
+
+/// Tags newly allocated pages with a random tag (memory and `page->flags`).
+/// Returns false if the allocation was sampled out (the caller then marks the
+/// pages match-all).
+///
+/// # Safety
+///
+/// `page` is the first of `1 << order` pages the page allocator is handing out.
+#[no_mangle]
+pub unsafe extern "C" fn __kasan_unpoison_pages(page: *mut Page, order: u32, init: bool) -> bool {
+    if !sample(order) {
+        return false;
+    }
+    let tag = mte::random_tag();
+    // SAFETY: the pages are being allocated by the caller: their memory and
+    // their struct pages are ours to tag.
+    unsafe {
+        let addr = set_tag(ffi::kasan_rs_page_address(page) as usize, tag);
+        poison::unpoison(addr, PAGE_SIZE << order, init);
+        ffi::kasan_rs_page_kasan_tag_set(page, 1 << order, tag);
+    }
+    true
+}
+
+/// Poisons pages being freed.
+///
+/// # Safety
+///
+/// `page` is the first of `1 << order` pages being freed.
+#[no_mangle]
+pub unsafe extern "C" fn __kasan_poison_pages(page: *mut Page, order: u32, init: bool) {
+    // SAFETY: the pages are being freed by the caller.
+    unsafe {
+        let addr = ffi::kasan_rs_page_address(page) as usize;
+        poison::poison(addr, PAGE_SIZE << order, POISON, init);
+    }
+}
+
+/// Poisons `[ptr + size, end of the page allocation)` of a large kmalloc.
+///
+/// # Safety
+///
+/// `ptr` (tagged) is a live large kmalloc allocation of at least `size` bytes.
+pub(crate) unsafe fn poison_kmalloc_large_redzone(ptr: usize, size: usize) {
+    let redzone_start = round_up_granule(ptr.wrapping_add(size)).unwrap_or(0);
+    // SAFETY: `ptr` is a live page-allocator allocation (caller's contract).
+    unsafe {
+        let page = ffi::kasan_rs_virt_to_page(ptr as *const c_void);
+        let redzone_end = ptr.wrapping_add(ffi::kasan_rs_page_size(page));
+        poison::poison(
+            redzone_start,
+            redzone_end.wrapping_sub(redzone_start),
+            POISON,
+            false,
+        );
+    }
+}
+
+/// Narrows a large kmalloc to the requested size; keeps the pages' tag.
+///
+/// # Safety
+///
+/// `ptr` is NULL or a just-allocated large kmalloc of at least `size` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn __kasan_kmalloc_large(
+    ptr: *const c_void,
+    size: usize,
+    _flags: Gfp,
+) -> *mut c_void {
+    if !ptr.is_null() {
+        // SAFETY: forwarded from the caller.
+        unsafe { poison_kmalloc_large_redzone(ptr as usize, size) };
+    }
+    ptr as *mut c_void
+}
+
+/// Checks that `ptr` is the start of a live page allocation; reports an invalid
+/// or double free if not. Returns true if the free must not happen.
+///
+/// Unlike upstream, a pointer outside the linear map is reported as an invalid
+/// free instead of being looked up in the memory map (which would crash).
+///
+/// # Safety
+///
+/// `ptr` is the pointer passed to a free function.
+pub(crate) unsafe fn check_page_allocation(ptr: usize, ip: usize) -> bool {
+    let p = ptr as *const c_void;
+    // SAFETY: `virt_addr_valid()` takes any value; the page lookups are only done
+    // for linear-map addresses.
+    let kind = unsafe {
+        if !ffi::kasan_rs_virt_addr_valid(p)
+            || ffi::kasan_rs_page_address(ffi::kasan_rs_virt_to_head_page(p)) as usize != ptr
+        {
+            ReportType::InvalidFree
+        } else if !poison::byte_accessible(ptr) {
+            ReportType::DoubleFree
+        } else {
+            return false;
+        }
+    };
+    // SAFETY: the report path reads the pointer's metadata with tag checks off.
+    unsafe { ffi::kasan_report_invalid_free(ptr as *mut c_void, ip, kind) };
+    true
+}
+
+/// Free-time check of a large kmalloc; the page allocator poisons it.
+///
+/// # Safety
+///
+/// `ptr` was passed to `kfree()` and is backed by the page allocator.
+#[no_mangle]
+pub unsafe extern "C" fn __kasan_kfree_large(ptr: *mut c_void, ip: usize) {
+    // SAFETY: forwarded from the caller.
+    unsafe { check_page_allocation(ptr as usize, ip) };
+}
+

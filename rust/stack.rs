@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! Allocation and free stacks: capture into the stack depot, and the calls
+//! into the stack ring (still C, `mm/kasan/tags.c`) that record them.
+
+use crate::ffi::{self, DepotHandle, Gfp, KasanTrack, KmemCache, Slab};
+use core::ffi::c_void;
+
+/// Frames kept per stack (`KASAN_STACK_DEPTH`).
+const STACK_DEPTH: usize = 64;
+
+/// Captures the current stack into the stack depot.
+#[no_mangle]
+pub extern "C" fn kasan_save_stack(flags: Gfp, depot_flags: u32) -> DepotHandle {
+    let mut entries = [0usize; STACK_DEPTH];
+    // SAFETY: `entries` has room for `STACK_DEPTH` frames.
+    let nr = unsafe { ffi::stack_trace_save(entries.as_mut_ptr(), STACK_DEPTH as u32, 0) };
+    // SAFETY: the first `nr` entries were just filled in.
+    unsafe { ffi::stack_depot_save_flags(entries.as_mut_ptr(), nr, flags, depot_flags) }
+}
+
+/// Fills in `track` for the current task and `stack`.
+///
+/// # Safety
+///
+/// `track` must point to a writable `struct kasan_track`.
+#[no_mangle]
+pub unsafe extern "C" fn kasan_set_track(track: *mut KasanTrack, stack: DepotHandle) {
+    let pid = kernel::current!().pid();
+    // SAFETY: the caller passes a valid, writable track.
+    unsafe {
+        (*track).pid = pid as u32;
+        (*track).stack = stack;
+    }
+}
+
+/// The slab holding `addr`, or NULL if `addr` is not a linear-map address or
+/// not slab memory.
+#[no_mangle]
+pub extern "C" fn kasan_addr_to_slab(addr: *const c_void) -> *mut Slab {
+    // SAFETY: `virt_addr_valid()` accepts any value; `virt_to_slab()` is only
+    // called for a valid linear-map address.
+    unsafe {
+        if ffi::kasan_rs_virt_addr_valid(addr) {
+            ffi::kasan_rs_virt_to_slab(addr)
+        } else {
+            core::ptr::null_mut()
+        }
+    }
+}
+
+/// Whether alloc and free stacks are collected (`kasan.stacktrace`).
+#[inline(always)]
+pub fn collection_enabled() -> bool {
+    // SAFETY: reading a static key defined in tags.c.
+    unsafe { ffi::kasan_flag_stacktrace.enabled() }
+}
+
+/// Records the allocation of `object` in the stack ring.
+///
+/// # Safety
+///
+/// `cache` is a live cache and `object` one of its objects (tagged pointer).
+#[inline(always)]
+pub unsafe fn save_alloc_info(cache: *mut KmemCache, object: usize, flags: Gfp) {
+    // SAFETY: forwarded from the caller.
+    unsafe { ffi::kasan_save_alloc_info(cache, object as *mut c_void, flags) };
+}
+
+/// Records the free of `object` in the stack ring.
+///
+/// # Safety
+///
+/// `cache` is a live cache and `object` one of its objects (tagged pointer).
+#[inline(always)]
+pub unsafe fn save_free_info(cache: *mut KmemCache, object: usize) {
+    // SAFETY: forwarded from the caller.
+    unsafe { ffi::kasan_save_free_info(cache, object as *mut c_void) };
+}
