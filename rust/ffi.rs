@@ -109,10 +109,8 @@ extern "C" {
     pub static kasan_flag_enabled: StaticKey;
     pub static kasan_flag_vmalloc: StaticKey;
     pub static kasan_flag_stacktrace: StaticKey;
-    /// `void static_key_enable(struct static_key *key);`
-    pub fn static_key_enable(key: *const StaticKey);
-    /// `void static_key_disable(struct static_key *key);`
-    pub fn static_key_disable(key: *const StaticKey);
+    /// `void kasan_rs_static_key_set(struct static_key *key, bool on);`
+    pub fn kasan_rs_static_key_set(key: *const StaticKey, on: bool);
 
     // The report path, still C (mm/kasan/report.c).
     /// `bool kasan_report(const void *addr, size_t size, bool is_write, unsigned long ip);`

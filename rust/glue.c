@@ -12,7 +12,8 @@
  *    this_cpu operations on it: no per-CPU API in 6.12 Rust.
  * 3. EXPORT_SYMBOL*() of what modules use: Rust built-in objects are not
  *    exported by rust/exports.c.
- * 4. One-line wrappers around static inline kernel APIs (struct slab and
+ * 4. One-line wrappers around static inline kernel APIs (static key
+ *    switching without CONFIG_JUMP_LABEL, struct slab and
  *    struct kmem_cache live in the private mm/slab.h; page flags, folios,
  *    the TFSR check and system_supports_mte() are inline).
  */
@@ -28,6 +29,7 @@
 #include <asm/mte.h>
 
 #include "../../kasan.h"
+#include "glue.h"
 #include "../../../slab.h"
 
 /* 1. Static keys. */
@@ -70,7 +72,7 @@ u64 kasan_rs_cache_info(const struct kmem_cache *cache)
 
 	if (cache->ctor || (cache->flags & SLAB_TYPESAFE_BY_RCU))
 		info |= 1ULL << 32;
-	if (is_kmalloc_cache(cache))
+	if (is_kmalloc_cache((struct kmem_cache *)cache))
 		info |= 1ULL << 33;
 	return info;
 }
@@ -172,6 +174,15 @@ unsigned long kasan_rs_vm_struct_size(const struct vm_struct *vm)
 void kasan_rs_clear_highpage_kasan_tagged(struct page *page)
 {
 	clear_highpage_kasan_tagged(page);
+}
+
+/* static_key_enable/disable() are inline without CONFIG_JUMP_LABEL. */
+void kasan_rs_static_key_set(struct static_key *key, bool on)
+{
+	if (on)
+		static_key_enable(key);
+	else
+		static_key_disable(key);
 }
 
 bool kasan_rs_system_supports_mte(void)

@@ -37,8 +37,10 @@ pub extern "C" fn kasan_init_hw_tags_cpu() {
 }
 
 /// Boot-time init from `smp_prepare_boot_cpu()`: resolves the parameters,
-/// sets up the stack ring, enables KASAN and prints the banner.
+/// sets up the stack ring, enables KASAN and prints the banner. Boot-only
+/// code, in `.init.text` like its C counterpart (it calls `__init` code).
 #[no_mangle]
+#[link_section = ".init.text"]
 pub extern "C" fn kasan_init_hw_tags() {
     // SAFETY: a plain capability query.
     if !unsafe { ffi::kasan_rs_system_supports_mte() } || params::kasan_off() {
@@ -50,18 +52,12 @@ pub extern "C" fn kasan_init_hw_tags() {
     }
     if let Some(v) = p.vmalloc_arg() {
         // SAFETY: `kasan_flag_vmalloc` is a static key defined in glue.c.
-        unsafe {
-            if v.is_on() {
-                ffi::static_key_enable(&ffi::kasan_flag_vmalloc);
-            } else {
-                ffi::static_key_disable(&ffi::kasan_flag_vmalloc);
-            }
-        }
+        unsafe { ffi::kasan_rs_static_key_set(&ffi::kasan_flag_vmalloc, v.is_on()) };
     }
     // SAFETY: boot-time init of the C stack ring, called once, as upstream.
     unsafe { ffi::kasan_init_tags() };
     // SAFETY: `kasan_flag_enabled` is a static key defined in glue.c.
-    unsafe { ffi::static_key_enable(&ffi::kasan_flag_enabled) };
+    unsafe { ffi::kasan_rs_static_key_set(&ffi::kasan_flag_enabled, true) };
 
     let mode = match params::kasan_mode.load(Ordering::Relaxed) {
         1 => Mode::Async,

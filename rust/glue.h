@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * kasan-rs: the C functions of glue.c that the Rust crate calls. ffi.rs
+ * declares each of them again, in Rust; keep the two in step.
+ */
+#ifndef _MM_KASAN_RS_GLUE_H
+#define _MM_KASAN_RS_GLUE_H
+
+#include <linux/types.h>
+
+struct kmem_cache;
+struct page;
+struct slab;
+struct static_key;
+struct vm_struct;
+
+long kasan_rs_page_alloc_skip_dec_return(void);
+void kasan_rs_page_alloc_skip_set(long value);
+
+u64 kasan_rs_cache_info(const struct kmem_cache *cache);
+struct slab *kasan_rs_virt_to_slab(const void *addr);
+struct kmem_cache *kasan_rs_slab_cache(const struct slab *slab);
+void *kasan_rs_nearest_obj(struct kmem_cache *cache, const struct slab *slab, void *addr);
+bool kasan_rs_virt_addr_valid(const void *addr);
+struct page *kasan_rs_slab_page(struct slab *slab);
+void *kasan_rs_page_address(const struct page *page);
+unsigned long kasan_rs_page_size(struct page *page);
+struct page *kasan_rs_virt_to_page(const void *addr);
+struct page *kasan_rs_virt_to_head_page(const void *addr);
+unsigned long kasan_rs_folio_size_of(const void *addr);
+u8 kasan_rs_page_kasan_tag(const struct page *page);
+void kasan_rs_page_kasan_tag_set(struct page *page, unsigned long nr, u8 tag);
+void kasan_rs_page_kasan_tag_reset(struct page *page, unsigned long nr);
+bool kasan_rs_vm_area_pages(const void *addr, struct page ***pages, unsigned int *nr_pages);
+void **kasan_rs_vm_struct_addr(struct vm_struct *vm);
+unsigned long kasan_rs_vm_struct_size(const struct vm_struct *vm);
+void kasan_rs_clear_highpage_kasan_tagged(struct page *page);
+void kasan_rs_static_key_set(struct static_key *key, bool on);
+bool kasan_rs_system_supports_mte(void);
+void kasan_rs_check_tfsr_exit(void);
+void kasan_rs_warn(const char *what);
+
+#endif /* _MM_KASAN_RS_GLUE_H */
