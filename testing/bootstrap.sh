@@ -53,6 +53,10 @@ if ! qemu_ok; then
     -t bookworm-backports qemu-system-arm ipxe-qemu >/dev/null || \
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
     -t bookworm-backports qemu-system-arm >/dev/null
+  if ! qemu_ok; then
+    log "error: $(command -v qemu-system-aarch64 || echo qemu-system-aarch64) is $(qemu-system-aarch64 --version 2>/dev/null | head -1 || echo missing): QEMU >= 8 is needed (bookworm's 7.2 mis-emulates MTE); install qemu-system-arm from bookworm-backports and put it first on PATH"
+    exit 1
+  fi
 fi
 
 BINDGEN="$CACHE/tools/bin/bindgen"

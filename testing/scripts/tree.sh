@@ -3,6 +3,7 @@
 #
 #   pristine/  the Debian linux-source-6.12 tarball, extracted and made read-only
 #   src/       pristine + overlay: our kernel-side files and patches/*.patch
+#              ($KASAN_RS_PATCHES and $KASAN_RS_BUILD_SUFFIX override both, see common.sh)
 #
 # Idempotent and incremental: a file in src/ is rewritten only when its content changes,
 # so Kbuild rebuilds only what our change touches. Patched files are rebuilt from the
@@ -38,7 +39,8 @@ install_if_changed() {
 scratch=$(mktemp -d); trap 'rm -rf "$scratch"' EXIT
 touched="$scratch/.touched"; : > "$touched"
 shopt -s nullglob
-patches=("$TOP"/patches/*.patch)
+[ -d "$PATCHES" ] || die "patch directory $PATCHES does not exist"
+patches=("$PATCHES"/*.patch)
 for p in "${patches[@]}"; do
   sed -n 's#^+++ b/\([^\t ]*\).*#\1#p; s#^--- a/\([^\t ]*\).*#\1#p' "$p" >> "$touched"
 done

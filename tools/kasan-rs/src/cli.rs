@@ -14,18 +14,25 @@ kasan-rs: boot kasan-rs kernels under QEMU and judge their KUnit KTAP output
 usage:
   kasan-rs run --image PATH [run options] [expectations]
   kasan-rs ktap LOG|- [--exited-cleanly|--timed-out] [expectations]
+  kasan-rs summary LOG|-
   kasan-rs help
 
 run options:
   --image PATH        kernel Image to boot (required)
   --append \"ARGS\"     extra kernel arguments, after
                       \"console=ttyAMA0 panic=-1 kunit_shutdown=poweroff\"
+                      (without kunit_shutdown=poweroff when --initrd is given)
+  --initrd PATH       initramfs to boot with (-initrd); its /init must power
+                      the machine off, as KUnit no longer does it
   --log PATH          also write the console to PATH
   --timeout SECS      kill QEMU after SECS seconds (default 300)
   --qemu BIN          QEMU binary, >= 8.0 (default qemu-system-aarch64)
   --smp N             virtual CPUs (default 2)
   --mem SIZE          guest memory (default 1G)
   --quiet             do not echo the console, print only the summary
+
+summary: one line per `kasan_rs_sample: bug N: ...` marker of the sample
+module, with the `BUG: KASAN:` header of the report that followed it.
 
 ktap options (LOG is a console log file, - for stdin):
   --exited-cleanly    the run ended by itself (default)
@@ -35,6 +42,8 @@ expectations:
   --expect SPEC       SUITE=pass:N,fail:N,skip:N[,total:N][;SUITE=...]
                       compared with the suite's own summary line (repeatable)
   --expect-reports N  exactly N KASAN reports; a log without KTAP is then fine
+  --min-reports N     at least N KASAN reports (e.g. kasan.mode=async, where
+                      faults may be coalesced); a log without KTAP is then fine
   --expect-panic      a `kasan.fault=panic` panic must follow a KASAN report
 
 exit codes:
@@ -62,6 +71,11 @@ pub enum Command {
         /// Expectations.
         expect: Expectations,
     },
+    /// `kasan-rs summary LOG`
+    Summary {
+        /// Log path; `-` is stdin.
+        log: PathBuf,
+    },
     /// `kasan-rs help` / `--help`.
     Help,
 }
@@ -69,13 +83,16 @@ pub enum Command {
 /// Parses the arguments after the program name. Errors are one line.
 pub fn parse_args(args: &[String]) -> Result<Command, String> {
     let Some((sub, rest)) = args.split_first() else {
-        return Err("missing subcommand (run, ktap, help)".to_string());
+        return Err("missing subcommand (run, ktap, summary, help)".to_string());
     };
     match sub.as_str() {
         "run" => parse_run(rest),
         "ktap" => parse_ktap(rest),
+        "summary" => parse_summary(rest),
         "help" | "-h" | "--help" => Ok(Command::Help),
-        other => Err(format!("unknown subcommand '{other}' (run, ktap, help)")),
+        other => Err(format!(
+            "unknown subcommand '{other}' (run, ktap, summary, help)"
+        )),
     }
 }
 
@@ -139,6 +156,7 @@ fn expectation(
     match option {
         "--expect" => expect.add_spec(&args.value(option)?)?,
         "--expect-reports" => expect.reports = Some(number(option, &args.value(option)?)?),
+        "--min-reports" => expect.min_reports = Some(number(option, &args.value(option)?)?),
         "--expect-panic" => {
             args.flag(option)?;
             expect.panic = true;
@@ -158,6 +176,7 @@ fn parse_run(rest: &[String]) -> Result<Command, String> {
             "--image" => image = Some(PathBuf::from(args.value(&option)?)),
             "--append" => config.append = args.value(&option)?,
             "--log" => config.log = Some(PathBuf::from(args.value(&option)?)),
+            "--initrd" => config.initrd = Some(PathBuf::from(args.value(&option)?)),
             "--timeout" => {
                 let secs: f64 = number(&option, &args.value(&option)?)?;
                 if !(secs > 0.0 && secs.is_finite()) {
@@ -190,6 +209,22 @@ fn parse_run(rest: &[String]) -> Result<Command, String> {
         config: Box::new(config),
         expect,
     })
+}
+
+fn parse_summary(rest: &[String]) -> Result<Command, String> {
+    match rest {
+        [flag] if flag == "-h" || flag == "--help" => Ok(Command::Help),
+        [log] if log == "-" || !log.starts_with("--") => Ok(Command::Summary {
+            log: PathBuf::from(log),
+        }),
+        [] => Err("summary: LOG is required (a file, or - for stdin)".to_string()),
+        [one] => Err(format!(
+            "summary: unknown option '{one}' (see kasan-rs help)"
+        )),
+        [_, extra, ..] => Err(format!(
+            "summary: only one LOG may be given (extra: '{extra}')"
+        )),
+    }
 }
 
 fn parse_ktap(rest: &[String]) -> Result<Command, String> {
@@ -253,6 +288,9 @@ mod tests {
             "kasan=pass:1",
             "--expect-panic",
             "--quiet",
+            "--initrd",
+            "/tmp/initramfs.cpio",
+            "--min-reports=2",
         ]))
         .unwrap();
         let Command::Run { config, expect } = cmd else {
@@ -265,6 +303,16 @@ mod tests {
         assert!(!config.echo);
         assert!(expect.panic);
         assert_eq!(expect.suites[0].pass, Some(1));
+        assert_eq!(expect.min_reports, Some(2));
+        assert_eq!(config.initrd, Some(PathBuf::from("/tmp/initramfs.cpio")));
+    }
+
+    #[test]
+    fn parses_summary() {
+        let Command::Summary { log } = parse_args(&args(&["summary", "x.log"])).unwrap() else {
+            panic!("not summary")
+        };
+        assert_eq!(log, PathBuf::from("x.log"));
     }
 
     #[test]
@@ -301,6 +349,11 @@ mod tests {
             &["ktap"],
             &["ktap", "a", "b"],
             &["ktap", "a", "--expect", "kasan"],
+            &["run", "--image", "x", "--initrd"],
+            &["run", "--image", "x", "--min-reports", "many"],
+            &["summary"],
+            &["summary", "a", "b"],
+            &["summary", "--bogus"],
             &["frobnicate"],
             &[],
         ] {

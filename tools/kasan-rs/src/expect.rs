@@ -1,5 +1,5 @@
 //! What the caller expects of a run: per-suite counts (`--expect`), the
-//! number of KASAN reports (`--expect-reports`) and a KASAN panic
+//! number of KASAN reports (`--expect-reports`, `--min-reports`) and a KASAN panic
 //! (`--expect-panic`).
 
 use std::fmt;
@@ -48,6 +48,9 @@ pub struct Expectations {
     pub suites: Vec<SuiteExpectation>,
     /// From `--expect-reports N`: exact number of KASAN reports.
     pub reports: Option<usize>,
+    /// From `--min-reports N`: at least N KASAN reports (async mode, where
+    /// several faults may be coalesced into one report).
+    pub min_reports: Option<usize>,
     /// From `--expect-panic`: a `kasan.fault=panic` panic must follow a report.
     pub panic: bool,
 }

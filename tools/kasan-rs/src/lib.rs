@@ -10,8 +10,10 @@
 //! * [`verdict`]: judging a parsed log, exit codes;
 //! * [`summary`]: the printed table;
 //! * [`qemu`]: the supervised QEMU run;
+//! * [`bugs`]: the sample module's one-line-per-bug summary;
 //! * [`cli`]: the command line.
 
+pub mod bugs;
 pub mod cli;
 pub mod console;
 pub mod expect;

@@ -1,10 +1,13 @@
 //! `kasan-rs`: runs a kernel under QEMU (`run`) or judges an existing
-//! console log (`ktap`); see `kasan-rs help`.
+//! console log (`ktap`), or summarises the sample module's bugs (`summary`);
+//! see `kasan-rs help`.
 
 use std::fs;
 use std::io::{self, Read};
+use std::path::Path;
 use std::process::ExitCode;
 
+use kasan_rs_tools::bugs;
 use kasan_rs_tools::cli::{self, Command};
 use kasan_rs_tools::log::parse_log;
 use kasan_rs_tools::qemu;
@@ -25,22 +28,32 @@ fn main() -> ExitCode {
             print!("{}", cli::USAGE);
             ExitCode::SUCCESS
         }
+        Command::Summary { log } => {
+            let text = match read_log(&log) {
+                Ok(text) => text,
+                Err(message) => return fail(&message),
+            };
+            let parsed = parse_log(&text);
+            let found = bugs::sample_bugs(&text, &parsed);
+            if found.is_empty() {
+                eprintln!(
+                    "kasan-rs: no `{}N: ...` lines in {} (was the sample module loaded?)",
+                    bugs::MARKER,
+                    log.display()
+                );
+                return ExitCode::from(1);
+            }
+            print!("{}", bugs::render(&found));
+            ExitCode::SUCCESS
+        }
         Command::Ktap {
             log,
             timed_out,
             expect,
         } => {
-            let text = if log.as_os_str() == "-" {
-                let mut text = Vec::new();
-                if let Err(e) = io::stdin().read_to_end(&mut text) {
-                    return fail(&format!("cannot read stdin: {e}"));
-                }
-                String::from_utf8_lossy(&text).into_owned()
-            } else {
-                match fs::read(&log) {
-                    Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-                    Err(e) => return fail(&format!("cannot read log {}: {e}", log.display())),
-                }
+            let text = match read_log(&log) {
+                Ok(text) => text,
+                Err(message) => return fail(&message),
             };
             let parsed = parse_log(&text);
             let end = if timed_out {
@@ -69,6 +82,21 @@ fn main() -> ExitCode {
             print!("{}", summary::render(&outcome.log, &verdict));
             exit(verdict.exit_code())
         }
+    }
+}
+
+/// Reads a console log (`-` is stdin), lossily decoded.
+fn read_log(log: &Path) -> Result<String, String> {
+    if log.as_os_str() == "-" {
+        let mut text = Vec::new();
+        io::stdin()
+            .read_to_end(&mut text)
+            .map_err(|e| format!("cannot read stdin: {e}"))?;
+        Ok(String::from_utf8_lossy(&text).into_owned())
+    } else {
+        fs::read(log)
+            .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+            .map_err(|e| format!("cannot read log {}: {e}", log.display()))
     }
 }
 

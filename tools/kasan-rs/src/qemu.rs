@@ -19,6 +19,11 @@ use crate::verdict::RunEnd;
 /// Kernel arguments always passed before the caller's `--append`.
 pub const BASE_APPEND: &str = "console=ttyAMA0 panic=-1 kunit_shutdown=poweroff";
 
+/// Kernel arguments passed before `--append` when an initramfs is booted:
+/// KUnit must not power the machine off before `/init` has run (the
+/// initramfs' `/init` powers off itself).
+pub const BASE_APPEND_INITRD: &str = "console=ttyAMA0 panic=-1";
+
 /// Oldest QEMU major version that emulates MTE correctly.
 pub const MIN_QEMU_MAJOR: u32 = 8;
 
@@ -29,6 +34,8 @@ pub struct RunConfig {
     pub qemu: String,
     /// Kernel image passed with `-kernel`.
     pub image: PathBuf,
+    /// Initramfs passed with `-initrd`.
+    pub initrd: Option<PathBuf>,
     /// Extra kernel arguments, appended after [`BASE_APPEND`].
     pub append: String,
     /// `-smp`.
@@ -53,6 +60,7 @@ impl RunConfig {
         RunConfig {
             qemu: "qemu-system-aarch64".to_string(),
             image: image.into(),
+            initrd: None,
             append: String::new(),
             smp: 2,
             mem: "1G".to_string(),
@@ -66,11 +74,16 @@ impl RunConfig {
 
     /// The full `-append` string.
     pub fn kernel_args(&self) -> String {
+        let base = if self.initrd.is_some() {
+            BASE_APPEND_INITRD
+        } else {
+            BASE_APPEND
+        };
         let extra = self.append.trim();
         if extra.is_empty() {
-            BASE_APPEND.to_string()
+            base.to_string()
         } else {
-            format!("{BASE_APPEND} {extra}")
+            format!("{base} {extra}")
         }
     }
 
@@ -93,6 +106,10 @@ impl RunConfig {
         .map(|s| s.to_string())
         .collect();
         args.push(self.image.display().to_string());
+        if let Some(initrd) = &self.initrd {
+            args.push("-initrd".to_string());
+            args.push(initrd.display().to_string());
+        }
         args.push("-append".to_string());
         args.push(self.kernel_args());
         args
@@ -104,6 +121,8 @@ impl RunConfig {
 pub enum RunError {
     /// The kernel image does not exist.
     ImageMissing(PathBuf),
+    /// The initramfs does not exist.
+    InitrdMissing(PathBuf),
     /// The QEMU binary could not be run.
     QemuUnavailable(String, io::Error),
     /// `--version` printed nothing that looks like a version.
@@ -121,6 +140,9 @@ impl fmt::Display for RunError {
         match self {
             RunError::ImageMissing(path) => {
                 write!(f, "kernel image {} does not exist", path.display())
+            }
+            RunError::InitrdMissing(path) => {
+                write!(f, "initramfs {} does not exist", path.display())
             }
             RunError::QemuUnavailable(bin, err) => write!(
                 f,
@@ -223,6 +245,9 @@ enum Output {
 pub fn run(config: &RunConfig) -> Result<RunOutcome, RunError> {
     if !config.image.is_file() {
         return Err(RunError::ImageMissing(config.image.clone()));
+    }
+    if let Some(initrd) = config.initrd.as_ref().filter(|p| !p.is_file()) {
+        return Err(RunError::InitrdMissing(initrd.clone()));
     }
     check_qemu(&config.qemu)?;
     let mut log_file = match &config.log {
@@ -561,6 +586,21 @@ mod tests {
         );
         config.append.clear();
         assert_eq!(config.kernel_args(), BASE_APPEND);
+    }
+
+    #[test]
+    fn initrd_boots_without_kunit_shutdown() {
+        let mut config = RunConfig::new("/tmp/Image");
+        config.initrd = Some(PathBuf::from("/tmp/initramfs.cpio"));
+        config.append = "rdinit=/init kunit.enable=0".to_string();
+        let args = config.qemu_args();
+        let at = args.iter().position(|a| a == "-initrd").expect("-initrd");
+        assert_eq!(args[at + 1], "/tmp/initramfs.cpio");
+        assert_eq!(
+            args.last().unwrap(),
+            "console=ttyAMA0 panic=-1 rdinit=/init kunit.enable=0"
+        );
+        assert!(!config.kernel_args().contains("kunit_shutdown"));
     }
 
     #[test]

@@ -354,3 +354,112 @@ fn run_stops_shortly_after_a_panic() {
     );
     assert!(took < Duration::from_secs(10), "{took:?}");
 }
+
+#[test]
+fn run_boots_an_initrd_without_kunit_shutdown_and_counts_reports() {
+    let dir = scratch("initrd");
+    let initrd = dir.join("initramfs.cpio");
+    fs::write(&initrd, b"070701").unwrap();
+    let args_file = dir.join("qemu-args");
+    let log = dir.join("run.log");
+    let image = data("Image.fake");
+    let qemu = data("fake-qemu-sample.sh");
+    let sample_run = |extra: &[&str]| {
+        let mut args = vec![
+            "run",
+            "--image",
+            path(&image),
+            "--qemu",
+            path(&qemu),
+            "--initrd",
+            path(&initrd),
+            "--append",
+            "kasan_multi_shot rdinit=/init kunit.enable=0",
+            "--log",
+            path(&log),
+            "--quiet",
+        ];
+        args.extend_from_slice(extra);
+        kasan_rs()
+            .args(&args)
+            .env("FAKE_QEMU_ARGS", &args_file)
+            .output()
+            .unwrap()
+    };
+
+    let out = sample_run(&["--expect-reports", "6"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert_eq!(last_line(&out), "verdict: PASS (6 KASAN reports)");
+    let qemu_args = fs::read_to_string(&args_file).unwrap();
+    let qemu_args: Vec<_> = qemu_args.lines().collect();
+    let at = qemu_args.iter().position(|a| *a == "-initrd").unwrap();
+    assert_eq!(qemu_args[at + 1], path(&initrd));
+    assert_eq!(
+        qemu_args.last().unwrap(),
+        &"console=ttyAMA0 panic=-1 kasan_multi_shot rdinit=/init kunit.enable=0"
+    );
+
+    let out = sample_run(&["--expect-reports", "7"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        last_line(&out),
+        "verdict: CASE_FAILED (expected 7 KASAN reports, got 6)"
+    );
+    let out = sample_run(&["--min-reports", "1"]);
+    assert_eq!(out.status.code(), Some(0));
+    let out = sample_run(&["--min-reports", "7"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        last_line(&out),
+        "verdict: CASE_FAILED (expected at least 7 KASAN reports, got 6)"
+    );
+
+    // One line per bug of the sample, in order, each with its report.
+    let out = run(&["summary", path(&log)]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    let lines: Vec<_> = text.lines().collect();
+    assert_eq!(lines.len(), 7, "{text}");
+    let kinds: Vec<_> = lines[1..]
+        .iter()
+        .map(|l| l.split_whitespace().nth(1).unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "slab-out-of-bounds",
+            "slab-use-after-free",
+            "double-free",
+            "invalid-free",
+            "invalid-access",
+            "invalid-access"
+        ]
+    );
+    assert!(lines[1].starts_with("1    slab-out-of-bounds   Write at addr "));
+}
+
+#[test]
+fn run_rejects_a_missing_initrd() {
+    let out = run(&[
+        "run",
+        "--image",
+        path(&data("Image.fake")),
+        "--qemu",
+        path(&data("fake-qemu-sample.sh")),
+        "--initrd",
+        "/nonexistent/initramfs.cpio",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "kasan-rs: initramfs /nonexistent/initramfs.cpio does not exist\n"
+    );
+}
+
+#[test]
+fn summary_without_sample_markers_fails() {
+    let out = run(&["summary", path(&data("pass.log"))]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no `kasan_rs_sample: bug N: ...` lines"));
+    assert!(stdout(&out).is_empty());
+}

@@ -1,0 +1,62 @@
+# kasan-rs host-side entry points (GNU make). The kernel side of the project is built by the
+# kernel's own Kbuild from the `Kbuild`/`Kconfig` files next to this one, once they are placed in
+# mm/kasan/rs/ of the tree (testing/scripts/tree.sh): Kbuild reads `Kbuild`, never this file.
+#
+#   make test                       host tests + the KUnit kasan suite on every TEST_VARIANTS
+#   make run [VARIANT=c] [KASAN_ARGS="kasan.mode=async"]
+#                                   boot the sample module, print the KASAN reports
+#   make help                       everything else
+
+# Variants whose kasan suite `make test` runs, each against testing/expectations/<variant>.expect.
+# c is the oracle (upstream C HW_TAGS), rust is ours (CONFIG_KASAN_HW_TAGS_RUST).
+TEST_VARIANTS ?= c rust
+# Variant `make run` boots by default.
+RUN_VARIANT ?= rust
+VARIANT ?= $(RUN_VARIANT)
+# Extra boot parameters for `make run`, e.g. KASAN_ARGS="kasan.mode=async kasan.fault=panic".
+# kasan.* words are checked against 6.12's parameters; KASAN_ARGS_UNCHECKED=1 skips the check.
+KASAN_ARGS ?=
+
+CARGO ?= cargo
+SHELL := /bin/bash
+
+.DEFAULT_GOAL := help
+.PHONY: help bootstrap build tools check test run clean-logs
+
+help:
+	@echo 'kasan-rs: hardware tag-based KASAN (arm64 MTE) in Rust, on a pristine Linux 6.12 tree'
+	@echo
+	@echo '  make test        host tests, then the KUnit kasan suite under QEMU for each of'
+	@echo '                   TEST_VARIANTS="$(TEST_VARIANTS)" against testing/expectations/'
+	@echo '  make run         boot VARIANT (default $(RUN_VARIANT)) with samples/kasan_rs_sample,'
+	@echo '                   print its KASAN reports and one line per bug;'
+	@echo '                   boot parameters: KASAN_ARGS="kasan.mode=async ..."'
+	@echo '  make build       build one kernel: VARIANT=c|nokasan|rust (cache: $${KASAN_RS_CACHE:-~/.cache/kasan-rs})'
+	@echo '  make tools       build the host tool target/release/kasan-rs'
+	@echo '  make check       host tests of every crate, and cargo fmt --check'
+	@echo '  make bootstrap   install the toolchain (Debian bookworm, root; idempotent)'
+	@echo
+	@echo 'Logs: out/logs/. The first `make test` or `make run` bootstraps everything.'
+
+bootstrap:
+	@testing/bootstrap.sh
+
+build: bootstrap
+	@testing/scripts/build.sh $(VARIANT)
+
+tools:
+	$(CARGO) build --release -p kasan-rs-tools
+
+check:
+	$(CARGO) test --workspace --release
+	@if $(CARGO) fmt --version >/dev/null 2>&1; then $(CARGO) fmt --all --check; \
+	 else echo 'rustfmt not installed: skipping cargo fmt --check'; fi
+
+test: bootstrap
+	@TEST_VARIANTS="$(TEST_VARIANTS)" testing/scripts/test.sh
+
+run: bootstrap
+	@testing/scripts/run.sh "$(VARIANT)" "$(KASAN_ARGS)"
+
+clean-logs:
+	rm -rf out/logs
