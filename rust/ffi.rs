@@ -67,12 +67,16 @@ pub enum ReportType {
 }
 
 
-/// `struct kasan_track` without `CONFIG_KASAN_EXTRA_INFO` (mm/kasan/kasan.h).
-#[repr(C)]
-pub struct KasanTrack {
-    pub pid: u32,
-    pub stack: DepotHandle,
-}
+/// `STACK_DEPOT_FLAG_CAN_ALLOC | STACK_DEPOT_FLAG_GET` (include/linux/stackdepot.h):
+/// the depot may allocate, and takes a reference the ring drops on overwrite.
+pub const STACK_DEPOT_CAN_ALLOC_GET: u32 = 0x1 | 0x2;
+
+/// `TAINT_BAD_PAGE`.
+pub const TAINT_BAD_PAGE: u32 = 5;
+/// `LOCKDEP_NOW_UNRELIABLE`.
+pub const LOCKDEP_NOW_UNRELIABLE: c_int = 1;
+/// `KERN_ERR` as a level string.
+pub const KERN_ERR: &core::ffi::CStr = c"\x013";
 
 /// What `kasan_rs_cache_info()` packs into one `u64` for a cache.
 #[derive(Clone, Copy)]
@@ -112,19 +116,41 @@ extern "C" {
     /// `void kasan_rs_static_key_set(struct static_key *key, bool on);`
     pub fn kasan_rs_static_key_set(key: *const StaticKey, on: bool);
 
-    // The report path, still C (mm/kasan/report.c).
-    /// `bool kasan_report(const void *addr, size_t size, bool is_write, unsigned long ip);`
-    pub fn kasan_report(addr: *const c_void, size: usize, is_write: bool, ip: usize) -> bool;
-    /// `void kasan_report_invalid_free(void *ptr, unsigned long ip, enum kasan_report_type type);`
-    pub fn kasan_report_invalid_free(ptr: *mut c_void, ip: usize, kind: ReportType);
+    // Printing.
+    /// `int _printk(const char *fmt, ...);` (the format carries the log level).
+    pub fn _printk(fmt: *const c_char, ...) -> c_int;
+    /// `int snprintf(char *buf, size_t size, const char *fmt, ...);`
+    pub fn snprintf(buf: *mut c_char, size: usize, fmt: *const c_char, ...) -> c_int;
+    /// `void dump_stack_lvl(const char *log_lvl);`
+    pub fn dump_stack_lvl(log_lvl: *const c_char);
+    /// `void print_hex_dump(const char *level, const char *prefix_str, int prefix_type,
+    ///     int rowsize, int groupsize, const void *buf, size_t len, bool ascii);`
+    pub fn print_hex_dump(
+        level: *const c_char,
+        prefix: *const c_char,
+        prefix_type: c_int,
+        rowsize: c_int,
+        groupsize: c_int,
+        buf: *const c_void,
+        len: usize,
+        ascii: bool,
+    );
+    /// `void dump_page(const struct page *page, const char *reason);`
+    pub fn dump_page(page: *const Page, reason: *const c_char);
+    /// `bool vmalloc_dump_obj(void *object);`
+    pub fn vmalloc_dump_obj(object: *mut c_void) -> bool;
+    /// `void stack_depot_print(depot_stack_handle_t stack);`
+    pub fn stack_depot_print(stack: DepotHandle);
+    /// `void stack_depot_put(depot_stack_handle_t handle);`
+    pub fn stack_depot_put(handle: DepotHandle);
 
-    // The stack ring, still C (mm/kasan/tags.c).
-    /// `void __init kasan_init_tags(void);`
-    pub fn kasan_init_tags();
-    /// `void kasan_save_alloc_info(struct kmem_cache *cache, void *object, gfp_t flags);`
-    pub fn kasan_save_alloc_info(cache: *mut KmemCache, object: *mut c_void, flags: Gfp);
-    /// `void kasan_save_free_info(struct kmem_cache *cache, void *object);`
-    pub fn kasan_save_free_info(cache: *mut KmemCache, object: *mut c_void);
+    // After a report.
+    /// `void check_panic_on_warn(const char *origin);`
+    pub fn check_panic_on_warn(origin: *const c_char);
+    /// `void panic(const char *fmt, ...);`
+    pub fn panic(fmt: *const c_char, ...) -> !;
+    /// `void add_taint(unsigned flag, enum lockdep_ok);`
+    pub fn add_taint(flag: u32, lockdep_ok: c_int);
 
     // Stack traces and the stack depot.
     /// `unsigned int stack_trace_save(unsigned long *store, unsigned int size, unsigned int skipnr);`
@@ -168,6 +194,26 @@ extern "C" {
     pub fn kasan_rs_system_supports_mte() -> bool;
     pub fn kasan_rs_check_tfsr_exit();
     fn kasan_rs_warn(what: *const c_char);
+    pub fn kasan_rs_ring_read_lock() -> usize;
+    pub fn kasan_rs_ring_read_unlock(flags: usize);
+    pub fn kasan_rs_ring_write_lock() -> usize;
+    pub fn kasan_rs_ring_write_unlock(flags: usize);
+    pub fn kasan_rs_report_lock() -> usize;
+    pub fn kasan_rs_report_unlock(flags: usize);
+    pub fn kasan_rs_suppress_tag_checks_start();
+    pub fn kasan_rs_suppress_tag_checks_stop();
+    pub fn kasan_rs_lockdep_off();
+    pub fn kasan_rs_lockdep_on();
+    pub fn kasan_rs_disable_trace_on_warning();
+    pub fn kasan_rs_trace_error_report_end(addr: usize);
+    pub fn kasan_rs_fail_current_kunit_test();
+    pub fn kasan_rs_current_pid() -> c_int;
+    pub fn kasan_rs_current_comm() -> *const c_char;
+    pub fn kasan_rs_cache_name(cache: *const KmemCache) -> *const c_char;
+    pub fn kasan_rs_addr_is_variable(addr: *const c_void) -> bool;
+    pub fn kasan_rs_object_is_on_stack(addr: *const c_void) -> bool;
+    pub fn kasan_rs_is_vmalloc_addr(addr: *const c_void) -> bool;
+    pub fn kasan_rs_memblock_alloc(size: usize) -> *mut c_void;
 }
 
 /// `WARN()` with a fixed message (the splat names the caller in its trace).

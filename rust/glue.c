@@ -9,7 +9,10 @@
  *    entry code and alternatives test them with patched branches, which
  *    Rust in 6.12 cannot define.
  * 2. The per-CPU page_alloc sampling counter (DEFINE_PER_CPU) and the
- *    this_cpu operations on it: no per-CPU API in 6.12 Rust.
+ *    this_cpu operations on it: no per-CPU API in 6.12 Rust. Likewise the
+ *    locks that must save IRQ flags (the stack ring's rwlock, the report
+ *    raw spinlock), preemption, lockdep and the TCO alternative: 6.12 Rust
+ *    has none of them.
  * 3. EXPORT_SYMBOL*() of what modules use: Rust built-in objects are not
  *    exported by rust/exports.c.
  * 4. One-line wrappers around static inline kernel APIs (static key
@@ -18,15 +21,25 @@
  *    the TFSR check and system_supports_mte() are inline).
  */
 
+#include <kunit/test.h>
 #include <linux/export.h>
+#include <linux/ftrace.h>
 #include <linux/highmem.h>
 #include <linux/kasan.h>
+#include <linux/lockdep.h>
+#include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/module.h>
 #include <linux/percpu.h>
+#include <linux/sched.h>
+#include <linux/sched/task_stack.h>
 #include <linux/slab.h>
+#include <linux/spinlock.h>
 #include <linux/static_key.h>
 #include <linux/vmalloc.h>
+#include <trace/events/error_report.h>
 #include <asm/mte.h>
+#include <asm/sections.h>
 
 #include "../../kasan.h"
 #include "glue.h"
@@ -41,6 +54,7 @@ DEFINE_STATIC_KEY_TRUE(kasan_flag_vmalloc);
 DEFINE_STATIC_KEY_FALSE(kasan_flag_vmalloc);
 #endif
 EXPORT_SYMBOL_GPL(kasan_flag_vmalloc);
+DEFINE_STATIC_KEY_TRUE(kasan_flag_stacktrace);
 
 /* 2. Per-CPU sampling counter, read by kasan_sample_page_alloc() in kasan.h. */
 DEFINE_PER_CPU(long, kasan_page_alloc_skip);
@@ -55,12 +69,155 @@ void kasan_rs_page_alloc_skip_set(long value)
 	this_cpu_write(kasan_page_alloc_skip, value);
 }
 
+/*
+ * The stack ring's lock: writers (allocations and frees, any context) share
+ * it, a report takes it exclusively to read a frozen ring.
+ */
+static DEFINE_RWLOCK(kasan_rs_ring_lock);
+
+unsigned long kasan_rs_ring_read_lock(void)
+{
+	unsigned long flags;
+
+	read_lock_irqsave(&kasan_rs_ring_lock, flags);
+	return flags;
+}
+
+void kasan_rs_ring_read_unlock(unsigned long flags)
+{
+	read_unlock_irqrestore(&kasan_rs_ring_lock, flags);
+}
+
+unsigned long kasan_rs_ring_write_lock(void)
+{
+	unsigned long flags;
+
+	write_lock_irqsave(&kasan_rs_ring_lock, flags);
+	return flags;
+}
+
+void kasan_rs_ring_write_unlock(unsigned long flags)
+{
+	write_unlock_irqrestore(&kasan_rs_ring_lock, flags);
+}
+
+/* The report lock: one report on the console at a time. */
+static DEFINE_RAW_SPINLOCK(report_lock);
+
+unsigned long kasan_rs_report_lock(void)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&report_lock, flags);
+	return flags;
+}
+
+void kasan_rs_report_unlock(unsigned long flags)
+{
+	raw_spin_unlock_irqrestore(&report_lock, flags);
+}
+
+/* Tag checks off on this CPU (PSTATE.TCO, an alternative) while reporting. */
+void kasan_rs_suppress_tag_checks_start(void)
+{
+	preempt_disable();
+	hw_suppress_tag_checks_start();
+}
+
+void kasan_rs_suppress_tag_checks_stop(void)
+{
+	hw_suppress_tag_checks_stop();
+	preempt_enable();
+}
+
+void kasan_rs_lockdep_off(void)
+{
+	lockdep_off();
+}
+
+void kasan_rs_lockdep_on(void)
+{
+	lockdep_on();
+}
+
+void kasan_rs_disable_trace_on_warning(void)
+{
+	disable_trace_on_warning();
+}
+
+void kasan_rs_trace_error_report_end(unsigned long addr)
+{
+	trace_error_report_end(ERROR_DETECTOR_KASAN, addr);
+}
+
+/* kunit_set_failure() on the current task's test, if it runs one. */
+void kasan_rs_fail_current_kunit_test(void)
+{
+#if IS_ENABLED(CONFIG_KUNIT)
+	struct kunit *test = current->kunit_test;
+
+	if (test)
+		kunit_set_failure(test);
+#endif
+}
+
+/*
+ * task_pid_nr(current). Not kernel::task::Task::pid(): on this config it
+ * reads 0 (the generated task_struct layout disagrees with the C one).
+ */
+int kasan_rs_current_pid(void)
+{
+	return task_pid_nr(current);
+}
+
+const char *kasan_rs_current_comm(void)
+{
+	return current->comm;
+}
+
+const char *kasan_rs_cache_name(const struct kmem_cache *cache)
+{
+	return cache->name;
+}
+
+/* Kernel or module data, but not the init task's stack. */
+bool kasan_rs_addr_is_variable(const void *addr)
+{
+	if (!is_kernel((unsigned long)addr) &&
+	    !is_module_address((unsigned long)addr))
+		return false;
+	return !(addr >= (void *)&init_thread_union.stack &&
+		 addr <= (void *)&init_thread_union.stack +
+			 sizeof(init_thread_union.stack));
+}
+
+bool kasan_rs_object_is_on_stack(const void *addr)
+{
+	return object_is_on_stack(addr);
+}
+
+bool kasan_rs_is_vmalloc_addr(const void *addr)
+{
+	return is_vmalloc_addr(addr);
+}
+
+void * __init kasan_rs_memblock_alloc(size_t size)
+{
+	return memblock_alloc(size, SMP_CACHE_BYTES);
+}
+
 /* 3. Exports of symbols that the Rust side defines. */
 EXPORT_SYMBOL_GPL(kasan_mode);
 EXPORT_SYMBOL(__kasan_kmalloc);
 #if IS_ENABLED(CONFIG_KASAN_KUNIT_TEST)
 EXPORT_SYMBOL_GPL(kasan_enable_hw_tags);
 EXPORT_SYMBOL_GPL(kasan_force_async_fault);
+EXPORT_SYMBOL_GPL(kasan_kunit_test_suite_start);
+EXPORT_SYMBOL_GPL(kasan_kunit_test_suite_end);
+#endif
+#if IS_ENABLED(CONFIG_KASAN_KUNIT_TEST) || IS_ENABLED(CONFIG_KASAN_MODULE_TEST)
+EXPORT_SYMBOL_GPL(kasan_save_enable_multi_shot);
+EXPORT_SYMBOL_GPL(kasan_restore_multi_shot);
 #endif
 
 /* 4. Wrappers of static inline kernel APIs. */

@@ -40,4 +40,25 @@ bool kasan_rs_system_supports_mte(void);
 void kasan_rs_check_tfsr_exit(void);
 void kasan_rs_warn(const char *what);
 
+unsigned long kasan_rs_ring_read_lock(void);
+void kasan_rs_ring_read_unlock(unsigned long flags);
+unsigned long kasan_rs_ring_write_lock(void);
+void kasan_rs_ring_write_unlock(unsigned long flags);
+unsigned long kasan_rs_report_lock(void);
+void kasan_rs_report_unlock(unsigned long flags);
+void kasan_rs_suppress_tag_checks_start(void);
+void kasan_rs_suppress_tag_checks_stop(void);
+void kasan_rs_lockdep_off(void);
+void kasan_rs_lockdep_on(void);
+void kasan_rs_disable_trace_on_warning(void);
+void kasan_rs_trace_error_report_end(unsigned long addr);
+void kasan_rs_fail_current_kunit_test(void);
+int kasan_rs_current_pid(void);
+const char *kasan_rs_current_comm(void);
+const char *kasan_rs_cache_name(const struct kmem_cache *cache);
+bool kasan_rs_addr_is_variable(const void *addr);
+bool kasan_rs_object_is_on_stack(const void *addr);
+bool kasan_rs_is_vmalloc_addr(const void *addr);
+void *kasan_rs_memblock_alloc(size_t size);
+
 #endif /* _MM_KASAN_RS_GLUE_H */

@@ -54,8 +54,7 @@ pub extern "C" fn kasan_init_hw_tags() {
         // SAFETY: `kasan_flag_vmalloc` is a static key defined in glue.c.
         unsafe { ffi::kasan_rs_static_key_set(&ffi::kasan_flag_vmalloc, v.is_on()) };
     }
-    // SAFETY: boot-time init of the C stack ring, called once, as upstream.
-    unsafe { ffi::kasan_init_tags() };
+    crate::stack_ring::kasan_init_tags();
     // SAFETY: `kasan_flag_enabled` is a static key defined in glue.c.
     unsafe { ffi::kasan_rs_static_key_set(&ffi::kasan_flag_enabled, true) };
 

@@ -16,7 +16,9 @@
 //! | [`page`]        | page allocator and large kmalloc hooks                        |
 //! | [`vmalloc`]     | vmalloc hooks (`kasan.vmalloc`)                               |
 //! | [`mempool`]     | mempool / object cache hooks                                  |
-//! | [`stack`]       | allocation and free stack capture for the stack ring          |
+//! | [`stack`]       | allocation and free stack capture                             |
+//! | [`stack_ring`]  | the stack ring: recent alloc/free events for reports          |
+//! | [`report`]      | the report path: `kasan_report*`, printing, `kasan.fault`     |
 //! | [`ffi`]         | the C functions and data this crate uses (the unsafe edge)    |
 //! | [`kasan_core`]  | pure logic shared with the host tests (`rust/core`)           |
 //!
@@ -36,8 +38,10 @@ mod mte;
 mod page;
 mod params;
 mod poison;
+mod report;
 mod slab;
 mod stack;
+mod stack_ring;
 mod vmalloc;
 
 /// Prefix of this crate's `pr_*!` messages, as `pr_fmt` gives the C files.

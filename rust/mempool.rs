@@ -105,4 +105,5 @@ pub unsafe extern "C" fn __kasan_mempool_unpoison_object(ptr: *mut c_void, size:
             poison_kmalloc_redzone(cache, &info, addr, size, flags);
         }
     }
+    crate::stack::keep_frame();
 }

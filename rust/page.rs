@@ -117,7 +117,8 @@ pub unsafe extern "C" fn __kasan_kmalloc_large(
 /// # Safety
 ///
 /// `ptr` is the pointer passed to a free function.
-pub(crate) unsafe fn check_page_allocation(ptr: usize, ip: usize) -> bool {
+#[inline(always)]
+unsafe fn check_page_allocation_inline(ptr: usize, ip: usize) -> bool {
     let p = ptr as *const c_void;
     // SAFETY: `virt_addr_valid()` takes any value; the page lookups are only done
     // for linear-map addresses.
@@ -132,9 +133,24 @@ pub(crate) unsafe fn check_page_allocation(ptr: usize, ip: usize) -> bool {
             return false;
         }
     };
-    // SAFETY: the report path reads the pointer's metadata with tag checks off.
-    unsafe { ffi::kasan_report_invalid_free(ptr as *mut c_void, ip, kind) };
+    crate::report::kasan_report_invalid_free(ptr as *mut c_void, ip, kind);
     true
+}
+
+/// [`check_page_allocation_inline`] out of line, under its C name, as the
+/// mempool hooks call it: their bad-free stacks have this frame in C (which
+/// inlines it into `__kasan_kfree_large` only).
+///
+/// # Safety
+///
+/// `ptr` is the pointer passed to a free function.
+#[export_name = "check_page_allocation"]
+#[inline(never)]
+pub(crate) unsafe fn check_page_allocation(ptr: usize, ip: usize) -> bool {
+    // SAFETY: forwarded from the caller.
+    let bad = unsafe { check_page_allocation_inline(ptr, ip) };
+    crate::stack::keep_frame();
+    bad
 }
 
 /// Free-time check of a large kmalloc; the page allocator poisons it.
@@ -145,6 +161,7 @@ pub(crate) unsafe fn check_page_allocation(ptr: usize, ip: usize) -> bool {
 #[no_mangle]
 pub unsafe extern "C" fn __kasan_kfree_large(ptr: *mut c_void, ip: usize) {
     // SAFETY: forwarded from the caller.
-    unsafe { check_page_allocation(ptr as usize, ip) };
+    unsafe { check_page_allocation_inline(ptr as usize, ip) };
+    crate::stack::keep_frame();
 }
 

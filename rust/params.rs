@@ -10,9 +10,8 @@
 //! The parsing rules (accepted spellings, defaults, the value left after an
 //! error) live in [`crate::kasan_core::params`] and are tested on the host.
 //!
-//! Still registered by C while the stack ring and the report path are C:
-//! `kasan.stacktrace`, `kasan.stack_ring_size` (tags.c), `kasan.fault` and
-//! `kasan_multi_shot` (report.c).
+//! `kasan_multi_shot` is a plain (not early) `__setup` parameter: its entry
+//! has `early = 0` and its handler returns 1 ("handled"), as in C.
 
 use crate::ffi::EINVAL;
 use crate::kasan_core::params::{Mode, OnOff, ParamError, Params};
@@ -160,6 +159,33 @@ early_param!(
     "kasan.page_alloc.sample.order",
     Params::parse_page_alloc_sample_order
 );
+
+early_param!(
+    PARAM_STACKTRACE,
+    early_kasan_flag_stacktrace,
+    "kasan.stacktrace",
+    Params::parse_stacktrace
+);
+early_param!(
+    PARAM_STACK_RING_SIZE,
+    early_kasan_flag_stack_ring_size,
+    "kasan.stack_ring_size",
+    Params::parse_stack_ring_size
+);
+early_param!(PARAM_FAULT, early_kasan_fault, "kasan.fault", Params::parse_fault);
+
+unsafe extern "C" fn kasan_set_multi_shot(_arg: *mut c_char) -> c_int {
+    crate::report::enable_multi_shot();
+    1
+}
+
+#[used]
+#[link_section = ".init.setup"]
+static PARAM_MULTI_SHOT: ObsKernelParam = ObsKernelParam {
+    name: c"kasan_multi_shot".as_ptr(),
+    setup: kasan_set_multi_shot,
+    early: 0,
+};
 
 /// `kasan=off` was given.
 #[inline(always)]

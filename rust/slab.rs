@@ -198,10 +198,13 @@ pub unsafe extern "C" fn __kasan_kmalloc(
 /// reports an invalid or double free if not. Returns true if the free must not
 /// happen.
 ///
+/// Kept out of line under its C name: it is a frame of C's bad-free reports.
+///
 /// # Safety
 ///
 /// `cache` is live; `object` is the pointer passed to a free function.
-#[inline(always)]
+#[export_name = "check_slab_allocation"]
+#[inline(never)]
 pub(crate) unsafe fn check_slab_allocation(
     cache: *mut KmemCache,
     object: usize,
@@ -225,8 +228,7 @@ pub(crate) unsafe fn check_slab_allocation(
     } else {
         return false;
     };
-    // SAFETY: the report path reads the pointer's metadata with tag checks off.
-    unsafe { ffi::kasan_report_invalid_free(object as *mut c_void, ip, kind) };
+    crate::report::kasan_report_invalid_free(object as *mut c_void, ip, kind);
     true
 }
 
@@ -268,7 +270,9 @@ pub unsafe extern "C" fn __kasan_slab_pre_free(
     ip: usize,
 ) -> bool {
     // SAFETY: forwarded from the caller.
-    unsafe { check_slab_allocation(cache, object as usize, ip) }
+    let bad = unsafe { check_slab_allocation(cache, object as usize, ip) };
+    crate::stack::keep_frame();
+    bad
 }
 
 /// Poisons a freed object. Returns false: there is no quarantine in this mode.
@@ -348,7 +352,6 @@ pub unsafe extern "C" fn __kasan_check_byte(address: *const c_void, ip: usize) -
     if poison::byte_accessible(address as usize) {
         return true;
     }
-    // SAFETY: reporting a bad access at a mapped address.
-    unsafe { ffi::kasan_report(address, 1, false, ip) };
+    crate::report::kasan_report(address, 1, false, ip);
     false
 }

