@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * /init of the `make run` initramfs: load /kasan_rs_sample.ko, then power off.
+ * /init of the `make run` initramfs: load /kasan_rs_sample.ko (or the module
+ * named by KASAN_RS_MODULE=/path.ko on the kernel command line, which the
+ * kernel hands to init as an environment variable), then power off.
  *
  * A test fixture, not part of the implementation. Built static against the
  * kernel's own nolibc (tools/include/nolibc) by testing/scripts/initramfs.sh,
@@ -10,7 +12,8 @@
  * powers the machine off, which makes QEMU exit (it runs with -no-reboot).
  */
 
-#define MODULE_PATH "/kasan_rs_sample.ko"
+#define DEFAULT_MODULE "/kasan_rs_sample.ko"
+#define MODULE_VAR "KASAN_RS_MODULE="
 
 static void say(const char *s)
 {
@@ -34,15 +37,33 @@ static void say_num(long n)
 	say(buf + i);
 }
 
-int main(void)
+/* The module to load: KASAN_RS_MODULE from the environment, or the default. */
+static const char *module_path(char **envp)
 {
+	size_t n = strlen(MODULE_VAR);
+
+	for (; envp && *envp; envp++)
+		if (!strncmp(*envp, MODULE_VAR, n) && (*envp)[n] == '/')
+			return *envp + n;
+	return DEFAULT_MODULE;
+}
+
+int main(int argc, char **argv, char **envp)
+{
+	const char *path = module_path(envp);
 	long ret;
 	int fd;
 
-	say("kasan-rs-init: loading " MODULE_PATH "\n");
-	fd = open(MODULE_PATH, O_RDONLY, 0);
+	(void)argc;
+	(void)argv;
+	say("kasan-rs-init: loading ");
+	say(path);
+	say("\n");
+	fd = open(path, O_RDONLY, 0);
 	if (fd < 0) {
-		say("kasan-rs-init: cannot open " MODULE_PATH ": errno ");
+		say("kasan-rs-init: cannot open ");
+		say(path);
+		say(": errno ");
 		say_num(errno);
 		say("\n");
 	} else {

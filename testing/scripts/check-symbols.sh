@@ -23,11 +23,18 @@ __kasan_slab_free __kasan_kfree_large __kasan_slab_alloc __kasan_kmalloc __kasan
 __kasan_krealloc __kasan_mempool_poison_pages __kasan_mempool_unpoison_pages
 __kasan_mempool_poison_object __kasan_mempool_unpoison_object __kasan_check_byte
 __kasan_unpoison_vmap_areas __kasan_vrealloc __kasan_unpoison_vmalloc __kasan_poison_vmalloc
-kasan_init_hw_tags kasan_init_hw_tags_cpu kasan_enable_hw_tags kasan_save_stack kasan_set_track
-kasan_addr_to_slab"
+kasan_init_hw_tags kasan_init_hw_tags_cpu kasan_enable_hw_tags kasan_save_stack
+kasan_addr_to_slab kasan_report kasan_report_invalid_free kasan_report_async kasan_init_tags
+kasan_save_alloc_info kasan_save_free_info kasan_save_enable_multi_shot kasan_restore_multi_shot
+kasan_kunit_test_suite_start kasan_kunit_test_suite_end"
+# The C files a rust vmlinux must not contain.
+c_files="common.o hw_tags.o report.o report_hw_tags.o tags.o report_tags.o"
 # Static functions only the C files have (their names exist in vmlinux's symbol table).
-c_only="early_kasan_flag early_kasan_mode early_kasan_flag_vmalloc check_slab_allocation
-early_kasan_flag_page_alloc_sample __setup_early_kasan_mode __setup_early_kasan_flag_vmalloc"
+c_only="early_kasan_flag early_kasan_mode early_kasan_flag_vmalloc
+early_kasan_flag_page_alloc_sample __setup_early_kasan_mode __setup_early_kasan_flag_vmalloc
+early_kasan_fault early_kasan_flag_stacktrace early_kasan_flag_stack_ring_size kasan_set_multi_shot
+kasan_complete_mode_report_info kasan_metadata_fetch_row kasan_print_tags kasan_get_alloc_size
+stack_ring"
 
 syms=$($NM "$vmlinux")
 fail=0
@@ -41,11 +48,11 @@ rust_syms=$(grep -cE ' [tTdDrRbB] _RN[a-zA-Z0-9_]*8kasan_rs' <<<"$syms" || true)
 
 case "$variant" in
   rust)
-    for f in common.o hw_tags.o; do
+    for f in $c_files; do
       if grep -qE "(^|/)mm/kasan/$f\$" <<<"$members"; then bad "mm/kasan/$f is linked"; fi
     done
     for s in $c_only; do
-      if grep -qE " [tTdD] $s\$" <<<"$syms"; then bad "C-only symbol $s is present"; fi
+      if grep -qE " [tTdDbB] $s\$" <<<"$syms"; then bad "C-only symbol $s is present"; fi
     done
     [ "$rust_syms" -gt 0 ] || bad "no kasan_rs Rust symbol in vmlinux"
     obj="$out/mm/kasan/rs/rust/kasan_rs.o"
@@ -57,8 +64,8 @@ case "$variant" in
     done
     ;;
   c)
-    for f in common.o hw_tags.o; do grep -qE "(^|/)mm/kasan/$f\$" <<<"$members" || bad "mm/kasan/$f is not linked"; done
-    for s in $c_only; do grep -qE " [tTdD] $s\$" <<<"$syms" || bad "C symbol $s is missing"; done
+    for f in $c_files; do grep -qE "(^|/)mm/kasan/$f\$" <<<"$members" || bad "mm/kasan/$f is not linked"; done
+    for s in $c_only; do grep -qE " [tTdDbB] $s\$" <<<"$syms" || bad "C symbol $s is missing"; done
     [ "$rust_syms" -eq 0 ] || bad "$rust_syms kasan_rs Rust symbols linked into the C variant"
     ;;
   *) die "symbol check is defined for the c and rust variants only";;

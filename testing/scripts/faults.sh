@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Fault-mode and concurrency checks, run on each variant given (default: c rust):
+#   faults.sh [VARIANT...]
+#
+#   fault-panic        kasan.fault=panic: the kernel panics right after the first report
+#                      (kunit case kmalloc_oob_right, a write)            -> --expect-panic
+#   fault-pow-read     kasan.fault=panic_on_write, a read (kmalloc_uaf): reported, no panic,
+#                      the case passes                                    -> pass:1
+#   fault-pow-write    kasan.fault=panic_on_write, a write (kmalloc_oob_right): panic
+#   async              kasan.mode=async: the bad write is reported as
+#                      'BUG: KASAN: invalid-access' + 'Asynchronous fault: no details available'
+#   concurrent         samples/kasan_rs_concurrent.ko: every CPU faults at once (from IPIs);
+#                      one whole report per CPU, never interleaved, no deadlock
+#
+# Each check is judged by the kasan-rs runner's verdict; the async and concurrency checks
+# add a structural check of the console (below). Prints one line per check; exit 1 if any
+# failed. Logs: out/logs/faults/<variant>-<check>.log.
+set -uo pipefail
+. "$(dirname "$0")/common.sh"
+
+variants="${*:-c rust}"
+LOGS="${KASAN_RS_LOGS:-$TOP/out/logs}/faults"; mkdir -p "$LOGS"
+KASAN_RS="${KASAN_RS:-$TOP/target/release/kasan-rs}"
+[ -x "$KASAN_RS" ] || (cd "$TOP" && cargo build --release -q -p kasan-rs-tools) || die "cannot build kasan-rs"
+failed=0
+
+# Every report is one block: opening banner, one BUG line, ..., closing banner. Reports of
+# several CPUs must not interleave: within a block there is exactly one BUG line, and (for
+# sync reports) one 'Memory state' line before the closing banner.
+reports_whole() {
+  sed -E 's/^\[[ 0-9.]+\] ?//' "$1" | awk -v want_mem="$2" -v banner="$(printf '=%.0s' $(seq 66))" '
+    $0 == banner { if (open) { if (bugs != 1 || (want_mem && mem != 1)) bad++; open = 0; n++ }
+                else { open = 1; bugs = 0; mem = 0 } next }
+    open && /^BUG: KASAN: / { bugs++ }
+    open && /^Memory state around the buggy address:/ { mem++ }
+    END { if (open) bad++; if (bad || n == 0) { printf "%d of %d report blocks malformed\n", bad, n; exit 1 } }'
+}
+
+check() {  # check VARIANT NAME RUNNER-ARGS...
+  local v=$1 name=$2; shift 2
+  local log="$LOGS/$v-$name.log" out rc extra=""
+  out=$("$KASAN_RS" run --quiet --timeout 120 --log "$log" --image "$(builddir "$v")/arch/arm64/boot/Image" "$@" 2>&1)
+  rc=$?
+  case "$name" in
+    async)
+      if [ "$rc" = 0 ] && ! grep -q 'Asynchronous fault: no details available' "$log"; then
+        rc=1; extra=" (no 'Asynchronous fault:' report)"; fi;;
+    concurrent)
+      if [ "$rc" = 0 ]; then
+        m=$(reports_whole "$log" 1) || { rc=1; extra=" ($m)"; }
+        grep -q 'kasan_rs_concurrent: done' "$log" || { rc=1; extra="$extra (module did not finish)"; }
+      fi;;
+  esac
+  printf '%-8s %-16s %s%s\n' "$v" "$name" "$(printf '%s\n' "$out" | grep '^verdict: ' | tail -1)" "$extra"
+  [ "$rc" = 0 ] || failed=1
+}
+
+for v in $variants; do
+  check_variant "$v"
+  cpio=$("$TOP/testing/scripts/initramfs.sh" "$v") || die "[$v] no initramfs"
+  check "$v" fault-panic     --append "kunit.filter_glob=kasan.kmalloc_oob_right kasan.fault=panic" --expect-panic
+  check "$v" fault-pow-read  --append "kunit.filter_glob=kasan.kmalloc_uaf kasan.fault=panic_on_write" \
+                             --expect "kasan=pass:1,fail:0,skip:0"
+  check "$v" fault-pow-write --append "kunit.filter_glob=kasan.kmalloc_oob_right kasan.fault=panic_on_write" --expect-panic
+  check "$v" async           --append "kunit.filter_glob=kasan.kmalloc_oob_right kasan.mode=async" \
+                             --expect "kasan=pass:1,fail:0,skip:0"
+  check "$v" concurrent      --initrd "$cpio" --expect-reports 2 \
+                             --append "kasan_multi_shot rdinit=/init kunit.enable=0 KASAN_RS_MODULE=/kasan_rs_concurrent.ko"
+done
+exit "$failed"
