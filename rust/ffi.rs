@@ -78,7 +78,7 @@ pub const LOCKDEP_NOW_UNRELIABLE: c_int = 1;
 /// `KERN_ERR` as a level string.
 pub const KERN_ERR: &core::ffi::CStr = c"\x013";
 
-/// What `kasan_rs_cache_info()` packs into one `u64` for a cache.
+/// What the hooks need to know of a cache (read by [`crate::layout::cache_info`]).
 #[derive(Clone, Copy)]
 pub struct CacheInfo {
     /// `cache->object_size`.
@@ -98,13 +98,8 @@ impl CacheInfo {
     /// `cache` must point to a live `struct kmem_cache`.
     #[inline(always)]
     pub unsafe fn of(cache: *const KmemCache) -> Self {
-        // SAFETY: the caller guarantees `cache` is a live cache.
-        let raw = unsafe { kasan_rs_cache_info(cache) };
-        CacheInfo {
-            object_size: (raw & 0xffff_ffff) as usize,
-            keeps_tag: raw & (1 << 32) != 0,
-            kmalloc: raw & (1 << 33) != 0,
-        }
+        // SAFETY: forwarded from the caller.
+        unsafe { crate::layout::cache_info(cache) }
     }
 }
 
@@ -171,21 +166,18 @@ extern "C" {
     // glue.c wrappers of static inline APIs (see glue.c for the C).
     pub fn kasan_rs_page_alloc_skip_dec_return() -> isize;
     pub fn kasan_rs_page_alloc_skip_set(value: isize);
-    fn kasan_rs_cache_info(cache: *const KmemCache) -> u64;
     pub fn kasan_rs_virt_to_slab(addr: *const c_void) -> *mut Slab;
     pub fn kasan_rs_slab_cache(slab: *const Slab) -> *mut KmemCache;
     pub fn kasan_rs_nearest_obj(cache: *mut KmemCache, slab: *const Slab, addr: *mut c_void)
         -> *mut c_void;
     pub fn kasan_rs_virt_addr_valid(addr: *const c_void) -> bool;
     pub fn kasan_rs_slab_page(slab: *mut Slab) -> *mut Page;
+    #[cfg(CONFIG_DEBUG_VIRTUAL)]
     pub fn kasan_rs_page_address(page: *const Page) -> *mut c_void;
     pub fn kasan_rs_page_size(page: *mut Page) -> usize;
     pub fn kasan_rs_virt_to_page(addr: *const c_void) -> *mut Page;
     pub fn kasan_rs_virt_to_head_page(addr: *const c_void) -> *mut Page;
     pub fn kasan_rs_folio_size_of(addr: *const c_void) -> usize;
-    pub fn kasan_rs_page_kasan_tag(page: *const Page) -> u8;
-    pub fn kasan_rs_page_kasan_tag_set(page: *mut Page, nr: usize, tag: u8);
-    pub fn kasan_rs_page_kasan_tag_reset(page: *mut Page, nr: usize);
     pub fn kasan_rs_vm_area_pages(addr: *const c_void, pages: *mut *mut *mut Page, nr: *mut u32)
         -> bool;
     pub fn kasan_rs_vm_struct_addr(vm: *mut VmStruct) -> *mut *mut c_void;

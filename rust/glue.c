@@ -16,8 +16,8 @@
  * 3. EXPORT_SYMBOL*() of what modules use: Rust built-in objects are not
  *    exported by rust/exports.c.
  * 4. One-line wrappers around static inline kernel APIs (static key
- *    switching without CONFIG_JUMP_LABEL, struct slab and
- *    struct kmem_cache live in the private mm/slab.h; page flags, folios,
+ *    switching without CONFIG_JUMP_LABEL, struct slab lives in the private
+ *    mm/slab.h; folios,
  *    the TFSR check and system_supports_mte() are inline).
  */
 
@@ -222,18 +222,6 @@ EXPORT_SYMBOL_GPL(kasan_restore_multi_shot);
 
 /* 4. Wrappers of static inline kernel APIs. */
 
-/* Packed view of a cache, see KmemCacheInfo in ffi.rs: one call per hook. */
-u64 kasan_rs_cache_info(const struct kmem_cache *cache)
-{
-	u64 info = cache->object_size;
-
-	if (cache->ctor || (cache->flags & SLAB_TYPESAFE_BY_RCU))
-		info |= 1ULL << 32;
-	if (is_kmalloc_cache((struct kmem_cache *)cache))
-		info |= 1ULL << 33;
-	return info;
-}
-
 struct slab *kasan_rs_virt_to_slab(const void *addr)
 {
 	return virt_to_slab(addr);
@@ -283,27 +271,6 @@ struct page *kasan_rs_virt_to_head_page(const void *addr)
 unsigned long kasan_rs_folio_size_of(const void *addr)
 {
 	return folio_size(virt_to_folio(addr));
-}
-
-u8 kasan_rs_page_kasan_tag(const struct page *page)
-{
-	return page_kasan_tag(page);
-}
-
-void kasan_rs_page_kasan_tag_set(struct page *page, unsigned long nr, u8 tag)
-{
-	unsigned long i;
-
-	for (i = 0; i < nr; i++)
-		page_kasan_tag_set(page + i, tag);
-}
-
-void kasan_rs_page_kasan_tag_reset(struct page *page, unsigned long nr)
-{
-	unsigned long i;
-
-	for (i = 0; i < nr; i++)
-		page_kasan_tag_reset(page + i);
 }
 
 bool kasan_rs_vm_area_pages(const void *addr, struct page ***pages,

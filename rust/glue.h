@@ -17,7 +17,6 @@ struct vm_struct;
 long kasan_rs_page_alloc_skip_dec_return(void);
 void kasan_rs_page_alloc_skip_set(long value);
 
-u64 kasan_rs_cache_info(const struct kmem_cache *cache);
 struct slab *kasan_rs_virt_to_slab(const void *addr);
 struct kmem_cache *kasan_rs_slab_cache(const struct slab *slab);
 void *kasan_rs_nearest_obj(struct kmem_cache *cache, const struct slab *slab, void *addr);
@@ -28,9 +27,6 @@ unsigned long kasan_rs_page_size(struct page *page);
 struct page *kasan_rs_virt_to_page(const void *addr);
 struct page *kasan_rs_virt_to_head_page(const void *addr);
 unsigned long kasan_rs_folio_size_of(const void *addr);
-u8 kasan_rs_page_kasan_tag(const struct page *page);
-void kasan_rs_page_kasan_tag_set(struct page *page, unsigned long nr, u8 tag);
-void kasan_rs_page_kasan_tag_reset(struct page *page, unsigned long nr);
 bool kasan_rs_vm_area_pages(const void *addr, struct page ***pages, unsigned int *nr_pages);
 void **kasan_rs_vm_struct_addr(struct vm_struct *vm);
 unsigned long kasan_rs_vm_struct_size(const struct vm_struct *vm);

@@ -23,10 +23,10 @@ pub unsafe extern "C" fn __kasan_mempool_poison_pages(page: *mut Page, order: u3
     // SAFETY: `page` is a live page allocation (caller's contract).
     unsafe {
         // Sampled-out allocations were never tagged.
-        if ffi::kasan_rs_page_kasan_tag(page) == KASAN_TAG_KERNEL {
+        if crate::layout::page_kasan_tag(page) == KASAN_TAG_KERNEL {
             return true;
         }
-        let ptr = ffi::kasan_rs_page_address(page) as usize;
+        let ptr = crate::layout::page_address(page);
         if check_page_allocation(ptr, ip) {
             return false;
         }

@@ -67,27 +67,36 @@ pub unsafe fn set_mem_tag_range(addr: usize, size: usize, tag: u8, init: bool) {
     let Ok(plan) = TagRangePlan::new(set_tag(reset_tag(addr), tag), size, dczid()) else {
         return;
     };
+    let (mut p, head_end) = plan.head_range();
+    let (mut b, blocks_end) = plan.block_range();
+    let (mut t, end) = plan.tail_range();
+    let bs = plan.block_size();
+    // The loops are those of the C `mte_set_mem_tag_range()`: a post-indexed
+    // STG/STZG per granule, one DC GVA/GZVA per block.
     // SAFETY (all blocks below): the plan covers exactly the caller's range, in
-    // granules and in whole aligned blocks, with the tag in the address bits.
+    // granules and in whole aligned blocks, with the tag in the address bits, and
+    // none of these additions wraps (`TagRangePlan` invariants).
     if init {
-        for p in plan.head() {
-            unsafe { asm!(".arch_extension memtag", "stzg {0}, [{0}]", in(reg) p, options(nostack)) };
+        while p < head_end {
+            unsafe { asm!(".arch_extension memtag", "stzg {0}, [{0}], #16", inout(reg) p, options(nostack)) };
         }
-        for b in plan.blocks() {
+        while b < blocks_end {
             unsafe { asm!(".arch_extension memtag", "dc gzva, {0}", in(reg) b, options(nostack)) };
+            b = b.wrapping_add(bs);
         }
-        for p in plan.tail() {
-            unsafe { asm!(".arch_extension memtag", "stzg {0}, [{0}]", in(reg) p, options(nostack)) };
+        while t < end {
+            unsafe { asm!(".arch_extension memtag", "stzg {0}, [{0}], #16", inout(reg) t, options(nostack)) };
         }
     } else {
-        for p in plan.head() {
-            unsafe { asm!(".arch_extension memtag", "stg {0}, [{0}]", in(reg) p, options(nostack)) };
+        while p < head_end {
+            unsafe { asm!(".arch_extension memtag", "stg {0}, [{0}], #16", inout(reg) p, options(nostack)) };
         }
-        for b in plan.blocks() {
+        while b < blocks_end {
             unsafe { asm!(".arch_extension memtag", "dc gva, {0}", in(reg) b, options(nostack)) };
+            b = b.wrapping_add(bs);
         }
-        for p in plan.tail() {
-            unsafe { asm!(".arch_extension memtag", "stg {0}, [{0}]", in(reg) p, options(nostack)) };
+        while t < end {
+            unsafe { asm!(".arch_extension memtag", "stg {0}, [{0}], #16", inout(reg) t, options(nostack)) };
         }
     }
 }

@@ -49,9 +49,9 @@ pub unsafe extern "C" fn __kasan_unpoison_pages(page: *mut Page, order: u32, ini
     // SAFETY: the pages are being allocated by the caller: their memory and
     // their struct pages are ours to tag.
     unsafe {
-        let addr = set_tag(ffi::kasan_rs_page_address(page) as usize, tag);
+        let addr = set_tag(crate::layout::page_address(page), tag);
         poison::unpoison(addr, PAGE_SIZE << order, init);
-        ffi::kasan_rs_page_kasan_tag_set(page, 1 << order, tag);
+        crate::layout::page_kasan_tag_set(page, 1 << order, tag);
     }
     true
 }
@@ -65,7 +65,7 @@ pub unsafe extern "C" fn __kasan_unpoison_pages(page: *mut Page, order: u32, ini
 pub unsafe extern "C" fn __kasan_poison_pages(page: *mut Page, order: u32, init: bool) {
     // SAFETY: the pages are being freed by the caller.
     unsafe {
-        let addr = ffi::kasan_rs_page_address(page) as usize;
+        let addr = crate::layout::page_address(page);
         poison::poison(addr, PAGE_SIZE << order, POISON, init);
     }
 }
@@ -124,7 +124,7 @@ unsafe fn check_page_allocation_inline(ptr: usize, ip: usize) -> bool {
     // for linear-map addresses.
     let kind = unsafe {
         if !ffi::kasan_rs_virt_addr_valid(p)
-            || ffi::kasan_rs_page_address(ffi::kasan_rs_virt_to_head_page(p)) as usize != ptr
+            || crate::layout::page_address(ffi::kasan_rs_virt_to_head_page(p)) != ptr
         {
             ReportType::InvalidFree
         } else if !poison::byte_accessible(ptr) {

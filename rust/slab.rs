@@ -46,8 +46,8 @@ pub unsafe extern "C" fn __kasan_poison_slab(slab: *mut Slab) {
     unsafe {
         let page = ffi::kasan_rs_slab_page(slab);
         let size = ffi::kasan_rs_page_size(page);
-        ffi::kasan_rs_page_kasan_tag_reset(page, size >> kernel::page::PAGE_SHIFT);
-        poison::poison(ffi::kasan_rs_page_address(page) as usize, size, POISON, false);
+        crate::layout::page_kasan_tag_set(page, size >> kernel::page::PAGE_SHIFT, KASAN_TAG_KERNEL);
+        poison::poison(crate::layout::page_address(page), size, POISON, false);
     }
 }
 

@@ -13,11 +13,14 @@ const STACK_DEPTH: usize = 64;
 #[no_mangle]
 #[inline(never)]
 pub extern "C" fn kasan_save_stack(flags: Gfp, depot_flags: u32) -> DepotHandle {
-    let mut entries = [0usize; STACK_DEPTH];
-    // SAFETY: `entries` has room for `STACK_DEPTH` frames.
-    let nr = unsafe { ffi::stack_trace_save(entries.as_mut_ptr(), STACK_DEPTH as u32, 0) };
-    // SAFETY: the first `nr` entries were just filled in.
-    unsafe { ffi::stack_depot_save_flags(entries.as_mut_ptr(), nr, flags, depot_flags) }
+    // Not zeroed: this runs on every allocation and free, and only the entries
+    // `stack_trace_save()` fills in are read (as in C).
+    let mut entries = core::mem::MaybeUninit::<[usize; STACK_DEPTH]>::uninit();
+    let store = entries.as_mut_ptr().cast::<usize>();
+    // SAFETY: `store` has room for `STACK_DEPTH` frames.
+    let nr = unsafe { ffi::stack_trace_save(store, STACK_DEPTH as u32, 0) };
+    // SAFETY: the depot reads only the first `nr` entries, which were just written.
+    unsafe { ffi::stack_depot_save_flags(store, nr, flags, depot_flags) }
 }
 
 /// The slab holding `addr`, or NULL if `addr` is not a linear-map address or

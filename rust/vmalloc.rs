@@ -54,7 +54,7 @@ unsafe fn tag_area_pages(addr: usize, tag: u8) {
             return;
         }
         for i in 0..nr as usize {
-            ffi::kasan_rs_page_kasan_tag_set(*pages.add(i), 1, tag);
+            crate::layout::page_kasan_tag_set(*pages.add(i), 1, tag);
         }
     }
 }

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! Direct reads of the few C structure fields the hot paths need: a cache's
+//! object size and flags, a page's address and KASAN tag. The offsets and
+//! constants come from the compiler (`layout.c`, turned into
+//! `layout_constants.rs` at build time), so the hooks read them inline, as
+//! the C hooks do, instead of calling a wrapper.
+
+use crate::ffi::{CacheInfo, KmemCache, Page};
+use core::sync::atomic::{AtomicUsize, Ordering};
+use kernel::page::PAGE_SHIFT;
+
+/// The constants generated from `layout.c`.
+#[allow(dead_code)]
+mod constants {
+    include!(env!("KASAN_RS_LAYOUT"));
+}
+use constants::*;
+
+// What the reads below assume.
+const _: () = assert!(PAGE_KASAN_TAG_MASK == 0xff);
+const _: () = assert!(PAGE_FLAGS == 0);
+
+/// Reads `cache`'s object size and the flags the tag policy needs.
+///
+/// # Safety
+///
+/// `cache` must point to a live `struct kmem_cache`.
+#[inline(always)]
+pub unsafe fn cache_info(cache: *const KmemCache) -> CacheInfo {
+    let base = cache.cast::<u8>();
+    // SAFETY: the offsets are those of `struct kmem_cache` (checked sizes in
+    // layout.c); the cache is live, and these fields are set at creation and
+    // never change afterwards.
+    let (object_size, flags, ctor) = unsafe {
+        (
+            base.add(KMEM_CACHE_OBJECT_SIZE).cast::<u32>().read(),
+            base.add(KMEM_CACHE_FLAGS).cast::<u32>().read(),
+            base.add(KMEM_CACHE_CTOR).cast::<usize>().read(),
+        )
+    };
+    let flags = flags as usize;
+    CacheInfo {
+        object_size: object_size as usize,
+        keeps_tag: ctor != 0 || flags & SLAB_FLAG_TYPESAFE_BY_RCU != 0,
+        kmalloc: flags & SLAB_FLAG_KMALLOC != 0,
+    }
+}
+
+/// `page->flags`, which the kernel updates atomically.
+///
+/// # Safety
+///
+/// `page` must point to a valid `struct page`.
+#[inline(always)]
+unsafe fn page_flags<'a>(page: *const Page) -> &'a AtomicUsize {
+    // SAFETY: `flags` is the first member of `struct page`, an aligned
+    // `unsigned long` that the kernel reads with READ_ONCE and updates with
+    // cmpxchg: an `AtomicUsize` view of it is sound.
+    unsafe { &*page.cast::<AtomicUsize>() }
+}
+
+/// `page_kasan_tag()` (KASAN is enabled whenever a hook runs).
+///
+/// # Safety
+///
+/// `page` must point to a valid `struct page`.
+#[inline(always)]
+pub unsafe fn page_kasan_tag(page: *const Page) -> u8 {
+    // SAFETY: forwarded from the caller.
+    let flags = unsafe { page_flags(page) }.load(Ordering::Relaxed);
+    ((flags >> PAGE_KASAN_TAG_SHIFT) as u8) ^ 0xff
+}
+
+/// `page_kasan_tag_set()` on `nr` consecutive pages from `page`.
+///
+/// # Safety
+///
+/// `page` must point to the first of `nr` valid, consecutive `struct page`s.
+#[inline(always)]
+pub unsafe fn page_kasan_tag_set(page: *mut Page, nr: usize, tag: u8) {
+    let mask = PAGE_KASAN_TAG_MASK << PAGE_KASAN_TAG_SHIFT;
+    let bits = ((tag ^ 0xff) as usize) << PAGE_KASAN_TAG_SHIFT;
+    for i in 0..nr {
+        // SAFETY: page `i` is one of the caller's `nr` pages.
+        let flags = unsafe { page_flags(page.cast::<u8>().add(i * STRUCT_PAGE_SIZE).cast()) };
+        let mut old = flags.load(Ordering::Relaxed);
+        while let Err(now) =
+            flags.compare_exchange_weak(old, (old & !mask) | bits, Ordering::Relaxed, Ordering::Relaxed)
+        {
+            old = now;
+        }
+    }
+}
+
+/// `page_address()` of a linear-map page: `page_to_virt()`, tagged with the
+/// page's KASAN tag.
+///
+/// # Safety
+///
+/// `page` must point to a valid `struct page` (in the vmemmap).
+#[cfg(not(CONFIG_DEBUG_VIRTUAL))]
+#[inline(always)]
+pub unsafe fn page_address(page: *const Page) -> usize {
+    let index = (page as usize).wrapping_sub(VMEMMAP_BASE) / STRUCT_PAGE_SIZE;
+    let addr = LINEAR_MAP_START.wrapping_add(index << PAGE_SHIFT);
+    // SAFETY: forwarded from the caller.
+    crate::kasan_core::tags::set_tag(addr, unsafe { page_kasan_tag(page) })
+}
+
+/// `page_address()` through the C wrapper (`CONFIG_DEBUG_VIRTUAL` checks it).
+///
+/// # Safety
+///
+/// `page` must point to a valid `struct page`.
+#[cfg(CONFIG_DEBUG_VIRTUAL)]
+#[inline(always)]
+pub unsafe fn page_address(page: *const Page) -> usize {
+    // SAFETY: forwarded from the caller.
+    unsafe { crate::ffi::kasan_rs_page_address(page) as usize }
+}
