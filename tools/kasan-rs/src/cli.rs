@@ -15,6 +15,10 @@ usage:
   kasan-rs run --image PATH [run options] [expectations]
   kasan-rs ktap LOG|- [--exited-cleanly|--timed-out] [expectations]
   kasan-rs summary LOG|-
+  kasan-rs reports LOG|- [--json] [--dedup]
+  kasan-rs symbolize --vmlinux PATH [--strip DIR] [LOG|-]
+  kasan-rs diff A B
+  kasan-rs compare A.log B.log [--label-a c] [--label-b rust]
   kasan-rs help
 
 run options:
@@ -29,10 +33,20 @@ run options:
   --qemu BIN          QEMU binary, >= 8.0 (default qemu-system-aarch64)
   --smp N             virtual CPUs (default 2)
   --mem SIZE          guest memory (default 1G)
+  --seed N            reproducible run: -seed N -icount shift=0,sleep=off
+                      (same seed, same Image, same console)
+  --qemu-arg ARG      one more QEMU argument, before -kernel (repeatable)
   --quiet             do not echo the console, print only the summary
 
 summary: one line per `kasan_rs_sample: bug N: ...` marker of the sample
 module, with the `BUG: KASAN:` header of the report that followed it.
+
+compare: two console logs of one configuration (banner, Malformed early
+option lines, suite counts, case outcomes, per case the KASAN reports' types
+and access kinds, crashes, verdict class); one line per difference. Exit 0
+same, 1 different, 8 only collision suspects (a case failed on one side with
+`KASAN failure expected ..., but none occurred`; listed on a
+`collision-suspects:` line).
 
 ktap options (LOG is a console log file, - for stdin):
   --exited-cleanly    the run ended by itself (default)
@@ -76,6 +90,15 @@ pub enum Command {
         /// Log path; `-` is stdin.
         log: PathBuf,
     },
+    /// `kasan-rs compare A B [--label-a L] [--label-b L]`
+    Compare {
+        /// The two logs.
+        logs: [PathBuf; 2],
+        /// Their labels.
+        labels: [String; 2],
+    },
+    /// `kasan-rs reports|symbolize|diff ...` (see [`crate::report::command`]).
+    Report(crate::report::command::ReportCommand),
     /// `kasan-rs help` / `--help`.
     Help,
 }
@@ -89,6 +112,10 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
         "run" => parse_run(rest),
         "ktap" => parse_ktap(rest),
         "summary" => parse_summary(rest),
+        "compare" => parse_compare(rest),
+        "reports" | "symbolize" | "diff" => {
+            crate::report::command::parse(sub, rest).map(Command::Report)
+        }
         "help" | "-h" | "--help" => Ok(Command::Help),
         other => Err(format!(
             "unknown subcommand '{other}' (run, ktap, summary, help)"
@@ -192,6 +219,8 @@ fn parse_run(rest: &[String]) -> Result<Command, String> {
                 }
             }
             "--mem" => config.mem = args.value(&option)?,
+            "--seed" => config.seed = Some(number(&option, &args.value(&option)?)?),
+            "--qemu-arg" => config.extra_args.push(args.value(&option)?),
             "--quiet" => {
                 args.flag(&option)?;
                 config.echo = false;
@@ -208,6 +237,32 @@ fn parse_run(rest: &[String]) -> Result<Command, String> {
     Ok(Command::Run {
         config: Box::new(config),
         expect,
+    })
+}
+
+fn parse_compare(rest: &[String]) -> Result<Command, String> {
+    let mut args = Args::new(rest);
+    let mut logs = Vec::new();
+    let mut labels = ["a".to_string(), "b".to_string()];
+    while let Some(option) = args.next_arg() {
+        match option.as_str() {
+            "--label-a" => labels[0] = args.value(&option)?,
+            "--label-b" => labels[1] = args.value(&option)?,
+            "-h" | "--help" => return Ok(Command::Help),
+            other if other.starts_with("--") => {
+                return Err(format!(
+                    "compare: unknown option '{other}' (see kasan-rs help)"
+                ))
+            }
+            log => logs.push(PathBuf::from(log)),
+        }
+    }
+    let [a, b]: [PathBuf; 2] = logs
+        .try_into()
+        .map_err(|_| "compare: exactly two logs are required (A.log B.log)".to_string())?;
+    Ok(Command::Compare {
+        logs: [a, b],
+        labels,
     })
 }
 
@@ -291,6 +346,11 @@ mod tests {
             "--initrd",
             "/tmp/initramfs.cpio",
             "--min-reports=2",
+            "--seed",
+            "3",
+            "--qemu-arg=-d",
+            "--qemu-arg",
+            "guest_errors",
         ]))
         .unwrap();
         let Command::Run { config, expect } = cmd else {
@@ -305,6 +365,8 @@ mod tests {
         assert_eq!(expect.suites[0].pass, Some(1));
         assert_eq!(expect.min_reports, Some(2));
         assert_eq!(config.initrd, Some(PathBuf::from("/tmp/initramfs.cpio")));
+        assert_eq!(config.seed, Some(3));
+        assert_eq!(config.extra_args, ["-d", "guest_errors"]);
     }
 
     #[test]
@@ -352,6 +414,10 @@ mod tests {
             &["run", "--image", "x", "--initrd"],
             &["run", "--image", "x", "--min-reports", "many"],
             &["summary"],
+            &["run", "--image", "x", "--seed", "-1"],
+            &["compare", "a.log"],
+            &["compare", "a.log", "b.log", "c.log"],
+            &["compare", "a.log", "b.log", "--bogus"],
             &["summary", "a", "b"],
             &["summary", "--bogus"],
             &["frobnicate"],

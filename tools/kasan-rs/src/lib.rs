@@ -11,14 +11,18 @@
 //! * [`summary`]: the printed table;
 //! * [`qemu`]: the supervised QEMU run;
 //! * [`bugs`]: the sample module's one-line-per-bug summary;
+//! * [`compare`]: two logs of one configuration side by side (`c` against `rust`);
+//! * [`report`]: KASAN reports as data (`reports`, `symbolize`, `diff`);
 //! * [`cli`]: the command line.
 
 pub mod bugs;
 pub mod cli;
+pub mod compare;
 pub mod console;
 pub mod expect;
 pub mod ktap;
 pub mod log;
 pub mod qemu;
+pub mod report;
 pub mod summary;
 pub mod verdict;

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use kasan_rs_tools::bugs;
 use kasan_rs_tools::cli::{self, Command};
+use kasan_rs_tools::compare;
 use kasan_rs_tools::log::parse_log;
 use kasan_rs_tools::qemu;
 use kasan_rs_tools::summary;
@@ -26,7 +27,21 @@ fn main() -> ExitCode {
     match command {
         Command::Help => {
             print!("{}", cli::USAGE);
+            println!("\nreport subcommands:");
+            for line in kasan_rs_tools::report::command::USAGE.lines() {
+                println!("  {line}");
+            }
             ExitCode::SUCCESS
+        }
+        Command::Report(cmd) => kasan_rs_tools::report::command::run(cmd),
+        Command::Compare { logs, labels } => {
+            let [a, b] = match (read_log(&logs[0]), read_log(&logs[1])) {
+                (Ok(a), Ok(b)) => [a, b],
+                (Err(message), _) | (_, Err(message)) => return fail(&message),
+            };
+            let comparison = compare::compare_texts(&labels[0], &a, &labels[1], &b);
+            print!("{}", comparison.render());
+            exit(comparison.exit_code())
         }
         Command::Summary { log } => {
             let text = match read_log(&log) {
