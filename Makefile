@@ -21,7 +21,7 @@ CARGO ?= cargo
 SHELL := /bin/bash
 
 .DEFAULT_GOAL := help
-.PHONY: help bootstrap build tools check test run clean-logs
+.PHONY: help bootstrap build tools check test run bench clean-logs
 
 help:
 	@echo 'kasan-rs: hardware tag-based KASAN (arm64 MTE) in Rust, on a pristine Linux 6.12 tree'
@@ -31,6 +31,8 @@ help:
 	@echo '  make run         boot VARIANT (default $(RUN_VARIANT)) with samples/kasan_rs_sample,'
 	@echo '                   print its KASAN reports and one line per bug;'
 	@echo '                   boot parameters: KASAN_ARGS="kasan.mode=async ..."'
+	@echo '  make bench       nokasan vs c vs rust: boot, slab, allocator ns/op, KUnit time;'
+	@echo '                   ROUNDS=$(ROUNDS) rounds under QEMU -icount; results in out/bench/latest/'
 	@echo '  make build       build one kernel: VARIANT=c|nokasan|rust (cache: $${KASAN_RS_CACHE:-~/.cache/kasan-rs})'
 	@echo '  make tools       build the host tool target/release/kasan-rs'
 	@echo '  make check       host tests of every crate, and cargo fmt --check'
@@ -57,6 +59,12 @@ test: bootstrap
 
 run: bootstrap
 	@testing/scripts/run.sh "$(VARIANT)" "$(KASAN_ARGS)"
+
+# Rounds of `make bench` (each boots nokasan, c and rust with the bench module, and c and rust
+# with the KUnit kasan suite). Needs the three kernels built; never builds one.
+ROUNDS ?= 3
+bench:
+	@BENCH_ROUNDS="$(ROUNDS)" testing/scripts/bench.sh
 
 clean-logs:
 	rm -rf out/logs

@@ -73,30 +73,77 @@ pub unsafe fn set_mem_tag_range(addr: usize, size: usize, tag: u8, init: bool) {
     let bs = plan.block_size();
     // The loops are those of the C `mte_set_mem_tag_range()`: a post-indexed
     // STG/STZG per granule, one DC GVA/GZVA per block.
-    // SAFETY (all blocks below): the plan covers exactly the caller's range, in
-    // granules and in whole aligned blocks, with the tag in the address bits, and
-    // none of these additions wraps (`TagRangePlan` invariants).
-    if init {
-        while p < head_end {
-            unsafe { asm!(".arch_extension memtag", "stzg {0}, [{0}], #16", inout(reg) p, options(nostack)) };
-        }
-        while b < blocks_end {
-            unsafe { asm!(".arch_extension memtag", "dc gzva, {0}", in(reg) b, options(nostack)) };
-            b = b.wrapping_add(bs);
-        }
-        while t < end {
-            unsafe { asm!(".arch_extension memtag", "stzg {0}, [{0}], #16", inout(reg) t, options(nostack)) };
-        }
-    } else {
-        while p < head_end {
-            unsafe { asm!(".arch_extension memtag", "stg {0}, [{0}], #16", inout(reg) p, options(nostack)) };
-        }
-        while b < blocks_end {
-            unsafe { asm!(".arch_extension memtag", "dc gva, {0}", in(reg) b, options(nostack)) };
-            b = b.wrapping_add(bs);
-        }
-        while t < end {
-            unsafe { asm!(".arch_extension memtag", "stg {0}, [{0}], #16", inout(reg) t, options(nostack)) };
+    // SAFETY: the plan covers exactly the caller's range, in granules and in
+    // whole aligned blocks, with the tag in the address bits, and none of these
+    // additions wraps (`TagRangePlan` invariants); the caller owns the range.
+    unsafe {
+        if init {
+            while p < head_end {
+                stzg_post(&mut p);
+            }
+            while b < blocks_end {
+                dc_gzva(b);
+                b = b.wrapping_add(bs);
+            }
+            while t < end {
+                stzg_post(&mut t);
+            }
+        } else {
+            while p < head_end {
+                stg_post(&mut p);
+            }
+            while b < blocks_end {
+                dc_gva(b);
+                b = b.wrapping_add(bs);
+            }
+            while t < end {
+                stg_post(&mut t);
+            }
         }
     }
+}
+
+/// `STG` of the granule at `*p` with the tag in `*p`'s top byte, then
+/// `*p += 16`.
+///
+/// # Safety
+///
+/// `*p` is a granule-aligned address in memory whose tags the caller owns.
+#[inline(always)]
+unsafe fn stg_post(p: &mut usize) {
+    // SAFETY: forwarded from the caller; STG writes only the allocation tag.
+    unsafe { asm!(".arch_extension memtag", "stg {0}, [{0}], #16", inout(reg) *p, options(nostack)) };
+}
+
+/// `STZG`: as [`stg_post`], also zeroing the granule's data.
+///
+/// # Safety
+///
+/// As [`stg_post`], and the granule's contents may be zeroed.
+#[inline(always)]
+unsafe fn stzg_post(p: &mut usize) {
+    // SAFETY: forwarded from the caller.
+    unsafe { asm!(".arch_extension memtag", "stzg {0}, [{0}], #16", inout(reg) *p, options(nostack)) };
+}
+
+/// `DC GVA`: tags the whole `DCZID_EL0` block at `b` with `b`'s tag.
+///
+/// # Safety
+///
+/// `b` is block-aligned, in memory whose tags the caller owns.
+#[inline(always)]
+unsafe fn dc_gva(b: usize) {
+    // SAFETY: forwarded from the caller; DC GVA writes only allocation tags.
+    unsafe { asm!(".arch_extension memtag", "dc gva, {0}", in(reg) b, options(nostack)) };
+}
+
+/// `DC GZVA`: as [`dc_gva`], also zeroing the block's data.
+///
+/// # Safety
+///
+/// As [`dc_gva`], and the block's contents may be zeroed.
+#[inline(always)]
+unsafe fn dc_gzva(b: usize) {
+    // SAFETY: forwarded from the caller.
+    unsafe { asm!(".arch_extension memtag", "dc gzva, {0}", in(reg) b, options(nostack)) };
 }

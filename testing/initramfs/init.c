@@ -10,10 +10,16 @@
  * line the harness can find, loads the sample module with finit_module(2)
  * (the module's init makes the bugs and returns 0), prints the result and
  * powers the machine off, which makes QEMU exit (it runs with -no-reboot).
+ *
+ * With KASAN_RS_BENCH=1 on the command line (the `make bench` initramfs,
+ * testing/scripts/bench.sh), it first mounts /proc and prints the slab lines
+ * of /proc/meminfo as `kasan-rs-init: meminfo: Slab: N kB` (memory right
+ * after boot, before any module is loaded).
  */
 
 #define DEFAULT_MODULE "/kasan_rs_sample.ko"
 #define MODULE_VAR "KASAN_RS_MODULE="
+#define BENCH_VAR "KASAN_RS_BENCH=1"
 
 static void say(const char *s)
 {
@@ -48,6 +54,55 @@ static const char *module_path(char **envp)
 	return DEFAULT_MODULE;
 }
 
+static int has_env(char **envp, const char *var)
+{
+	for (; envp && *envp; envp++)
+		if (!strcmp(*envp, var))
+			return 1;
+	return 0;
+}
+
+/* Print the Slab:, SReclaimable: and SUnreclaim: lines of /proc/meminfo. */
+static void print_slab_meminfo(void)
+{
+	static char buf[8192];
+	long n, len = 0;
+	char *line, *end;
+	int fd;
+
+	mkdir("/proc", 0755);
+	if (mount("proc", "/proc", "proc", 0, "") < 0 && errno != EBUSY) {
+		say("kasan-rs-init: cannot mount /proc: errno ");
+		say_num(errno);
+		say("\n");
+		return;
+	}
+	fd = open("/proc/meminfo", O_RDONLY, 0);
+	if (fd < 0) {
+		say("kasan-rs-init: cannot open /proc/meminfo: errno ");
+		say_num(errno);
+		say("\n");
+		return;
+	}
+	while (len < (long)sizeof(buf) - 1 &&
+	       (n = read(fd, buf + len, sizeof(buf) - 1 - len)) > 0)
+		len += n;
+	close(fd);
+	buf[len] = '\0';
+	for (line = buf; *line; line = end + 1) {
+		end = strchr(line, '\n');
+		if (!end)
+			break;
+		*end = '\0';
+		if (!strncmp(line, "Slab:", 5) || !strncmp(line, "SReclaimable:", 13) ||
+		    !strncmp(line, "SUnreclaim:", 11)) {
+			say("kasan-rs-init: meminfo: ");
+			say(line);
+			say("\n");
+		}
+	}
+}
+
 int main(int argc, char **argv, char **envp)
 {
 	const char *path = module_path(envp);
@@ -56,6 +111,8 @@ int main(int argc, char **argv, char **envp)
 
 	(void)argc;
 	(void)argv;
+	if (has_env(envp, BENCH_VAR))
+		print_slab_meminfo();
 	say("kasan-rs-init: loading ");
 	say(path);
 	say("\n");

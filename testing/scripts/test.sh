@@ -4,9 +4,12 @@
 #   2. for every variant in $TEST_VARIANTS (default: c): build it, then boot the upstream KUnit
 #      `kasan` suite once per line of testing/expectations/<variant>.expect and compare the
 #      suite's counts with the line's expectation (kasan-rs run --expect);
-#   3. print a table of variant / run / parameters / verdict; exit 1 if anything failed.
-# Logs: out/logs/host-tests.log, out/logs/<variant>-build.log, out/logs/<variant>-<run>.log
-# (KASAN_RS_LOGS overrides out/logs).
+#   3. when both c and rust are in $TEST_VARIANTS (and built): the differential matrix
+#      (testing/scripts/matrix.sh: 15 boot-parameter cells, each booted on c and on rust and
+#      compared by `kasan-rs compare`; rust must equal c), one summary row;
+#   4. print a table of variant / run / parameters / verdict; exit 1 if anything failed.
+# Logs: out/logs/host-tests.log, out/logs/<variant>-build.log, out/logs/<variant>-<run>.log,
+# out/logs/matrix.log and out/logs/matrix/ (KASAN_RS_LOGS overrides out/logs).
 set -uo pipefail
 . "$(dirname "$0")/common.sh"
 
@@ -48,6 +51,7 @@ fi
   || die "cannot build the kasan-rs tool (cargo build --release -p kasan-rs-tools)"
 
 # 2. The kasan suite, per variant and recorded run.
+built=" "
 for v in $TEST_VARIANTS; do
   exp="$TOP/testing/expectations/$v.expect"
   if [ ! -f "$exp" ]; then
@@ -58,6 +62,7 @@ for v in $TEST_VARIANTS; do
   if ! "$TOP/testing/scripts/build.sh" "$v" 2>&1 | tee "$LOGS/$v-build.log" >&2; then
     row "$v" build - "BUILD FAILED (see out/logs/$v-build.log)" $(( $(now) - t )); failed=1; continue
   fi
+  built="$built$v "
   image="$(builddir "$v")/arch/arm64/boot/Image"
   while read -r name spec params; do
     case "$name" in ""|\#*) continue;; esac
@@ -110,7 +115,24 @@ for v in $TEST_VARIANTS; do
   done < "$exp"
 done
 
-# 3. The table.
+# 3. The differential matrix: rust against c, cell by cell.
+if [[ " $TEST_VARIANTS " == *" c "* && " $TEST_VARIANTS " == *" rust "* ]]; then
+  if [[ "$built" == *" c "* && "$built" == *" rust "* ]]; then
+    say "matrix: the kasan suite on c and rust for every cell of testing/scripts/matrix.sh (log: out/logs/matrix.log)"
+    t=$(now)
+    KASAN_RS="$KASAN_RS" KASAN_RS_LOGS="$LOGS" KASAN_RS_TIMEOUT="$TIMEOUT" \
+      "$TOP/testing/scripts/matrix.sh" 2>&1 | tee "$LOGS/matrix.log" | sed 's/^/    /' >&2
+    rc=${PIPESTATUS[0]}
+    verdict=$(grep '^matrix: ' "$LOGS/matrix.log" | tail -1 | sed 's/^matrix: //; s/ in [0-9]* s (/ (/; s/; logs in out\/logs\/matrix\/)/)/')
+    [ -n "$verdict" ] || verdict="ERROR: $(tail -1 "$LOGS/matrix.log")"
+    [ "$rc" = 0 ] || failed=1
+    row "c=rust" matrix "15 cells (matrix.sh --list)" "$verdict" $(( $(now) - t ))
+  else
+    row "c=rust" matrix - "NOT RUN (c or rust did not build)" 0; failed=1
+  fi
+fi
+
+# 4. The table.
 {
   echo
   printf '%-8s %-11s %-24s %5s  %s\n' variant run parameters secs verdict
