@@ -38,7 +38,8 @@ IMAGE_C="${KASAN_RS_IMAGE_C:-$(builddir c)/arch/arm64/boot/Image}"
 IMAGE_RUST="${KASAN_RS_IMAGE_RUST:-$(builddir rust)/arch/arm64/boot/Image}"
 MALFORMED="kasan.mode=fast kasan.page_alloc.sample=0 kasan.stack_ring_size=-1 kasan.vmalloc="
 
-# name SEP parameters SEP checked(1)/unchecked(0)
+# name SEP parameters SEP checked(1)/unchecked(0) [SEP cases whose outcome the cell makes
+# a matter of chance, accepted either way on both sides, with the reason in a comment]
 SEP=$'\x1f'
 cells=()
 for mode in sync async asymm; do
@@ -49,7 +50,11 @@ for mode in sync async asymm; do
   done
 done
 cells+=("kasan_off${SEP}kasan=off${SEP}1")
-cells+=("sample4${SEP}kasan.page_alloc.sample=4${SEP}1")
+# With sampling, only every 4th page allocation of order >= 3 on a CPU is tagged: whether
+# the order-4 allocations of page_alloc_oob_right and page_alloc_uaf are checked depends on
+# that CPU's counter, i.e. on every earlier allocation and on which CPU the case runs. The
+# upstream C implementation misses them in most runs (measured); so may rust.
+cells+=("sample4${SEP}kasan.page_alloc.sample=4${SEP}1${SEP}page_alloc_oob_right page_alloc_uaf")
 cells+=("malformed${SEP}$MALFORMED${SEP}0")
 
 if [ "${1:-}" = --list ]; then
@@ -102,7 +107,7 @@ field() { printf '%s\n' "$1" | sed -n "s/^$2: //p" | awk -F' [|] ' -v n="$3" '{p
 rows=()
 failed_cells=()
 for c in "${selected[@]}"; do
-  IFS="$SEP" read -r name params checked <<< "$c"
+  IFS="$SEP" read -r name params checked volatile <<< "$c"
   if [ "$checked" = 1 ] && ! (check_kasan_args "$params") 2>"$LOGS/$name.err"; then
     rows+=("$name$SEP$params$SEP-$SEP-$SEP-$SEP""BAD PARAMETERS: $(cat "$LOGS/$name.err")$SEP0")
     failed_cells+=("$name"); continue
@@ -124,6 +129,9 @@ for c in "${selected[@]}"; do
     suspects=$(printf '%s\n' "$out" | sed -n 's/^collision-suspects: //p')
     all=1
     for case in $suspects; do
+      if [[ " ${volatile:-} " == *" $case "* ]]; then
+        note="$note $case(a matter of chance in this cell)"; continue
+      fi
       ok=0
       for k in $(seq 1 "$RETRIES"); do
         s=none; [ "$SEED" = none ] || s=$(( SEED + k ))

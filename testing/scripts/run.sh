@@ -54,5 +54,7 @@ fi
 echo
 printf '%s\n' "$result" | grep -v '^note: no KTAP output: the kernel printed `kunit: disabled`' || true
 echo
+"$KASAN_RS" reports "$log" || true
+echo
 "$KASAN_RS" summary "$log" || true
 exit "$rc"

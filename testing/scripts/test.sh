@@ -7,6 +7,10 @@
 #   3. when both c and rust are in $TEST_VARIANTS (and built): the differential matrix
 #      (testing/scripts/matrix.sh: 15 boot-parameter cells, each booted on c and on rust and
 #      compared by `kasan-rs compare`; rust must equal c), one summary row;
+#      Then, still for c and rust: the report-by-report differential of the two consoles
+#      (testing/scripts/report-diff.sh, kasan.mode=sync), the fault modes and concurrency
+#      checks (testing/scripts/faults.sh) and the symbol proof of which implementation each
+#      vmlinux carries (testing/scripts/check-symbols.sh);
 #   4. print a table of variant / run / parameters / verdict; exit 1 if anything failed.
 # Logs: out/logs/host-tests.log, out/logs/<variant>-build.log, out/logs/<variant>-<run>.log,
 # out/logs/matrix.log and out/logs/matrix/ (KASAN_RS_LOGS overrides out/logs).
@@ -127,6 +131,30 @@ if [[ " $TEST_VARIANTS " == *" c "* && " $TEST_VARIANTS " == *" rust "* ]]; then
     [ -n "$verdict" ] || verdict="ERROR: $(tail -1 "$LOGS/matrix.log")"
     [ "$rc" = 0 ] || failed=1
     row "c=rust" matrix "15 cells (matrix.sh --list)" "$verdict" $(( $(now) - t ))
+    # The same reports, line for line after normalisation.
+    t=$(now)
+    out=$(KASAN_RS="$KASAN_RS" KASAN_RS_LOGS="$LOGS" "$TOP/testing/scripts/report-diff.sh" sync 2>&1)
+    rc=$?
+    printf '%s\n' "$out" | sed 's/^/    /' >&2
+    [ "$rc" = 0 ] || failed=1
+    row "c=rust" reports "kasan.mode=sync" "$(printf '%s\n' "$out" | sed -n 's/^report-diff sync *//p' | tail -1)" $(( $(now) - t ))
+    # Fault modes, async reports, concurrent reports, the vmalloc guard page.
+    t=$(now)
+    out=$(KASAN_RS="$KASAN_RS" KASAN_RS_LOGS="$LOGS" "$TOP/testing/scripts/faults.sh" c rust 2>&1)
+    rc=$?
+    printf '%s\n' "$out" | sed 's/^/    /' >&2
+    [ "$rc" = 0 ] || failed=1
+    judged=$(grep -E '^(c|rust) +[a-z-]+ +verdict: ' <<<"$out" | grep -v 'informational, not judged')
+    nok=$(grep -c 'verdict: PASS' <<<"$judged"); nall=$(grep -c . <<<"$judged")
+    row "c,rust" faults "panic, panic_on_write, async, ..." "$([ "$rc" = 0 ] && echo PASS || echo FAILED) ($nok of $nall checks pass; out/logs/faults/)" $(( $(now) - t ))
+    # Which implementation each vmlinux carries.
+    for v in c rust; do
+      if out=$("$TOP/testing/scripts/check-symbols.sh" "$v" 2>&1); then
+        row "$v" symbols - "PASS (${out#*: ok })" 0
+      else
+        row "$v" symbols - "FAILED: $(tr '\n' ' ' <<<"$out")" 0; failed=1
+      fi
+    done
   else
     row "c=rust" matrix - "NOT RUN (c or rust did not build)" 0; failed=1
   fi
