@@ -102,10 +102,25 @@ pub unsafe fn page_kasan_tag_set(page: *mut Page, nr: usize, tag: u8) {
 #[cfg(not(CONFIG_DEBUG_VIRTUAL))]
 #[inline(always)]
 pub unsafe fn page_address(page: *const Page) -> usize {
-    let index = (page as usize).wrapping_sub(VMEMMAP_BASE) / STRUCT_PAGE_SIZE;
-    let addr = LINEAR_MAP_START.wrapping_add(index << PAGE_SHIFT);
     // SAFETY: forwarded from the caller.
-    crate::kasan_core::tags::set_tag(addr, unsafe { page_kasan_tag(page) })
+    crate::kasan_core::tags::set_tag(linear_address(page), unsafe { page_kasan_tag(page) })
+}
+
+/// The linear-map address of `page`, with the match-all tag: for callers that
+/// set their own tag or none (saves reading `page->flags`).
+#[cfg(not(CONFIG_DEBUG_VIRTUAL))]
+#[inline(always)]
+pub fn linear_address(page: *const Page) -> usize {
+    let index = (page as usize).wrapping_sub(VMEMMAP_BASE) / STRUCT_PAGE_SIZE;
+    LINEAR_MAP_START.wrapping_add(index << PAGE_SHIFT)
+}
+
+/// The linear-map address of `page`, with the match-all tag.
+#[cfg(CONFIG_DEBUG_VIRTUAL)]
+#[inline(always)]
+pub fn linear_address(page: *const Page) -> usize {
+    // SAFETY: `page_address()` of a valid page; the tag is dropped.
+    crate::kasan_core::tags::reset_tag(unsafe { crate::ffi::kasan_rs_page_address(page) } as usize)
 }
 
 /// `page_address()` through the C wrapper (`CONFIG_DEBUG_VIRTUAL` checks it).

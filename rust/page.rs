@@ -18,7 +18,10 @@ use kernel::page::PAGE_SIZE;
 #[inline(always)]
 fn sample(order: u32) -> bool {
     let every = kasan_page_alloc_sample.load(Ordering::Relaxed);
-    if sampling_bypassed(order, every, kasan_page_alloc_sample_order.load(Ordering::Relaxed)) {
+    // Sampling off (the default) is decided by one load, as in C.
+    if every == 1
+        || sampling_bypassed(order, every, kasan_page_alloc_sample_order.load(Ordering::Relaxed))
+    {
         return true;
     }
     // SAFETY: this-CPU operations on the glue.c counter, safe in any context.
@@ -49,7 +52,7 @@ pub unsafe extern "C" fn __kasan_unpoison_pages(page: *mut Page, order: u32, ini
     // SAFETY: the pages are being allocated by the caller: their memory and
     // their struct pages are ours to tag.
     unsafe {
-        let addr = set_tag(crate::layout::page_address(page), tag);
+        let addr = set_tag(crate::layout::linear_address(page), tag);
         poison::unpoison(addr, PAGE_SIZE << order, init);
         crate::layout::page_kasan_tag_set(page, 1 << order, tag);
     }
@@ -65,7 +68,7 @@ pub unsafe extern "C" fn __kasan_unpoison_pages(page: *mut Page, order: u32, ini
 pub unsafe extern "C" fn __kasan_poison_pages(page: *mut Page, order: u32, init: bool) {
     // SAFETY: the pages are being freed by the caller.
     unsafe {
-        let addr = crate::layout::page_address(page);
+        let addr = crate::layout::linear_address(page);
         poison::poison(addr, PAGE_SIZE << order, POISON, init);
     }
 }

@@ -47,7 +47,7 @@ pub unsafe extern "C" fn __kasan_poison_slab(slab: *mut Slab) {
         let page = ffi::kasan_rs_slab_page(slab);
         let size = ffi::kasan_rs_page_size(page);
         crate::layout::page_kasan_tag_set(page, size >> kernel::page::PAGE_SHIFT, KASAN_TAG_KERNEL);
-        poison::poison(crate::layout::page_address(page), size, POISON, false);
+        poison::poison(crate::layout::linear_address(page), size, POISON, false);
     }
 }
 
