@@ -185,13 +185,17 @@ fn in_vmalloc(addr: usize) -> bool {
     unsafe { ffi::kasan_rs_is_vmalloc_addr(addr as *const c_void) }
 }
 
-/// The memory tag of the granule at `addr` (untagged), if it can be read
-/// safely: linear-map memory, or vmalloc memory with a page mapped there.
-fn readable_mem_tag(addr: usize) -> Option<u8> {
-    let mapped = in_linear_map(addr)
+/// Whether the page holding `addr` (untagged) can have its tags read: linear-map
+/// memory, or vmalloc memory with a page mapped there.
+fn is_mapped(addr: usize) -> bool {
+    in_linear_map(addr)
         // SAFETY: `vmalloc_to_page()` walks the page tables of any vmalloc address.
-        || (in_vmalloc(addr) && !unsafe { ffi::vmalloc_to_page(addr as *const c_void) }.is_null());
-    mapped.then(|| mte::mem_tag(addr))
+        || (in_vmalloc(addr) && !unsafe { ffi::vmalloc_to_page(addr as *const c_void) }.is_null())
+}
+
+/// The memory tag of the granule at `addr` (untagged), if it can be read safely.
+fn readable_mem_tag(addr: usize) -> Option<u8> {
+    is_mapped(addr).then(|| mte::mem_tag(addr))
 }
 
 /// Fills in what the report needs beyond the fault: the object and its cache,
@@ -368,11 +372,11 @@ fn print_memory_metadata(addr: usize) {
         // SAFETY: `prefix` has room for `>` + 16 digits + `: ` + NUL.
         unsafe { ffi::snprintf(prefix.as_mut_ptr(), prefix.len(), fmt.as_ptr(), row as *const c_void) };
         let mut tags = [0u8; dump::TAGS_PER_ROW];
-        let mut mapped = true;
-        for (g, tag) in tags.iter_mut().enumerate() {
-            match readable_mem_tag(row.wrapping_add(g * GRANULE_SIZE)) {
-                Some(t) => *tag = t,
-                None => mapped = false,
+        // A row (256 bytes, aligned) never spans two pages: one check per row.
+        let mapped = is_mapped(row);
+        if mapped {
+            for (g, tag) in tags.iter_mut().enumerate() {
+                *tag = mte::mem_tag(row.wrapping_add(g * GRANULE_SIZE));
             }
         }
         if mapped {

@@ -174,9 +174,13 @@ pub fn find(object: usize, access_tag: u8, object_size: usize, preset: Option<Bu
     // SAFETY: exclusive ring lock: no writer runs while we read; released below.
     let flags = unsafe { ffi::kasan_rs_ring_write_lock() };
     let pos = RING.pos.load(Ordering::Relaxed);
+    // Most slots hold other objects: look at their pointer only (the search
+    // checks the pointer again, with the tag, size and kind).
     let entries = logic::newest_first(pos, slots.len()).filter_map(|p| {
-        slots.get(logic::slot(p, slots.len())).map(|s| Entry {
-            ptr: s.ptr.load(Ordering::Relaxed),
+        let s = slots.get(logic::slot(p, slots.len()))?;
+        let ptr = s.ptr.load(Ordering::Relaxed);
+        (crate::kasan_core::tags::reset_tag(ptr) == object).then(|| Entry {
+            ptr,
             size: s.size.load(Ordering::Relaxed),
             is_free: s.is_free.load(Ordering::Relaxed),
             track: Track {
