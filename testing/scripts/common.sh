@@ -15,7 +15,7 @@ KSRC="$KROOT/src$KSUFFIX"             # pristine + our overlay; what we build
 # KASAN_RS_PATCHES overrides the patch series directory (default: the project's patches/).
 PATCHES="${KASAN_RS_PATCHES:-$TOP/patches}"
 BINDGEN="$CACHE/tools/bin/bindgen"
-VARIANTS="nokasan c rust"
+VARIANTS="nokasan c rust rustdbg"
 
 KMAKE=(make -C "$KSRC" ARCH=arm64 LLVM=-19 RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc
        BINDGEN="$BINDGEN" HOSTRUSTC=/usr/bin/rustc)

@@ -11,6 +11,8 @@
 #                      'BUG: KASAN: invalid-access' + 'Asynchronous fault: no details available'
 #   concurrent         samples/kasan_rs_concurrent.ko: every CPU faults at once (from IPIs);
 #                      one whole report per CPU, never interleaved, no deadlock
+#   single-shot        the sample's six bugs without kasan_multi_shot: only the first one is
+#                      reported (the default), the others are still caught but not printed
 #   guard-page         samples/kasan_rs_vmalloc_guard.ko: a report whose tag dump reaches a
 #                      vmalloc guard page. rust: one whole report, the unmapped rows printed as
 #                      "(not mapped)", the module finishes. c: upstream reads the tags of the
@@ -78,6 +80,8 @@ for v in $variants; do
                              --expect "kasan=pass:1,fail:0,skip:0"
   check "$v" concurrent      --initrd "$cpio" --expect-reports 2 \
                              --append "kasan_multi_shot rdinit=/init kunit.enable=0 KASAN_RS_MODULE=/kasan_rs_concurrent.ko"
+  check "$v" single-shot     --initrd "$cpio" --expect-reports 1 \
+                             --append "rdinit=/init kunit.enable=0"
   check "$v" guard-page      --initrd "$cpio" --expect-reports 1 \
                              --append "kasan_multi_shot rdinit=/init kunit.enable=0 KASAN_RS_MODULE=/kasan_rs_vmalloc_guard.ko"
 done
