@@ -23,16 +23,11 @@ module! {
     license: "GPL",
 }
 
+#[path = "common.rs"]
+mod common;
+use common::{on_each_cpu, reenable_tag_checks};
+
 extern "C" {
-    fn kasan_enable_hw_tags();
-    fn on_each_cpu_cond_mask(
-        cond: Option<unsafe extern "C" fn(cpu: i32, info: *mut c_void) -> bool>,
-        func: Option<unsafe extern "C" fn(info: *mut c_void)>,
-        info: *mut c_void,
-        wait: bool,
-        mask: *const c_void,
-    );
-    static __cpu_online_mask: [u64; 1];
     static __num_online_cpus: AtomicI32;
 }
 
@@ -52,25 +47,6 @@ fn online_cpus() -> usize {
     // SAFETY: `__num_online_cpus` is the kernel's atomic count of online CPUs.
     let n = unsafe { __num_online_cpus.load(Ordering::Relaxed) };
     usize::try_from(n).unwrap_or(1)
-}
-
-fn on_each_cpu(func: unsafe extern "C" fn(*mut c_void)) {
-    // SAFETY: `func` is a valid `smp_call_func_t`; the online mask lives forever;
-    // `wait` makes the call return once every CPU ran `func`.
-    unsafe {
-        on_each_cpu_cond_mask(
-            None,
-            Some(func),
-            ptr::null_mut(),
-            true,
-            ptr::addr_of!(__cpu_online_mask).cast(),
-        )
-    };
-}
-
-unsafe extern "C" fn enable_tag_checks_here(_info: *mut c_void) {
-    // SAFETY: programs the calling CPU's SCTLR_EL1.TCF.
-    unsafe { kasan_enable_hw_tags() };
 }
 
 unsafe extern "C" fn fault_here(_info: *mut c_void) {
@@ -112,9 +88,9 @@ impl kernel::Module for KasanRsConcurrent {
             // SAFETY: each object came from krealloc above and is freed once.
             unsafe { bindings::kfree(slot.load(Ordering::SeqCst) as *const c_void) };
         }
-        on_each_cpu(enable_tag_checks_here);
+        reenable_tag_checks();
         on_each_cpu(fault_here);
-        on_each_cpu(enable_tag_checks_here);
+        reenable_tag_checks();
         pr_info!("done, {} CPUs faulted\n", FAULTED.load(Ordering::SeqCst));
         Ok(KasanRsConcurrent)
     }

@@ -33,40 +33,13 @@ module! {
     license: "GPL",
 }
 
+#[path = "common.rs"]
+mod common;
+use common::reenable_tag_checks;
+
 extern "C" {
-    /// Programs `SCTLR_EL1.TCF` for the configured `kasan.mode` on the calling CPU
-    /// (mm/kasan/hw_tags.c, exported for KASAN's KUnit tests).
-    fn kasan_enable_hw_tags();
-    fn on_each_cpu_cond_mask(
-        cond: Option<unsafe extern "C" fn(cpu: i32, info: *mut c_void) -> bool>,
-        func: Option<unsafe extern "C" fn(info: *mut c_void)>,
-        info: *mut c_void,
-        wait: bool,
-        mask: *const c_void,
-    );
-    static __cpu_online_mask: [u64; 1];
     fn vfree(addr: *const c_void);
     fn vmalloc_noprof(size: usize) -> *mut c_void;
-}
-
-unsafe extern "C" fn enable_tag_checks_here(_info: *mut c_void) {
-    // SAFETY: `kasan_enable_hw_tags` only writes the calling CPU's SCTLR_EL1.TCF field.
-    unsafe { kasan_enable_hw_tags() };
-}
-
-/// Turns tag checking back on, on every online CPU, after a synchronous fault turned it off.
-fn reenable_tag_checks() {
-    // SAFETY: the callback is a valid `smp_call_func_t`; `__cpu_online_mask` is the kernel's
-    // online CPU mask, alive for the kernel's lifetime; `wait` makes the call synchronous.
-    unsafe {
-        on_each_cpu_cond_mask(
-            None,
-            Some(enable_tag_checks_here),
-            ptr::null_mut(),
-            true,
-            ptr::addr_of!(__cpu_online_mask).cast(),
-        )
-    };
 }
 
 /// `kmalloc(size, GFP_KERNEL)` through the `krealloc(NULL, ...)` helper the 6.12 bindings have.

@@ -23,8 +23,10 @@ module! {
     license: "GPL",
 }
 
+#[path = "common.rs"]
+mod common;
+
 extern "C" {
-    fn kasan_enable_hw_tags();
     fn vmalloc_noprof(size: usize) -> *mut c_void;
     fn vfree(addr: *const c_void);
 }
@@ -36,13 +38,9 @@ struct KasanRsVmallocGuard;
 
 impl kernel::Module for KasanRsVmallocGuard {
     fn init(_module: &'static ThisModule) -> Result<Self> {
-        // SAFETY: programs this CPU's tag-check mode (a previous fault may have
-        // turned it off); a plain allocation.
-        let p: *mut u8 = unsafe {
-            kasan_enable_hw_tags();
-            vmalloc_noprof(SIZE)
-        }
-        .cast();
+        common::reenable_tag_checks();
+        // SAFETY: a plain allocation.
+        let p: *mut u8 = unsafe { vmalloc_noprof(SIZE) }.cast();
         if p.is_null() {
             return Err(ENOMEM);
         }
