@@ -169,6 +169,12 @@ fi
     printf '%-8s %-11s %-24s %5s  %s\n' "$v" "$n" "$p" "$s" "$verdict"
   done
   total=$(( $(now) - start_all ))
+  npass=0; nfail=0
+  for r in "${rows[@]}"; do
+    IFS="$SEP" read -r _ _ _ verdict _ <<< "$r"
+    case "$verdict" in PASS*) npass=$((npass + 1));; *) nfail=$((nfail + 1));; esac
+  done
+  echo "rows: $npass passed, $nfail failed"
   if [ "$failed" = 0 ]; then
     echo "make test: PASS in ${total} s (variants: $TEST_VARIANTS; logs in out/logs/)"
   else
