@@ -7,8 +7,8 @@
 //! variants which zero exactly the granules they tag; callers guarantee the
 //! ranges they pass are memory KASAN owns the tags of (see each function).
 
-use crate::kasan_core::tag_range::TagRangePlan;
-use crate::kasan_core::tags::{mte_ptr_tag, reset_tag, set_tag};
+use crate::kasan_core::tag_range::{TagRangePlan, ValidRange};
+use crate::kasan_core::tags::mte_ptr_tag;
 use core::arch::asm;
 
 /// A random tag from the hardware generator (`IRG`), in `0xF0..=0xFD`: the
@@ -48,25 +48,22 @@ fn dczid() -> u64 {
     v
 }
 
-/// Sets the allocation tag of every granule of `[addr, addr + size)` to `tag`,
-/// also zeroing the data if `init`: the Rust `mte_set_mem_tag_range()`.
+/// Sets the allocation tag of every granule of `range` to `tag`, also zeroing
+/// the data if `init`: the Rust `mte_set_mem_tag_range()`.
 ///
 /// Uses `STG`/`STZG` up to the first `DC GVA` block, whole blocks with
 /// `DC GVA`/`DC GZVA`, then `STG`/`STZG` for the tail, as planned (and tested
-/// on the host) by [`TagRangePlan`]. A range the plan rejects (NULL, unaligned,
-/// wrapping) is left alone; callers check alignment first and warn.
+/// on the host) by [`TagRangePlan`]. The range was validated once by the
+/// caller ([`ValidRange`]: non-null, aligned, not wrapping).
 ///
 /// # Safety
 ///
-/// `[addr, addr + size)` (tag bits ignored) must be mapped kernel memory whose
-/// tags KASAN owns right now: an object, a slab, pages or a vmalloc area being
-/// allocated or freed by the caller's hook. With `init`, its contents are
-/// zeroed.
+/// `range` (tag bits ignored) must be mapped kernel memory whose tags KASAN
+/// owns right now: an object, a slab, pages or a vmalloc area being allocated
+/// or freed by the caller's hook. With `init`, its contents are zeroed.
 #[inline(always)]
-pub unsafe fn set_mem_tag_range(addr: usize, size: usize, tag: u8, init: bool) {
-    let Ok(plan) = TagRangePlan::new(set_tag(reset_tag(addr), tag), size, dczid()) else {
-        return;
-    };
+pub unsafe fn set_mem_tag_range(range: ValidRange, tag: u8, init: bool) {
+    let plan = TagRangePlan::of(range.with_tag(tag), dczid());
     let (mut p, head_end) = plan.head_range();
     let (mut b, blocks_end) = plan.block_range();
     let (mut t, end) = plan.tail_range();

@@ -5,7 +5,8 @@
 //! `kasan_byte_accessible()` of mm/kasan/kasan.h.
 
 use crate::ffi::warn;
-use crate::kasan_core::tags::{get_tag, is_granule_aligned, reset_tag, round_up_granule};
+use crate::kasan_core::tag_range::{RangeError, ValidRange};
+use crate::kasan_core::tags::{get_tag, reset_tag, round_up_granule};
 use crate::kasan_core::tags::{KASAN_TAG_INVALID, KASAN_TAG_KERNEL};
 use crate::mte;
 
@@ -14,23 +15,21 @@ pub const POISON: u8 = KASAN_TAG_INVALID;
 
 /// Tags `[addr, addr + size)` as inaccessible (`value`, in practice [`POISON`]),
 /// zeroing it if `init`. Warns and does nothing if `addr` or `size` is not
-/// granule-aligned, as the C does.
+/// granule-aligned, as the C does (and does nothing for a NULL or wrapping
+/// range, where the C would fault).
 ///
 /// # Safety
 ///
 /// As [`mte::set_mem_tag_range`]: memory the calling hook owns the tags of.
 #[inline(always)]
 pub unsafe fn poison(addr: usize, size: usize, value: u8, init: bool) {
-    if !is_granule_aligned(addr) {
-        warn(c"kasan_poison: unaligned address");
-        return;
+    match ValidRange::new(reset_tag(addr), size) {
+        // SAFETY: forwarded from the caller.
+        Ok(range) => unsafe { mte::set_mem_tag_range(range, value, init) },
+        Err(RangeError::UnalignedAddr) => warn(c"kasan_poison: unaligned address"),
+        Err(RangeError::UnalignedSize) => warn(c"kasan_poison: unaligned size"),
+        Err(_) => {}
     }
-    if !is_granule_aligned(size) {
-        warn(c"kasan_poison: unaligned size");
-        return;
-    }
-    // SAFETY: forwarded from the caller.
-    unsafe { mte::set_mem_tag_range(reset_tag(addr), size, value, init) };
 }
 
 /// Tags `[addr, addr + size)` (size rounded up to a granule) with the tag of the
@@ -42,15 +41,15 @@ pub unsafe fn poison(addr: usize, size: usize, value: u8, init: bool) {
 /// As [`mte::set_mem_tag_range`]: memory the calling hook owns the tags of.
 #[inline(always)]
 pub unsafe fn unpoison(addr: usize, size: usize, init: bool) {
-    if !is_granule_aligned(addr) {
-        warn(c"kasan_unpoison: unaligned address");
-        return;
-    }
     let Some(size) = round_up_granule(size) else {
         return;
     };
-    // SAFETY: forwarded from the caller.
-    unsafe { mte::set_mem_tag_range(reset_tag(addr), size, get_tag(addr), init) };
+    match ValidRange::new(reset_tag(addr), size) {
+        // SAFETY: forwarded from the caller.
+        Ok(range) => unsafe { mte::set_mem_tag_range(range, get_tag(addr), init) },
+        Err(RangeError::UnalignedAddr) => warn(c"kasan_unpoison: unaligned address"),
+        Err(_) => {}
+    }
 }
 
 /// Whether an access through the pointer `addr` to its first byte passes the tag

@@ -20,6 +20,8 @@
 # the Images are copied first so that a rebuild during the run cannot mix kernels.
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
+# The variants compared (not every buildable one: rustdbg is rust with DWARF).
+BENCH_VARIANTS="nokasan c rust"
 
 ROUNDS="${BENCH_ROUNDS:-3}"
 [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_ROUNDS must be a positive integer (got '$ROUNDS')"
@@ -40,7 +42,7 @@ say "make bench: $ROUNDS round(s) of nokasan, c, rust; results in ${res#$TOP/}"
 # 1. No kernel build of ours may be running: its Image and vmlinux would be half-written.
 building() {
   local v
-  for v in $VARIANTS; do
+  for v in $BENCH_VARIANTS; do
     pgrep -f -- "O=$(builddir "$v")( |$)" >/dev/null && { echo "$v"; return 0; }
   done
   return 1
@@ -53,7 +55,7 @@ while b=$(building); do
 done
 
 # 2. Snapshot the three kernels, prove which implementation c and rust carry.
-for v in $VARIANTS; do
+for v in $BENCH_VARIANTS; do
   img="$(builddir "$v")/arch/arm64/boot/Image"
   [ -f "$img" ] || die "$img missing: build it first (make build VARIANT=$v)"
   cp "$img" "$res/work/Image-$v"
@@ -63,14 +65,14 @@ symbols_ok=1
 for v in c rust; do
   if "$TOP/testing/scripts/check-symbols.sh" "$v" >>"$res/symbols.txt" 2>&1; then :; else symbols_ok=0; fi
 done
-for v in $VARIANTS; do
+for v in $BENCH_VARIANTS; do
   cmp -s "$(builddir "$v")/arch/arm64/boot/Image" "$res/work/Image-$v" \
     || die "the $v Image changed while the bench started (a build ran): run make bench again"
 done
 cat "$res/symbols.txt" >&2
 
 # 3. The bench module, built against each variant's build directory; /init; one cpio each.
-for v in $VARIANTS; do
+for v in $BENCH_VARIANTS; do
   out="$(builddir "$v")"; mdir="$out/kasan-rs-bench"
   mkdir -p "$mdir"
   cp "$TOP/testing/bench/Kbuild" "$TOP/testing/bench/kasan_rs_bench.rs" "$mdir/"
@@ -94,7 +96,7 @@ gen="$(builddir c)/usr/gen_init_cpio"
 if [ ! -x "$gen" ]; then
   gen="$res/work/gen_init_cpio"; cc -O2 -o "$gen" "$KSRC/usr/gen_init_cpio.c" || die "cannot build gen_init_cpio"
 fi
-for v in $VARIANTS; do
+for v in $BENCH_VARIANTS; do
   cat > "$res/work/initramfs-$v.list" <<SPEC
 dir /dev 0755 0 0
 nod /dev/console 0600 0 0 c 5 1
@@ -125,7 +127,7 @@ boot() {  # boot VARIANT ROUND KIND
   say "round $r/$ROUNDS: $v $kind: ${wall}s wall, exit $rc"
 }
 for r in $(seq 1 "$ROUNDS"); do
-  for v in $VARIANTS; do boot "$v" "$r" bench; done
+  for v in $BENCH_VARIANTS; do boot "$v" "$r" bench; done
   for v in c rust; do boot "$v" "$r" kunit; done
 done
 

@@ -126,6 +126,52 @@ pub struct TagRangePlan {
     block_size: usize,
 }
 
+/// A range [`validate`] accepted, so that it is checked once.
+///
+/// # Invariants
+///
+/// `validate(addr, size)` is `Ok`: `addr` is non-null (below the tag byte) and
+/// granule-aligned, `size` is granule-aligned, and `addr + size` stays below
+/// the tag byte of `addr`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct ValidRange {
+    addr: usize,
+    size: usize,
+}
+
+impl ValidRange {
+    /// Checks `[addr, addr + size)` with [`validate`].
+    #[inline]
+    pub const fn new(addr: usize, size: usize) -> Result<Self, RangeError> {
+        match validate(addr, size) {
+            Ok(()) => Ok(ValidRange { addr, size }),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The same range with `tag` in the top byte of its address (validity
+    /// does not depend on the tag byte).
+    #[inline]
+    pub const fn with_tag(self, tag: u8) -> Self {
+        ValidRange {
+            addr: super::tags::set_tag(self.addr, tag),
+            size: self.size,
+        }
+    }
+
+    /// Start of the range (tag byte included).
+    #[inline]
+    pub const fn addr(&self) -> usize {
+        self.addr
+    }
+
+    /// Length in bytes.
+    #[inline]
+    pub const fn size(&self) -> usize {
+        self.size
+    }
+}
+
 impl TagRangePlan {
     /// Plans tagging `[addr, addr + size)` given the raw value of
     /// `DCZID_EL0`. Fails exactly when [`validate`] does.
@@ -136,23 +182,30 @@ impl TagRangePlan {
     /// boundary not above `addr + size`.
     #[inline]
     pub const fn new(addr: usize, size: usize, dczid: u64) -> Result<Self, RangeError> {
-        if let Err(e) = validate(addr, size) {
-            return Err(e);
+        match ValidRange::new(addr, size) {
+            Ok(range) => Ok(Self::of(range, dczid)),
+            Err(e) => Err(e),
         }
-        // Cannot overflow: checked by `validate`.
+    }
+
+    /// Plans tagging an already validated range (see [`TagRangePlan::new`]).
+    #[inline]
+    pub const fn of(range: ValidRange, dczid: u64) -> Self {
+        let (addr, size) = (range.addr, range.size);
+        // Cannot overflow: checked by `validate` (the type invariant).
         let end = addr.wrapping_add(size);
         let block_size = dczid_block_size(dczid);
         // At most 2 * 128 KiB.
         let two_blocks = block_size.wrapping_mul(2);
 
         if dczid_prohibited(dczid) || block_size < GRANULE_SIZE || size < two_blocks {
-            return Ok(TagRangePlan {
+            return TagRangePlan {
                 start: addr,
                 block_start: addr,
                 block_end: addr,
                 end,
                 block_size,
-            });
+            };
         }
 
         let mask = block_size.wrapping_sub(1);
@@ -160,13 +213,13 @@ impl TagRangePlan {
         // `addr | mask < end`, so the increment cannot wrap.
         let block_start = (addr | mask).wrapping_add(1);
         let block_end = end & !mask;
-        Ok(TagRangePlan {
+        TagRangePlan {
             start: addr,
             block_start,
             block_end,
             end,
             block_size,
-        })
+        }
     }
 
     /// First address of the range (tag byte included).

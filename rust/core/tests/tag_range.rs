@@ -251,3 +251,29 @@ fn steps_never_wrap() {
     assert_eq!(z.next(), None);
     assert_eq!(z.len(), 0);
 }
+
+/// A validated range planned with `of` is planned exactly as `new` plans it,
+/// whatever tag is put in its address afterwards.
+#[test]
+fn of_validated_range_matches_new() {
+    for bs in 0..8u64 {
+        for dzp in [0u64, DCZID_DZP] {
+            for off in (0..256usize).step_by(16) {
+                for size in (0..2048usize).step_by(16) {
+                    let addr = 0xffff_0000_0040_0000usize + off;
+                    let range = ValidRange::new(addr, size).expect("valid");
+                    for tag in [0xf3u8, 0xfe] {
+                        let tagged = set_tag(addr, tag);
+                        assert_eq!(
+                            TagRangePlan::of(range.with_tag(tag), bs | dzp),
+                            TagRangePlan::new(tagged, size, bs | dzp).expect("valid")
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(ValidRange::new(0x8, 16), Err(RangeError::UnalignedAddr));
+    assert_eq!(ValidRange::new(0x10, 8), Err(RangeError::UnalignedSize));
+    assert_eq!(ValidRange::new(0, 16), Err(RangeError::NullAddr));
+}
