@@ -80,22 +80,8 @@ for v in $BENCH_VARIANTS; do
     || { tail -30 "$res/work/module-$v.log" >&2; die "[$v] cannot build the bench module (log: ${res#$TOP/}/work/module-$v.log)"; }
   cp "$mdir/kasan_rs_bench.ko" "$res/work/kasan_rs_bench-$v.ko"
 done
-uapi="$KROOT/build-uapi$KSUFFIX/usr/include"
-if [ ! -f "$KROOT/build-uapi$KSUFFIX/.kasan-rs-done" ]; then
-  mkdir -p "$KROOT/build-uapi$KSUFFIX"
-  "${KMAKE[@]}" O="$KROOT/build-uapi$KSUFFIX" headers >"$res/work/headers.log" 2>&1 \
-    || die "make headers failed (see ${res#$TOP/}/work/headers.log)"
-  touch "$KROOT/build-uapi$KSUFFIX/.kasan-rs-done"
-fi
-clang-19 --target=aarch64-linux-gnu -nostdlib -static -fuse-ld=lld -ffreestanding \
-  -fno-stack-protector -fno-asynchronous-unwind-tables -O2 -Wall -Werror \
-  -include "$KSRC/tools/include/nolibc/nolibc.h" -I "$uapi" \
-  -o "$res/work/init" "$TOP/testing/initramfs/init.c" 2>"$res/work/init.log" \
-  || { cat "$res/work/init.log" >&2; die "cannot build /init"; }
-gen="$(builddir c)/usr/gen_init_cpio"
-if [ ! -x "$gen" ]; then
-  gen="$res/work/gen_init_cpio"; cc -O2 -o "$gen" "$KSRC/usr/gen_init_cpio.c" || die "cannot build gen_init_cpio"
-fi
+build_init "$res/work/init"
+gen=$(gen_init_cpio "$res/work") || exit 1
 for v in $BENCH_VARIANTS; do
   cat > "$res/work/initramfs-$v.list" <<SPEC
 dir /dev 0755 0 0

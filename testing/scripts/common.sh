@@ -56,3 +56,49 @@ check_kasan_args() {
   done
 }
 bad_kasan() { die "bad KASAN parameter '$1': the value must be $2 (KASAN_ARGS_UNCHECKED=1 passes it anyway)"; }
+
+# --- The initramfs pieces shared by initramfs.sh (make run, faults) and bench.sh. ---
+
+# uapi_headers: prints the arm64 UAPI include directory nolibc needs (<linux/*.h>,
+# <asm/*.h>), generating it once per kernel tree with `make headers`.
+uapi_headers() {
+  local b="$KROOT/build-uapi$KSUFFIX"
+  if [ ! -f "$b/.kasan-rs-done" ]; then
+    say "generating arm64 UAPI headers in $b/usr/include"
+    mkdir -p "$b"
+    "${KMAKE[@]}" O="$b" headers >"$b/headers.log" 2>&1 \
+      || { tail -20 "$b/headers.log" >&2; die "make headers failed (see $b/headers.log)"; }
+    touch "$b/.kasan-rs-done"
+  fi
+  echo "$b/usr/include"
+}
+
+# build_init OUT: compiles testing/initramfs/init.c into a static arm64 /init at OUT,
+# against the kernel's own nolibc (no libc or cross toolchain beyond clang).
+build_init() {
+  local out=$1 uapi
+  [ -f "$KSRC/tools/include/nolibc/nolibc.h" ] || die "kernel tree $KSRC missing: run testing/scripts/tree.sh"
+  command -v clang-19 >/dev/null || die "clang-19 missing: run testing/bootstrap.sh (package clang-19)"
+  command -v ld.lld-19 >/dev/null || die "ld.lld-19 missing: run testing/bootstrap.sh (package lld-19)"
+  uapi=$(uapi_headers) || exit 1
+  clang-19 --target=aarch64-linux-gnu -nostdlib -static -fuse-ld=lld -ffreestanding \
+    -fno-stack-protector -fno-asynchronous-unwind-tables -O2 -Wall -Werror \
+    -include "$KSRC/tools/include/nolibc/nolibc.h" -I "$uapi" \
+    -o "$out" "$TOP/testing/initramfs/init.c" 2>"$out.log" \
+    || { cat "$out.log" >&2; die "cannot build /init from testing/initramfs/init.c"; }
+}
+
+# gen_init_cpio DIR: prints a usable usr/gen_init_cpio: a built variant's, else one
+# compiled with the host cc into DIR.
+gen_init_cpio() {
+  local v gen
+  for v in $VARIANTS; do
+    gen="$(builddir "$v")/usr/gen_init_cpio"
+    [ -x "$gen" ] && { echo "$gen"; return 0; }
+  done
+  gen="$1/gen_init_cpio"
+  if [ ! -x "$gen" ] || [ "$KSRC/usr/gen_init_cpio.c" -nt "$gen" ]; then
+    cc -O2 -o "$gen" "$KSRC/usr/gen_init_cpio.c" || die "cannot build $gen with the host cc"
+  fi
+  echo "$gen"
+}
