@@ -19,7 +19,7 @@
 # Random tags still make a check miss now and then (two neighbours with the same tag), on either
 # side, and decide some slab bug types (see tools/kasan-rs/src/compare.rs). When `compare`
 # exits 8 (only such differences), each suspect case is rerun alone (kunit.filter_glob=
-# kasan.<case>) on both variants with seeds N+1, N+2, N+3 until the two reruns compare equal;
+# kasan.<case>) on both variants with seeds N+1..N+5 until the two reruns compare equal;
 # the cell counts as equal only if every suspect case does so within 3 tries.
 #
 # Logs: out/logs/matrix/<cell>-{c,rust}.log, reruns <cell>-rerun-<case>-<k>-{c,rust}.log,
@@ -33,7 +33,7 @@ LOGS="${KASAN_RS_LOGS:-$TOP/out/logs}/matrix"
 KASAN_RS="${KASAN_RS:-$TOP/target/release/kasan-rs}"
 TIMEOUT="${KASAN_RS_TIMEOUT:-300}"
 SEED="${MATRIX_SEED:-1}"
-RETRIES=3
+RETRIES=5
 IMAGE_C="${KASAN_RS_IMAGE_C:-$(builddir c)/arch/arm64/boot/Image}"
 IMAGE_RUST="${KASAN_RS_IMAGE_RUST:-$(builddir rust)/arch/arm64/boot/Image}"
 MALFORMED="kasan.mode=fast kasan.page_alloc.sample=0 kasan.stack_ring_size=-1 kasan.vmalloc="

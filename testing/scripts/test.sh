@@ -34,7 +34,9 @@ row() { rows+=("$1$SEP$2$SEP$3$SEP$4$SEP$5"); }
 # passes if each of them then passes. Anything else (a crash, a wrong count, a case failing
 # with another message, or failing every rerun) fails the run.
 MAX_RETRY_CASES=3
-RETRIES=3
+# page_alloc_oob_right alone still misses in roughly one boot of three (its neighbouring page
+# may carry the same tag), so five reruns keep a false failure below 1 in 200.
+RETRIES=5
 now() { date +%s; }
 start_all=$(now)
 
