@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 
 use crate::console::strip_printk_prefix;
-use crate::log::ParsedLog;
+use crate::report::Report;
 
 /// The prefix of the sample's markers (its `pr_fmt` is the module name).
 pub const MARKER: &str = "kasan_rs_sample: bug ";
@@ -27,18 +27,24 @@ pub struct ReportBrief {
 }
 
 impl ReportBrief {
-    fn new(header: &str, next_line: Option<&str>) -> Self {
-        let kind = header
-            .strip_prefix("BUG: KASAN: ")
-            .map(|rest| rest.split(" in ").next().unwrap_or(rest).trim())
-            .unwrap_or(header)
-            .to_string();
-        let access = next_line
-            .map(str::trim)
-            .filter(|l| l.contains(" addr ") || l.starts_with("Asynchronous fault"));
-        let access = access.map(|l| l.split(" by task ").next().unwrap_or(l).to_string());
+    /// The short form of a report parsed by [`crate::report`].
+    fn of(r: &Report) -> Self {
+        let kind = if r.bug_type.is_empty() {
+            r.header.clone()
+        } else {
+            r.bug_type.clone()
+        };
+        let access = if r.is_async {
+            Some("Asynchronous fault: no details available".to_string())
+        } else {
+            r.access.as_ref().map(|a| match (a.op.as_str(), a.size) {
+                ("Free", _) => format!("Free of addr {}", a.addr),
+                (op, Some(size)) => format!("{op} of size {size} at addr {}", a.addr),
+                (op, None) => format!("{op} at addr {}", a.addr),
+            })
+        };
         ReportBrief {
-            header: header.to_string(),
+            header: r.header.clone(),
             kind,
             access,
         }
@@ -58,9 +64,10 @@ pub struct SampleBug {
     pub reports: Vec<ReportBrief>,
 }
 
-/// Finds the sample's markers in `text` and pairs each with the reports of
-/// `log` (parsed from the same text) that followed it.
-pub fn sample_bugs(text: &str, log: &ParsedLog) -> Vec<SampleBug> {
+/// Finds the sample's markers in `text` and pairs each with the reports
+/// (parsed from the same text by [`crate::report::parse_reports`]) that
+/// followed it.
+pub fn sample_bugs(text: &str, reports: &[Report]) -> Vec<SampleBug> {
     let lines: Vec<&str> = text.lines().map(strip_printk_prefix).collect();
     let mut bugs: Vec<SampleBug> = Vec::new();
     for (index, msg) in lines.iter().enumerate() {
@@ -79,11 +86,9 @@ pub fn sample_bugs(text: &str, log: &ParsedLog) -> Vec<SampleBug> {
             reports: Vec::new(),
         });
     }
-    for report in &log.reports {
+    for report in reports {
         if let Some(bug) = bugs.iter_mut().rev().find(|b| b.line < report.line) {
-            // `report.line` is 1-based: the line after the header is at that index.
-            let next = lines.get(report.line).copied();
-            bug.reports.push(ReportBrief::new(&report.header, next));
+            bug.reports.push(ReportBrief::of(report));
         }
     }
     bugs
@@ -143,7 +148,7 @@ pub fn render(bugs: &[SampleBug]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::log::parse_log;
+    use crate::report::parse_reports;
 
     #[test]
     fn pairs_markers_with_the_following_reports() {
@@ -164,8 +169,7 @@ mod tests {
              [    1.6] BUG: KASAN: invalid-access in x+0x1/0x2\n\
              [    1.6] {sep}\n"
         );
-        let log = parse_log(&text);
-        let bugs = sample_bugs(&text, &log);
+        let bugs = sample_bugs(&text, &parse_reports(&text));
         assert_eq!(bugs.len(), 3);
         assert_eq!(bugs[0].number, 1);
         assert_eq!(bugs[0].what, "slab oob");
@@ -191,7 +195,7 @@ mod tests {
 
     #[test]
     fn no_markers_no_lines() {
-        let log = parse_log("BUG: KASAN: double-free in f\n");
-        assert!(sample_bugs("BUG: KASAN: double-free in f\n", &log).is_empty());
+        let text = "BUG: KASAN: double-free in f\n";
+        assert!(sample_bugs(text, &parse_reports(text)).is_empty());
     }
 }

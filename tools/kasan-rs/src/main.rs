@@ -48,8 +48,7 @@ fn main() -> ExitCode {
                 Ok(text) => text,
                 Err(message) => return fail(&message),
             };
-            let parsed = parse_log(&text);
-            let found = bugs::sample_bugs(&text, &parsed);
+            let found = bugs::sample_bugs(&text, &kasan_rs_tools::report::parse_reports(&text));
             if found.is_empty() {
                 eprintln!(
                     "kasan-rs: no `{}N: ...` lines in {} (was the sample module loaded?)",
