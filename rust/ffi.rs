@@ -78,31 +78,6 @@ pub const LOCKDEP_NOW_UNRELIABLE: c_int = 1;
 /// `KERN_ERR` as a level string.
 pub const KERN_ERR: &core::ffi::CStr = c"\x013";
 
-/// What the hooks need to know of a cache (read by [`crate::layout::cache_info`]).
-#[derive(Clone, Copy)]
-pub struct CacheInfo {
-    /// `cache->object_size`.
-    pub object_size: usize,
-    /// The cache has a constructor or `SLAB_TYPESAFE_BY_RCU`: objects keep the tag
-    /// given at slab creation.
-    pub keeps_tag: bool,
-    /// `is_kmalloc_cache(cache)`.
-    pub kmalloc: bool,
-}
-
-impl CacheInfo {
-    /// Reads `cache`'s properties.
-    ///
-    /// # Safety
-    ///
-    /// `cache` must point to a live `struct kmem_cache`.
-    #[inline(always)]
-    pub unsafe fn of(cache: *const KmemCache) -> Self {
-        // SAFETY: forwarded from the caller.
-        unsafe { crate::layout::cache_info(cache) }
-    }
-}
-
 extern "C" {
     // Static keys (glue.c, tags.c).
     pub static kasan_flag_enabled: StaticKey;

@@ -20,7 +20,7 @@
 //! | [`stack_ring`]  | the stack ring: recent alloc/free events for reports          |
 //! | [`report`]      | the report path: `kasan_report*`, printing, `kasan.fault`     |
 //! | [`ffi`]         | the C functions and data this crate uses (the unsafe edge)    |
-//! | [`layout`]      | direct reads of `kmem_cache` and `page` fields (build-time offsets) |
+//! | [`layout`]      | `kmem_cache` and `page` fields read directly (build-time offsets) |
 //! | [`kasan_core`]  | pure logic shared with the host tests (`rust/core`)           |
 //!
 //! Every hook may run in any context (hard IRQ, IRQs off, under slab locks) and

@@ -6,7 +6,7 @@
 //! `layout_constants.rs` at build time), so the hooks read them inline, as
 //! the C hooks do, instead of calling a wrapper.
 
-use crate::ffi::{CacheInfo, KmemCache, Page};
+use crate::ffi::{KmemCache, Page};
 use core::sync::atomic::{AtomicUsize, Ordering};
 use kernel::page::PAGE_SHIFT;
 
@@ -21,29 +21,43 @@ use constants::*;
 const _: () = assert!(PAGE_KASAN_TAG_MASK == 0xff);
 const _: () = assert!(PAGE_FLAGS == 0);
 
-/// Reads `cache`'s object size and the flags the tag policy needs.
-///
-/// # Safety
-///
-/// `cache` must point to a live `struct kmem_cache`.
-#[inline(always)]
-pub unsafe fn cache_info(cache: *const KmemCache) -> CacheInfo {
-    let base = cache.cast::<u8>();
-    // SAFETY: the offsets are those of `struct kmem_cache` (checked sizes in
-    // layout.c); the cache is live, and these fields are set at creation and
-    // never change afterwards.
-    let (object_size, flags, ctor) = unsafe {
-        (
-            base.add(KMEM_CACHE_OBJECT_SIZE).cast::<u32>().read(),
-            base.add(KMEM_CACHE_FLAGS).cast::<u32>().read(),
-            base.add(KMEM_CACHE_CTOR).cast::<usize>().read(),
-        )
-    };
-    let flags = flags as usize;
-    CacheInfo {
-        object_size: object_size as usize,
-        keeps_tag: ctor != 0 || flags & SLAB_FLAG_TYPESAFE_BY_RCU != 0,
-        kmalloc: flags & SLAB_FLAG_KMALLOC != 0,
+/// What the hooks need to know of a cache.
+#[derive(Clone, Copy)]
+pub struct CacheInfo {
+    /// `cache->object_size`.
+    pub object_size: usize,
+    /// The cache has a constructor or `SLAB_TYPESAFE_BY_RCU`: objects keep the tag
+    /// given at slab creation.
+    pub keeps_tag: bool,
+    /// `is_kmalloc_cache(cache)`.
+    pub kmalloc: bool,
+}
+
+impl CacheInfo {
+    /// Reads `cache`'s object size and the flags the tag policy needs.
+    ///
+    /// # Safety
+    ///
+    /// `cache` must point to a live `struct kmem_cache`.
+    #[inline(always)]
+    pub unsafe fn of(cache: *const KmemCache) -> Self {
+        let base = cache.cast::<u8>();
+        // SAFETY: the offsets are those of `struct kmem_cache` (checked sizes in
+        // layout.c); the cache is live, and these fields are set at creation and
+        // never change afterwards.
+        let (object_size, flags, ctor) = unsafe {
+            (
+                base.add(KMEM_CACHE_OBJECT_SIZE).cast::<u32>().read(),
+                base.add(KMEM_CACHE_FLAGS).cast::<u32>().read(),
+                base.add(KMEM_CACHE_CTOR).cast::<usize>().read(),
+            )
+        };
+        let flags = flags as usize;
+        CacheInfo {
+            object_size: object_size as usize,
+            keeps_tag: ctor != 0 || flags & SLAB_FLAG_TYPESAFE_BY_RCU != 0,
+            kmalloc: flags & SLAB_FLAG_KMALLOC != 0,
+        }
     }
 }
 

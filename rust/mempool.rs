@@ -4,7 +4,8 @@
 //! elements parked in a pool are poisoned like freed memory and unpoisoned
 //! with their old tag when handed out again.
 
-use crate::ffi::{self, CacheInfo, Page};
+use crate::ffi::{self, Page};
+use crate::layout::CacheInfo;
 use crate::kasan_core::tags::KASAN_TAG_KERNEL;
 use crate::page::{check_page_allocation, poison_kmalloc_large_redzone};
 use crate::poison::{self, POISON};

@@ -212,7 +212,7 @@ fn complete(info: &mut Info) {
             info.cache = ffi::kasan_rs_slab_cache(slab);
             info.object =
                 ffi::kasan_rs_nearest_obj(info.cache, slab, addr as *mut c_void) as usize;
-            info.object_size = ffi::CacheInfo::of(info.cache).object_size;
+            info.object_size = crate::layout::CacheInfo::of(info.cache).object_size;
         }
         let object = info.object;
         let tags = (0..).map(|i: usize| mte::mem_tag(object.wrapping_add(i * GRANULE_SIZE)));

@@ -9,7 +9,8 @@
 //! when its slab is created, and keeps it (its memory may legitimately be
 //! read after free through the same pointer).
 
-use crate::ffi::{self, CacheInfo, Gfp, KmemCache, ReportType, Slab};
+use crate::ffi::{self, Gfp, KmemCache, ReportType, Slab};
+use crate::layout::CacheInfo;
 use crate::kasan_core::tags::{get_tag, reset_tag, round_up_granule, set_tag, KASAN_TAG_KERNEL};
 use crate::mte;
 use crate::poison::{self, POISON};

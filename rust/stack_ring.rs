@@ -11,7 +11,8 @@
 //! whose hooks must not run under a lock the report path takes. The index
 //! arithmetic and the search are in the host-tested core.
 
-use crate::ffi::{self, CacheInfo, Gfp, KmemCache, STACK_DEPOT_CAN_ALLOC_GET};
+use crate::ffi::{self, Gfp, KmemCache, STACK_DEPOT_CAN_ALLOC_GET};
+use crate::layout::CacheInfo;
 use crate::kasan_core::stack_ring::{self as logic, Entry, Findings, Track, BUSY};
 use crate::kasan_core::report::BugType;
 use crate::params;
