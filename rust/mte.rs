@@ -8,7 +8,7 @@
 //! ranges they pass are memory KASAN owns the tags of (see each function).
 
 use crate::kasan_core::tag_range::{TagRangePlan, ValidRange};
-use crate::kasan_core::tags::mte_ptr_tag;
+use crate::kasan_core::tags::{mte_ptr_tag, set_tag};
 use core::arch::asm;
 
 /// A random tag from the hardware generator (`IRG`), in `0xF0..=0xFD`: the
@@ -63,53 +63,53 @@ fn dczid() -> u64 {
 /// or freed by the caller's hook. With `init`, its contents are zeroed.
 #[inline(always)]
 pub unsafe fn set_mem_tag_range(range: ValidRange, tag: u8, init: bool) {
-    let plan = TagRangePlan::of(range.with_tag(tag), dczid());
-    let (mut p, head_end) = plan.head_range();
-    let (mut b, blocks_end) = plan.block_range();
-    let (mut t, end) = plan.tail_range();
-    let bs = plan.block_size();
-    // The loops are those of the C `mte_set_mem_tag_range()`: a post-indexed
-    // STG/STZG per granule, one DC GVA/GZVA per block.
-    // SAFETY: the plan covers exactly the caller's range, in granules and in
-    // whole aligned blocks, with the tag in the address bits, and none of these
-    // additions wraps (`TagRangePlan` invariants); the caller owns the range.
-    unsafe {
-        if init {
-            while p < head_end {
-                stzg_post(&mut p);
-            }
-            while b < blocks_end {
-                dc_gzva(b);
-                b = b.wrapping_add(bs);
-            }
-            while t < end {
-                stzg_post(&mut t);
-            }
-        } else {
-            while p < head_end {
-                stg_post(&mut p);
-            }
-            while b < blocks_end {
-                dc_gva(b);
-                b = b.wrapping_add(bs);
-            }
-            while t < end {
-                stg_post(&mut t);
-            }
-        }
-    }
+    // SAFETY: a `ValidRange` satisfies `validate()`; the rest is the caller's.
+    unsafe { set_mem_tag_range_trusted(range.addr(), range.size(), tag, init) }
 }
 
-/// `STG` of the granule at `*p` with the tag in `*p`'s top byte, then
-/// `*p += 16`.
+/// [`set_mem_tag_range`] of a range valid by construction, not checked again
+/// (the page hooks: a page allocation's linear-map range).
 ///
 /// # Safety
 ///
-/// `*p` is a granule-aligned address in memory whose tags the caller owns.
+/// `validate(addr, size)` (of `kasan_core::tag_range`) holds for `addr` with
+/// its tag bits ignored, and the range is memory as [`set_mem_tag_range`]
+/// requires.
 #[inline(always)]
-unsafe fn stg_post(p: &mut usize) {
+pub unsafe fn set_mem_tag_range_trusted(addr: usize, size: usize, tag: u8, init: bool) {
+    let plan = TagRangePlan::of_trusted(set_tag(addr, tag), size, dczid());
+    // The walk is that of the C `mte_set_mem_tag_range()`: a post-indexed
+    // STG/STZG per granule, one DC GVA/GZVA per block. The plan hands each
+    // closure exactly the granules and whole aligned blocks of the caller's
+    // range, with the tag in the address bits (`TagRangePlan::walk`).
+    if init {
+        plan.walk(
+            // SAFETY: a granule of the caller's range (above).
+            |p| unsafe { stzg_post(p) },
+            // SAFETY: a whole block of the caller's range (above).
+            |b| unsafe { dc_gzva(b) },
+        );
+    } else {
+        plan.walk(
+            // SAFETY: a granule of the caller's range (above).
+            |p| unsafe { stg_post(p) },
+            // SAFETY: a whole block of the caller's range (above).
+            |b| unsafe { dc_gva(b) },
+        );
+    }
+}
+
+/// `STG` of the granule at `p` with the tag in `p`'s top byte; returns
+/// `p + 16` (post-indexed).
+///
+/// # Safety
+///
+/// `p` is a granule-aligned address in memory whose tags the caller owns.
+#[inline(always)]
+unsafe fn stg_post(mut p: usize) -> usize {
     // SAFETY: forwarded from the caller; STG writes only the allocation tag.
-    unsafe { asm!(".arch_extension memtag", "stg {0}, [{0}], #16", inout(reg) *p, options(nostack)) };
+    unsafe { asm!(".arch_extension memtag", "stg {0}, [{0}], #16", inout(reg) p, options(nostack)) };
+    p
 }
 
 /// `STZG`: as [`stg_post`], also zeroing the granule's data.
@@ -118,9 +118,10 @@ unsafe fn stg_post(p: &mut usize) {
 ///
 /// As [`stg_post`], and the granule's contents may be zeroed.
 #[inline(always)]
-unsafe fn stzg_post(p: &mut usize) {
+unsafe fn stzg_post(mut p: usize) -> usize {
     // SAFETY: forwarded from the caller.
-    unsafe { asm!(".arch_extension memtag", "stzg {0}, [{0}], #16", inout(reg) *p, options(nostack)) };
+    unsafe { asm!(".arch_extension memtag", "stzg {0}, [{0}], #16", inout(reg) p, options(nostack)) };
+    p
 }
 
 /// `DC GVA`: tags the whole `DCZID_EL0` block at `b` with `b`'s tag.

@@ -5,7 +5,7 @@
 
 use crate::ffi::{self, Gfp, Page, ReportType};
 use crate::kasan_core::sampling::{after_decrement, sampling_bypassed};
-use crate::kasan_core::tags::{round_up_granule, set_tag};
+use crate::kasan_core::tags::round_up_granule;
 use crate::mte;
 use crate::params::{kasan_page_alloc_sample, kasan_page_alloc_sample_order};
 use crate::poison::{self, POISON};
@@ -13,17 +13,18 @@ use core::ffi::c_void;
 use core::sync::atomic::Ordering;
 use kernel::page::PAGE_SIZE;
 
-/// Whether this allocation of `order` is tagged under `kasan.page_alloc.sample`
-/// (per-CPU counter in glue.c; the decision in the host-tested core).
+/// Whether `kasan.page_alloc.sample` tags every allocation of `order` (the
+/// default, decided by one load as in C), so that no counting is needed.
 #[inline(always)]
-fn sample(order: u32) -> bool {
+fn sampling_off_for(order: u32) -> bool {
     let every = kasan_page_alloc_sample.load(Ordering::Relaxed);
-    // Sampling off (the default) is decided by one load, as in C.
-    if every == 1
+    every == 1
         || sampling_bypassed(order, every, kasan_page_alloc_sample_order.load(Ordering::Relaxed))
-    {
-        return true;
-    }
+}
+
+/// The per-CPU countdown of `kasan.page_alloc.sample` (counter in glue.c):
+/// whether this allocation is the one in `every` that is tagged.
+fn sample_counted(every: usize) -> bool {
     // SAFETY: this-CPU operations on the glue.c counter, safe in any context.
     let left = unsafe { ffi::kasan_rs_page_alloc_skip_dec_return() };
     match after_decrement(left, every) {
@@ -36,26 +37,74 @@ fn sample(order: u32) -> bool {
     }
 }
 
+/// Tags (and zeroes if `init`) the linear-map range of the `1 << order` pages
+/// from `page` with `tag`.
+///
+/// # Safety
+///
+/// `page` is the first of `1 << order` valid, consecutive `struct page`s being
+/// allocated or freed by the calling hook.
+#[inline(always)]
+unsafe fn tag_pages(page: *const Page, order: u32, tag: u8, init: bool) {
+    let addr = crate::layout::linear_address(page);
+    // SAFETY: the linear-map address of a page is non-null and page- (so
+    // granule-) aligned, and the caller's `1 << order` pages lie in the linear
+    // map, which ends below the tag byte: `validate()` holds. The hook owns
+    // the pages' tags.
+    unsafe { mte::set_mem_tag_range_trusted(addr, PAGE_SIZE << order, tag, init) }
+}
+
+/// Tags newly allocated pages with a random tag (memory and `page->flags`).
+///
+/// # Safety
+///
+/// As [`__kasan_unpoison_pages`].
+#[inline(always)]
+unsafe fn tag_new_pages(page: *mut Page, order: u32, init: bool) {
+    let tag = mte::random_tag();
+    // SAFETY: the pages are being allocated by the caller: their memory and
+    // their struct pages are ours to tag.
+    unsafe {
+        tag_pages(page, order, tag, init);
+        crate::layout::page_kasan_tag_set(page, 1 << order, tag);
+    }
+}
+
 /// Tags newly allocated pages with a random tag (memory and `page->flags`).
 /// Returns false if the allocation was sampled out (the caller then marks the
 /// pages match-all).
+///
+/// The common case (sampling off) is a leaf; the sampled case is out of line,
+/// so that it alone pays for a stack frame.
 ///
 /// # Safety
 ///
 /// `page` is the first of `1 << order` pages the page allocator is handing out.
 #[no_mangle]
 pub unsafe extern "C" fn __kasan_unpoison_pages(page: *mut Page, order: u32, init: bool) -> bool {
-    if !sample(order) {
+    if !sampling_off_for(order) {
+        // SAFETY: forwarded from the caller.
+        return unsafe { unpoison_pages_sampled(page, order, init) };
+    }
+    // SAFETY: forwarded from the caller.
+    unsafe { tag_new_pages(page, order, init) };
+    true
+}
+
+/// [`__kasan_unpoison_pages`] under `kasan.page_alloc.sample=N` (N > 1) for
+/// an order that is sampled.
+///
+/// # Safety
+///
+/// As [`__kasan_unpoison_pages`].
+#[cold]
+#[inline(never)]
+unsafe fn unpoison_pages_sampled(page: *mut Page, order: u32, init: bool) -> bool {
+    if !sample_counted(kasan_page_alloc_sample.load(Ordering::Relaxed)) {
         return false;
     }
-    let tag = mte::random_tag();
-    // SAFETY: the pages are being allocated by the caller: their memory and
-    // their struct pages are ours to tag.
-    unsafe {
-        let addr = set_tag(crate::layout::linear_address(page), tag);
-        poison::unpoison(addr, PAGE_SIZE << order, init);
-        crate::layout::page_kasan_tag_set(page, 1 << order, tag);
-    }
+    // SAFETY: forwarded from the caller.
+    unsafe { tag_new_pages(page, order, init) };
     true
 }
 
@@ -67,10 +116,7 @@ pub unsafe extern "C" fn __kasan_unpoison_pages(page: *mut Page, order: u32, ini
 #[no_mangle]
 pub unsafe extern "C" fn __kasan_poison_pages(page: *mut Page, order: u32, init: bool) {
     // SAFETY: the pages are being freed by the caller.
-    unsafe {
-        let addr = crate::layout::linear_address(page);
-        poison::poison(addr, PAGE_SIZE << order, POISON, init);
-    }
+    unsafe { tag_pages(page, order, POISON, init) };
 }
 
 /// Poisons `[ptr + size, end of the page allocation)` of a large kmalloc.

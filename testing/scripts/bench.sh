@@ -8,6 +8,9 @@
 #   - each variant with the bench initramfs (/init from testing/initramfs/init.c with
 #     KASAN_RS_BENCH=1 prints /proc/meminfo's Slab: line, then loads testing/bench/kasan_rs_bench.ko)
 #     -> boot time (printk timestamp of `Freeing unused kernel memory`), slab kB, ns/op per op;
+#   - each variant BENCH_SLAB_BOOTS more times (default 3, seeds 1000*ROUND+K) with the same
+#     initramfs but no module: more samples of boot time and slab kB, which move with the seed
+#     by whole slabs (an order-3 slab is 32 kB), so that their medians compare like for like;
 #   - c and rust once more with the KUnit kasan suite (kunit.filter_glob=kasan*)
 #     -> the suite's duration (timestamps of `# Subtest: kasan` and `ok N kasan`).
 # Host wall time of every boot is recorded too. testing/scripts/bench_report.py then checks the
@@ -25,6 +28,8 @@ BENCH_VARIANTS="nokasan c rust"
 
 ROUNDS="${BENCH_ROUNDS:-3}"
 [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_ROUNDS must be a positive integer (got '$ROUNDS')"
+SLAB_BOOTS="${BENCH_SLAB_BOOTS:-3}"
+[[ "$SLAB_BOOTS" =~ ^[0-9]+$ ]] || die "BENCH_SLAB_BOOTS must be a number >= 0 (got '$SLAB_BOOTS')"
 TIMEOUT="${BENCH_TIMEOUT:-300}"     # per boot, seconds of host time
 WAIT="${BENCH_WAIT:-1800}"          # how long to wait for a running kernel build, seconds
 QEMU="${QEMU:-qemu-system-aarch64}"
@@ -95,12 +100,16 @@ done
 # 4. The boots, one at a time.
 qemu_base=(-M virt,mte=on -cpu max -smp 2 -m 1G -nographic -no-reboot)
 printf 'variant\tround\tkind\tlog\twall_s\texit\n' > "$res/runs.tsv"
-boot() {  # boot VARIANT ROUND KIND
-  local v=$1 r=$2 kind=$3 log="$res/logs/$1-r$2-$3.log" args t0 t1 rc
-  args=("${qemu_base[@]}" -seed "$r" -icount shift=0,sleep=off -kernel "$res/work/Image-$v")
+boot() {  # boot VARIANT ROUND KIND [SEED]
+  local v=$1 r=$2 kind=$3 seed=${4:-$2} args t0 t1 rc
+  local log="$res/logs/$v-r$r-$kind${4:+-s$4}.log"
+  args=("${qemu_base[@]}" -seed "$seed" -icount shift=0,sleep=off -kernel "$res/work/Image-$v")
   if [ "$kind" = bench ]; then
     args+=(-initrd "$res/work/initramfs-$v.cpio"
            -append "console=ttyAMA0 panic=-1 printk.time=1 rdinit=/init kunit.enable=0 KASAN_RS_BENCH=1 KASAN_RS_MODULE=/kasan_rs_bench.ko")
+  elif [ "$kind" = slab ]; then
+    args+=(-initrd "$res/work/initramfs-$v.cpio"
+           -append "console=ttyAMA0 panic=-1 printk.time=1 rdinit=/init kunit.enable=0 KASAN_RS_BENCH=1")
   else
     args+=(-append "console=ttyAMA0 panic=-1 printk.time=1 kunit_shutdown=poweroff kunit.filter_glob=kasan*")
   fi
@@ -115,6 +124,9 @@ boot() {  # boot VARIANT ROUND KIND
 for r in $(seq 1 "$ROUNDS"); do
   for v in $BENCH_VARIANTS; do boot "$v" "$r" bench; done
   for v in c rust; do boot "$v" "$r" kunit; done
+  for k in $(seq 1 "$SLAB_BOOTS"); do
+    for v in $BENCH_VARIANTS; do boot "$v" "$r" slab "$((1000 * r + k))"; done
+  done
 done
 
 # 5. Figures, checks, table, chart.

@@ -109,23 +109,21 @@ pub const fn validate(addr: usize, size: usize) -> Result<(), RangeError> {
 ///
 /// # Invariants
 ///
-/// * `start <= block_start <= block_end <= end`, and `start..end` does not
-///   cross a change of the tag byte (so no arithmetic on these wraps);
-/// * `start`, `block_start`, `block_end` and `end` are granule-aligned;
-/// * either `block_start == block_end == start` (no blocks, the whole range
-///   is in the tail), or `block_size >= GRANULE_SIZE`, `block_start` and
-///   `block_end` are multiples of `block_size`, `block_start > start` and
-///   `block_end - block_start >= block_size`;
-/// * `block_size` is a power of two.
+/// * `start <= end`, and `start..end` does not cross a change of the tag
+///   byte (so no arithmetic on these wraps); both are granule-aligned;
+/// * `block_size` is a power of two and `mask == block_size - 1`;
+/// * if `blocks`: `block_size >= GRANULE_SIZE`, `end - start >= 2 *
+///   block_size`, so `start | mask < end & !mask` (at least one head
+///   granule and at least one whole block); if not, the whole range is the
+///   tail.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct TagRangePlan {
     start: usize,
-    block_start: usize,
-    block_end: usize,
     end: usize,
     block_size: usize,
+    mask: usize,
+    blocks: bool,
 }
-
 /// A range [`validate`] accepted, so that it is checked once.
 ///
 /// # Invariants
@@ -191,34 +189,30 @@ impl TagRangePlan {
     /// Plans tagging an already validated range (see [`TagRangePlan::new`]).
     #[inline]
     pub const fn of(range: ValidRange, dczid: u64) -> Self {
-        let (addr, size) = (range.addr, range.size);
-        // Cannot overflow: checked by `validate` (the type invariant).
+        Self::of_trusted(range.addr, range.size, dczid)
+    }
+
+    /// Plans tagging `[addr, addr + size)` without validating it, for a
+    /// caller that knows [`validate`] holds by construction (the pages of a
+    /// page allocation: their linear-map address and size). The type
+    /// invariants, and the plan's meaning, hold only for such a range; for
+    /// any other the plan is wrong but walking it is still memory-safe code.
+    #[inline]
+    pub const fn of_trusted(addr: usize, size: usize, dczid: u64) -> Self {
+        // Cannot overflow: `validate` holds (see above).
         let end = addr.wrapping_add(size);
         let block_size = dczid_block_size(dczid);
         // At most 2 * 128 KiB.
         let two_blocks = block_size.wrapping_mul(2);
-
-        if dczid_prohibited(dczid) || block_size < GRANULE_SIZE || size < two_blocks {
-            return TagRangePlan {
-                start: addr,
-                block_start: addr,
-                block_end: addr,
-                end,
-                block_size,
-            };
-        }
-
-        let mask = block_size.wrapping_sub(1);
-        // End of the block holding `addr`. Since `size >= 2 * block_size`,
-        // `addr | mask < end`, so the increment cannot wrap.
-        let block_start = (addr | mask).wrapping_add(1);
-        let block_end = end & !mask;
+        // Non-short-circuit `&`: one flag computed without branches, as the C
+        // computes its condition (the hooks are hot paths).
+        let blocks = !dczid_prohibited(dczid) & (block_size >= GRANULE_SIZE) & (size >= two_blocks);
         TagRangePlan {
             start: addr,
-            block_start,
-            block_end,
             end,
             block_size,
+            mask: block_size.wrapping_sub(1),
+            blocks,
         }
     }
 
@@ -249,43 +243,107 @@ impl TagRangePlan {
     /// Whether any `DC G*VA` block operation is planned.
     #[inline]
     pub const fn has_blocks(&self) -> bool {
-        self.block_end > self.block_start
+        self.blocks
     }
 
-    /// `[start, block_start)`: the head, tagged one granule at a time.
+    /// The end of the head: one past the last byte of the block holding
+    /// `start`. Only meaningful with blocks.
+    #[inline]
+    const fn head_end(&self) -> usize {
+        // `start | mask < end` with blocks (type invariant): no wrap.
+        (self.start | self.mask).wrapping_add(1)
+    }
+
+    /// The end of the block phase: the last block boundary not above `end`.
+    #[inline]
+    const fn blocks_end(&self) -> usize {
+        self.end & !self.mask
+    }
+
+    /// `[start, block_start)`: the head, tagged one granule at a time (empty
+    /// without blocks).
     #[inline]
     pub const fn head_range(&self) -> (usize, usize) {
-        (self.start, self.block_start)
+        if self.blocks {
+            (self.start, self.head_end())
+        } else {
+            (self.start, self.start)
+        }
     }
 
-    /// `[block_start, block_end)`: tagged one block at a time.
+    /// `[block_start, block_end)`: tagged one block at a time (empty, at
+    /// `start`, without blocks).
     #[inline]
     pub const fn block_range(&self) -> (usize, usize) {
-        (self.block_start, self.block_end)
+        if self.blocks {
+            (self.head_end(), self.blocks_end())
+        } else {
+            (self.start, self.start)
+        }
     }
 
     /// `[block_end, end)`: the tail, tagged one granule at a time.
     #[inline]
     pub const fn tail_range(&self) -> (usize, usize) {
-        (self.block_end, self.end)
+        (self.block_range().1, self.end)
+    }
+
+    /// Runs the plan: `granule(p)` for each granule of the head and the tail,
+    /// `block(b)` for each block, in address order. This is the loop shape of
+    /// the C `SET_MEMTAG_RANGE` (post-condition loops for the head and the
+    /// blocks, which both exist whenever blocks are used), so that the kernel
+    /// instantiation, with `STG`/`DC GVA` as the closures, costs what the C
+    /// costs; the host tests instantiate it with recording closures.
+    ///
+    /// `granule` must return the address after its granule (`p +
+    /// GRANULE_SIZE`), as a post-indexed `STG` leaves it in its register.
+    #[inline(always)]
+    pub fn walk(&self, mut granule: impl FnMut(usize) -> usize, mut block: impl FnMut(usize)) {
+        let mut p = self.start;
+        if self.blocks {
+            // Comparing with the block's last byte instead of `head_end()`
+            // is the same test for granule-aligned `p`, one addition less.
+            let head_last = self.start | self.mask;
+            let blocks_end = self.blocks_end();
+            loop {
+                p = granule(p);
+                if p > head_last {
+                    break;
+                }
+            }
+            loop {
+                block(p);
+                // `p < blocks_end <= end`: no wrap (type invariant).
+                p = p.wrapping_add(self.block_size);
+                if p >= blocks_end {
+                    break;
+                }
+            }
+        }
+        while p < self.end {
+            p = granule(p);
+        }
     }
 
     /// Granule addresses of the head (for `STG`/`STZG`).
     #[inline]
     pub const fn head(&self) -> Steps {
-        Steps::new(self.start, self.block_start, GRANULE_SIZE)
+        let (start, end) = self.head_range();
+        Steps::new(start, end, GRANULE_SIZE)
     }
 
     /// Block addresses (for `DC GVA`/`DC GZVA`).
     #[inline]
     pub const fn blocks(&self) -> Steps {
-        Steps::new(self.block_start, self.block_end, self.block_size)
+        let (start, end) = self.block_range();
+        Steps::new(start, end, self.block_size)
     }
 
     /// Granule addresses of the tail (for `STG`/`STZG`).
     #[inline]
     pub const fn tail(&self) -> Steps {
-        Steps::new(self.block_end, self.end, GRANULE_SIZE)
+        let (start, end) = self.tail_range();
+        Steps::new(start, end, GRANULE_SIZE)
     }
 
     /// All operations of the plan, in order.

@@ -42,6 +42,20 @@ fn c_model(addr: u64, size: u64, dczid: u64) -> Option<Vec<TagOp>> {
     Some(ops)
 }
 
+/// The operations [`TagRangePlan::walk`] (the loops the kernel runs) issues.
+fn walked(plan: &TagRangePlan) -> Vec<TagOp> {
+    let ops = std::cell::RefCell::new(Vec::new());
+    plan.walk(
+        |p| {
+            ops.borrow_mut().push(TagOp::Granule(p));
+            assert!(ops.borrow().len() < 1 << 20, "walk does not end");
+            p + 16
+        },
+        |b| ops.borrow_mut().push(TagOp::Block(b)),
+    );
+    ops.into_inner()
+}
+
 /// Checks that `ops` cover `[addr, addr+size)` exactly once, in address
 /// order, with blocks aligned to `bs`.
 fn check_cover(ops: &[TagOp], addr: usize, size: usize, bs: usize) {
@@ -152,6 +166,10 @@ fn exhaustive_against_c_model() {
                             plans += 1;
                             let ops: Vec<TagOp> = plan.ops().collect();
                             assert_eq!(plan.ops().size_hint().0, ops.len());
+                            // The kernel's loops (`walk`) do what the iterator says.
+                            assert_eq!(walked(&plan), ops, "addr {addr:#x} size {size}");
+                            let trusted = TagRangePlan::of_trusted(addr, size, dczid);
+                            assert_eq!(trusted, plan);
                             check_cover(&ops, addr, size, bs);
                             assert_eq!(plan.start(), addr);
                             assert_eq!(plan.end(), addr + size);
