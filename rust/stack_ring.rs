@@ -175,13 +175,16 @@ pub fn find(object: usize, access_tag: u8, object_size: usize, preset: Option<Bu
     // SAFETY: exclusive ring lock: no writer runs while we read; released below.
     let flags = unsafe { ffi::kasan_rs_ring_write_lock() };
     let pos = RING.pos.load(Ordering::Relaxed);
-    // Most slots hold other objects: look at their pointer only (the search
-    // checks the pointer again, with the tag, size and kind).
-    let entries = logic::newest_first(pos, slots.len()).filter_map(|p| {
-        let s = slots.get(logic::slot(p, slots.len()))?;
-        let ptr = s.ptr.load(Ordering::Relaxed);
-        (crate::kasan_core::tags::reset_tag(ptr) == object).then(|| Entry {
-            ptr,
+    // Most slots hold other objects: a plain loop over their pointers finds
+    // the next slot of `object` (the search checks it again, with the tag,
+    // size and kind); only then are the slot's other fields read.
+    let mut slots_newest_first = logic::newest_first_in(slots, pos);
+    let entries = core::iter::from_fn(|| {
+        let s = slots_newest_first.find(|s| {
+            crate::kasan_core::tags::reset_tag(s.ptr.load(Ordering::Relaxed)) == object
+        })?;
+        Some(Entry {
+            ptr: s.ptr.load(Ordering::Relaxed),
             size: s.size.load(Ordering::Relaxed),
             is_free: s.is_free.load(Ordering::Relaxed),
             track: Track {

@@ -7,6 +7,7 @@
 
 use super::report::BugType;
 use super::tags::{get_tag, reset_tag};
+use core::ops::ControlFlow;
 
 /// Default number of entries (`kasan.stack_ring_size` unset or 0).
 pub const DEFAULT_SIZE: usize = 32 << 10;
@@ -24,9 +25,49 @@ pub const fn slot(pos: u64, size: usize) -> usize {
 }
 
 /// Positions a report visits, newest first: the `size` positions before
-/// `pos` (wrapping like the C `u64` loop).
+/// `pos` (wrapping like the C `u64` loop). The model of the C loop; a report
+/// walks [`newest_first_slots`].
 pub fn newest_first(pos: u64, size: usize) -> impl Iterator<Item = u64> {
     (0..size as u64).map(move |k| pos.wrapping_sub(1).wrapping_sub(k))
+}
+
+/// Index of the newest slot: the one position `pos - 1` maps to (the top
+/// slot for `pos == 0`; 0 for an empty ring).
+const fn newest_slot(pos: u64, size: usize) -> usize {
+    match (size, pos) {
+        (0, _) => 0,
+        (_, 0) => size - 1,
+        _ => slot(pos - 1, size),
+    }
+}
+
+/// The slots a report visits, newest first: every slot once, from the one
+/// position `pos - 1` maps to downwards, wrapping to the top.
+///
+/// This is `newest_first(pos, size).map(|p| slot(p, size))` without a
+/// division per slot, as two plain descending runs. It is the same sequence
+/// whenever the ring has wrapped or `size` is a power of two (the default);
+/// otherwise, before the ring first fills, the C sequence visits slot 0 twice
+/// and skips a slot above `pos`, which is never written yet: the findings are
+/// the same (host-tested).
+pub fn newest_first_slots(pos: u64, size: usize) -> impl Iterator<Item = usize> {
+    let newest = newest_slot(pos, size);
+    let (older, wrapped) = if size == 0 {
+        (0..0, 0..0)
+    } else {
+        (0..newest + 1, newest + 1..size)
+    };
+    older.rev().chain(wrapped.rev())
+}
+
+/// The elements of `ring` in the order of [`newest_first_slots`], without an
+/// index (so without a bounds check) per slot.
+pub fn newest_first_in<T>(ring: &[T], pos: u64) -> impl Iterator<Item = &T> {
+    let (older, wrapped) = ring.split_at(match ring.len() {
+        0 => 0,
+        len => newest_slot(pos, len) + 1,
+    });
+    older.iter().rev().chain(wrapped.iter().rev())
 }
 
 /// Who and where: `struct kasan_track`.
@@ -70,7 +111,7 @@ pub struct Findings {
 /// out-of-bounds. The search stops at the second free or second allocation
 /// (an older life of the object) or when both were found.
 pub fn search(
-    entries: impl Iterator<Item = Entry>,
+    mut entries: impl Iterator<Item = Entry>,
     object: usize,
     access_tag: u8,
     object_size: usize,
@@ -81,16 +122,18 @@ pub fn search(
         alloc: None,
         free: None,
     };
-    for e in entries {
+    // `try_for_each`, not a `for` loop: a chain of slot runs (see
+    // `newest_first_slots`) is then walked as plain loops, one per run.
+    let _ = entries.try_for_each(|e| {
         if found.alloc.is_some() && found.free.is_some() {
-            break;
+            return ControlFlow::Break(());
         }
         if reset_tag(e.ptr) != object || get_tag(e.ptr) != access_tag || e.size != object_size {
-            continue;
+            return ControlFlow::Continue(());
         }
         if e.is_free {
             if found.free.is_some() {
-                break;
+                return ControlFlow::Break(());
             }
             found.free = Some(e.track);
             if found.bug_type.is_none() {
@@ -98,14 +141,15 @@ pub fn search(
             }
         } else {
             if found.alloc.is_some() {
-                break;
+                return ControlFlow::Break(());
             }
             found.alloc = Some(e.track);
             if found.bug_type.is_none() {
                 found.bug_type = Some(BugType::SlabOutOfBounds);
             }
         }
-    }
+        ControlFlow::Continue(())
+    });
     found
 }
 
@@ -135,11 +179,79 @@ mod tests {
         assert_eq!(slot(7, 0), 0);
         let v: std::vec::Vec<u64> = newest_first(3, 5).collect();
         assert_eq!(v, [2, 1, 0, u64::MAX, u64::MAX - 1]);
-        let slots: std::vec::Vec<usize> = newest_first(3, 5).map(|p| slot(p, 5)).collect();
+        let slots: std::vec::Vec<usize> = newest_first_slots(3, 5).collect();
+        assert_eq!(slots, [2, 1, 0, 4, 3]);
         // The C loop visits every slot once even when the counter wraps.
         let mut sorted = slots.clone();
         sorted.sort();
         assert_eq!(sorted.len(), 5);
+    }
+
+    #[test]
+    fn slot_walk_matches_the_c_loop() {
+        use std::vec::Vec;
+        for size in [1usize, 2, 3, 5, 8, 64, 100] {
+            for pos in (0..3 * size as u64).chain([u64::MAX / 2, u64::MAX - 1]) {
+                let walk: Vec<usize> = newest_first_slots(pos, size).collect();
+                let c: Vec<usize> = newest_first(pos, size).map(|p| slot(p, size)).collect();
+                let mut sorted = walk.clone();
+                sorted.sort();
+                assert_eq!(
+                    sorted,
+                    (0..size).collect::<Vec<_>>(),
+                    "pos {pos} size {size}"
+                );
+                // Written slots (positions below `pos`) come in the C order.
+                let written = (pos as usize).min(size);
+                if size.is_power_of_two() || pos >= size as u64 {
+                    assert_eq!(walk, c, "pos {pos} size {size}");
+                } else {
+                    assert_eq!(walk[..written], c[..written], "pos {pos} size {size}");
+                }
+            }
+        }
+        assert_eq!(newest_first_slots(7, 0).count(), 0);
+        let none: [u8; 0] = [];
+        assert_eq!(newest_first_in(&none, 7).count(), 0);
+        for size in [1usize, 3, 8] {
+            let ring: Vec<usize> = (0..size).collect();
+            for pos in 0..3 * size as u64 {
+                let by_ref: Vec<usize> = newest_first_in(&ring, pos).copied().collect();
+                assert_eq!(by_ref, newest_first_slots(pos, size).collect::<Vec<_>>());
+            }
+        }
+    }
+
+    #[test]
+    fn findings_equal_the_c_walk_on_a_partly_filled_ring() {
+        // A 5-slot ring with 3 events written: the C walk visits slot 0
+        // twice; the findings are the same.
+        let mut ring = [Entry {
+            ptr: 0,
+            size: 0,
+            is_free: false,
+            track: Track::default(),
+        }; 5];
+        ring[0] = e(0xf3, false, 1);
+        ring[1] = e(0xf3, true, 2);
+        ring[2] = e(0xf4, false, 3);
+        for (tag, size) in [(0xf3, 128), (0xf4, 128), (0xf3, 64)] {
+            let walk = search(
+                newest_first_slots(3, 5).map(|s| ring[s]),
+                OBJ,
+                tag,
+                size,
+                None,
+            );
+            let c = search(
+                newest_first(3, 5).map(|p| ring[slot(p, 5)]),
+                OBJ,
+                tag,
+                size,
+                None,
+            );
+            assert_eq!(walk, c);
+        }
     }
 
     #[test]
