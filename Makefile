@@ -21,7 +21,7 @@ CARGO ?= cargo
 SHELL := /bin/bash
 
 .DEFAULT_GOAL := help
-.PHONY: help bootstrap build tools check test run bench clean-logs
+.PHONY: help bootstrap build tools check test run bench profile clean-logs
 
 help:
 	@echo 'kasan-rs: hardware tag-based KASAN (arm64 MTE) in Rust, on a pristine Linux 6.12 tree'
@@ -33,6 +33,8 @@ help:
 	@echo '                   boot parameters: KASAN_ARGS="kasan.mode=async ..."'
 	@echo '  make bench       nokasan vs c vs rust: boot, slab, allocator ns/op, KUnit time;'
 	@echo '                   ROUNDS=$(ROUNDS) rounds under QEMU -icount; results in out/bench/latest/'
+	@echo '  make profile     c vs rust: guest instructions per KASAN function (QEMU exec trace);'
+	@echo '                   results in out/profile/latest/'
 	@echo '  make build       build one kernel: VARIANT=c|nokasan|rust (cache: $${KASAN_RS_CACHE:-~/.cache/kasan-rs})'
 	@echo '  make tools       build the host tool target/release/kasan-rs'
 	@echo '  make check       host tests of every crate, and cargo fmt --check'
@@ -65,6 +67,11 @@ run: bootstrap
 ROUNDS ?= 3
 bench:
 	@BENCH_ROUNDS="$(ROUNDS)" testing/scripts/bench.sh
+
+# Guest instructions per KASAN function, c vs rust (exact, from a QEMU execution trace). Needs
+# the c and rust kernels built; never builds one. PROFILE_BOOTS="bench kunit" by default.
+profile:
+	@testing/scripts/profile.sh
 
 clean-logs:
 	rm -rf out/logs

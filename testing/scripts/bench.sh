@@ -8,9 +8,11 @@
 #   - each variant with the bench initramfs (/init from testing/initramfs/init.c with
 #     KASAN_RS_BENCH=1 prints /proc/meminfo's Slab: line, then loads testing/bench/kasan_rs_bench.ko)
 #     -> boot time (printk timestamp of `Freeing unused kernel memory`), slab kB, ns/op per op;
-#   - each variant BENCH_SLAB_BOOTS more times (default 3, seeds 1000*ROUND+K) with the same
-#     initramfs but no module: more samples of boot time and slab kB, which move with the seed
-#     by whole slabs (an order-3 slab is 32 kB), so that their medians compare like for like;
+#   - BENCH_EXTRA_BOOTS more boots (default 3, seeds 1000*ROUND+K) of each variant with the same
+#     initramfs but no module, and of c and rust with the KUnit suite: more samples of the
+#     figures that move with the seed: slab kB by whole slabs (an order-3 slab is 32 kB), boot
+#     time, and the suite's duration, whose waits for RCU grace periods (rcu_uaf,
+#     kmem_cache_oob, ...) end on 4 ms timer ticks;
 #   - c and rust once more with the KUnit kasan suite (kunit.filter_glob=kasan*)
 #     -> the suite's duration (timestamps of `# Subtest: kasan` and `ok N kasan`).
 # Host wall time of every boot is recorded too. testing/scripts/bench_report.py then checks the
@@ -28,8 +30,8 @@ BENCH_VARIANTS="nokasan c rust"
 
 ROUNDS="${BENCH_ROUNDS:-3}"
 [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_ROUNDS must be a positive integer (got '$ROUNDS')"
-SLAB_BOOTS="${BENCH_SLAB_BOOTS:-3}"
-[[ "$SLAB_BOOTS" =~ ^[0-9]+$ ]] || die "BENCH_SLAB_BOOTS must be a number >= 0 (got '$SLAB_BOOTS')"
+EXTRA_BOOTS="${BENCH_EXTRA_BOOTS:-3}"
+[[ "$EXTRA_BOOTS" =~ ^[0-9]+$ ]] || die "BENCH_EXTRA_BOOTS must be a number >= 0 (got '$EXTRA_BOOTS')"
 TIMEOUT="${BENCH_TIMEOUT:-300}"     # per boot, seconds of host time
 WAIT="${BENCH_WAIT:-1800}"          # how long to wait for a running kernel build, seconds
 QEMU="${QEMU:-qemu-system-aarch64}"
@@ -77,25 +79,7 @@ done
 cat "$res/symbols.txt" >&2
 
 # 3. The bench module, built against each variant's build directory; /init; one cpio each.
-for v in $BENCH_VARIANTS; do
-  out="$(builddir "$v")"; mdir="$out/kasan-rs-bench"
-  mkdir -p "$mdir"
-  cp "$TOP/testing/bench/Kbuild" "$TOP/testing/bench/kasan_rs_bench.rs" "$mdir/"
-  "${KMAKE[@]}" O="$out" M="$mdir" modules >"$res/work/module-$v.log" 2>&1 \
-    || { tail -30 "$res/work/module-$v.log" >&2; die "[$v] cannot build the bench module (log: ${res#$TOP/}/work/module-$v.log)"; }
-  cp "$mdir/kasan_rs_bench.ko" "$res/work/kasan_rs_bench-$v.ko"
-done
-build_init "$res/work/init"
-gen=$(gen_init_cpio "$res/work") || exit 1
-for v in $BENCH_VARIANTS; do
-  cat > "$res/work/initramfs-$v.list" <<SPEC
-dir /dev 0755 0 0
-nod /dev/console 0600 0 0 c 5 1
-file /init $res/work/init 0755 0 0
-file /kasan_rs_bench.ko $res/work/kasan_rs_bench-$v.ko 0644 0 0
-SPEC
-  "$gen" "$res/work/initramfs-$v.list" > "$res/work/initramfs-$v.cpio" || die "gen_init_cpio failed"
-done
+for v in $BENCH_VARIANTS; do bench_initramfs "$v" "$res/work"; done
 
 # 4. The boots, one at a time.
 qemu_base=(-M virt,mte=on -cpu max -smp 2 -m 1G -nographic -no-reboot)
@@ -124,8 +108,9 @@ boot() {  # boot VARIANT ROUND KIND [SEED]
 for r in $(seq 1 "$ROUNDS"); do
   for v in $BENCH_VARIANTS; do boot "$v" "$r" bench; done
   for v in c rust; do boot "$v" "$r" kunit; done
-  for k in $(seq 1 "$SLAB_BOOTS"); do
+  for k in $(seq 1 "$EXTRA_BOOTS"); do
     for v in $BENCH_VARIANTS; do boot "$v" "$r" slab "$((1000 * r + k))"; done
+    for v in c rust; do boot "$v" "$r" kunit-extra "$((1000 * r + k))"; done
   done
 done
 

@@ -102,3 +102,25 @@ gen_init_cpio() {
   fi
   echo "$gen"
 }
+
+# bench_initramfs VARIANT DIR: DIR/initramfs-VARIANT.cpio with /init (KASAN_RS_BENCH=1 prints the
+# slab figures; KASAN_RS_MODULE= loads a module) and testing/bench/kasan_rs_bench.ko built
+# against VARIANT's build directory. Used by make bench and make profile.
+bench_initramfs() {
+  local v=$1 dir=$2 out mdir gen
+  out="$(builddir "$v")"; mdir="$out/kasan-rs-bench"
+  mkdir -p "$mdir" "$dir"
+  cp "$TOP/testing/bench/Kbuild" "$TOP/testing/bench/kasan_rs_bench.rs" "$mdir/"
+  "${KMAKE[@]}" O="$out" M="$mdir" modules >"$dir/module-$v.log" 2>&1 \
+    || { tail -30 "$dir/module-$v.log" >&2; die "[$v] cannot build the bench module (log: $dir/module-$v.log)"; }
+  cp "$mdir/kasan_rs_bench.ko" "$dir/kasan_rs_bench-$v.ko"
+  [ -x "$dir/init" ] || build_init "$dir/init"
+  gen=$(gen_init_cpio "$dir") || exit 1
+  cat > "$dir/initramfs-$v.list" <<SPEC
+dir /dev 0755 0 0
+nod /dev/console 0600 0 0 c 5 1
+file /init $dir/init 0755 0 0
+file /kasan_rs_bench.ko $dir/kasan_rs_bench-$v.ko 0644 0 0
+SPEC
+  "$gen" "$dir/initramfs-$v.list" > "$dir/initramfs-$v.cpio" || die "gen_init_cpio failed"
+}
