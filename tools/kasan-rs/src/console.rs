@@ -120,11 +120,20 @@ pub enum KernelEvent<'a> {
 /// Length of the separator line KASAN prints around a report.
 pub const REPORT_SEPARATOR_LEN: usize = 66;
 
+/// True for the `=` line KASAN prints before and after a report (exactly
+/// [`REPORT_SEPARATOR_LEN`] of them: lockdep's banners, for one, are shorter).
+/// The one definition both readers of reports use (this module's
+/// [`classify`] and `report::parse`).
+pub fn is_report_separator(msg: &str) -> bool {
+    let text = msg.trim();
+    text.len() == REPORT_SEPARATOR_LEN && text.bytes().all(|b| b == b'=')
+}
+
 /// Classifies one kernel message. KTAP lines must be recognised before this
 /// is asked (a KTAP line is never a kernel event).
 pub fn classify(msg: &str) -> Option<KernelEvent<'_>> {
     let text = msg.trim();
-    if text.len() == REPORT_SEPARATOR_LEN && text.bytes().all(|b| b == b'=') {
+    if is_report_separator(text) {
         return Some(KernelEvent::ReportSeparator);
     }
     if text.starts_with("BUG: KASAN: ") {
@@ -250,6 +259,9 @@ mod tests {
         let sep = "=".repeat(66);
         assert_eq!(classify(&sep), Some(KernelEvent::ReportSeparator));
         assert_eq!(classify(&"=".repeat(65)), None);
+        // Lockdep's banner (54) is not a report's separator, for either reader.
+        assert!(!is_report_separator(&"=".repeat(54)));
+        assert!(is_report_separator(&format!("  {sep}\r")));
         assert_eq!(
             classify("BUG: KASAN: slab-out-of-bounds in f+0x1/0x2"),
             Some(KernelEvent::ReportHeader(

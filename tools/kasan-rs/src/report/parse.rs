@@ -26,10 +26,6 @@ pub const MAX_REPORT_LINES: usize = 20_000;
 /// Lines longer than this are cut (by [`read_reports`] and [`ReportParser::feed`]).
 pub const MAX_LINE: usize = 4096;
 
-/// The separator KASAN prints before and after a report is 66 `=`; accept
-/// any run of at least this many.
-const MIN_SEPARATOR: usize = 40;
-
 /// Rows printed by `print_memory_metadata` (report.c: i = -2..+2).
 pub const TAG_DUMP_ROWS: usize = 5;
 
@@ -123,12 +119,6 @@ fn is_hex(s: &str) -> bool {
 
 fn hex_u64(s: &str) -> Option<u64> {
     u64::from_str_radix(s.strip_prefix("0x").unwrap_or(s), 16).ok()
-}
-
-/// True for KASAN's `=====...` separator line.
-pub fn is_separator(msg: &str) -> bool {
-    let t = msg.trim_end();
-    t.len() >= MIN_SEPARATOR && t.bytes().all(|b| b == b'=')
 }
 
 /// Parses a frame `func+0xoff/0xsize [module]` (leading spaces, a `? `
@@ -302,7 +292,7 @@ impl ReportParser {
                 return None;
             }
         }
-        if is_separator(msg) {
+        if crate::console::is_report_separator(msg) {
             return self.end(true, "");
         }
         builder.lines += 1;
