@@ -133,6 +133,9 @@ extern "C" {
     pub fn mte_enable_kernel_sync();
     pub fn mte_enable_kernel_async();
     pub fn mte_enable_kernel_asymm();
+    /// `void mte_check_tfsr_el1(void);`: reports this CPU's pending
+    /// asynchronous tag fault, if any (`kasan_report_async()`).
+    pub fn mte_check_tfsr_el1();
 
     // vmalloc.
     /// `struct page *vmalloc_to_page(const void *addr);`
@@ -181,6 +184,7 @@ extern "C" {
     pub fn kasan_rs_object_is_on_stack(addr: *const c_void) -> bool;
     pub fn kasan_rs_is_vmalloc_addr(addr: *const c_void) -> bool;
     pub fn kasan_rs_memblock_alloc(size: usize) -> *mut c_void;
+    pub fn kasan_rs_on_each_online_cpu(func: unsafe extern "C" fn(*mut c_void));
 }
 
 /// `WARN()` with a fixed message (the splat names the caller in its trace).

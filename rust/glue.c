@@ -19,9 +19,14 @@
  *    switching without CONFIG_JUMP_LABEL, struct slab lives in the private
  *    mm/slab.h; folios,
  *    the TFSR check and system_supports_mte() are inline).
+ * 5. The kasan.mode module parameter (module_param_cb() emits a struct into
+ *    the __param section) and on_each_cpu() under cpus_read_lock() for the
+ *    run-time switch to sync mode (mode_switch.rs): macros and inline
+ *    locking that Rust in 6.12 has no binding for.
  */
 
 #include <kunit/test.h>
+#include <linux/cpu.h>
 #include <linux/export.h>
 #include <linux/ftrace.h>
 #include <linux/highmem.h>
@@ -30,11 +35,13 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/module.h>
+#include <linux/moduleparam.h>
 #include <linux/percpu.h>
 #include <linux/sched.h>
 #include <linux/sched/task_stack.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
+#include <linux/smp.h>
 #include <linux/static_key.h>
 #include <linux/vmalloc.h>
 #include <trace/events/error_report.h>
@@ -323,4 +330,42 @@ void kasan_rs_check_tfsr_exit(void)
 void kasan_rs_warn(const char *what)
 {
 	WARN(1, "kasan: %s\n", what);
+}
+
+/*
+ * The run-time kasan.mode switch (mode_switch.rs): the module parameter
+ * "kasan.mode", /sys/module/kasan/parameters/mode. A module parameter is a
+ * struct in the __param section that only the C macro can emit; its get and
+ * set are Rust. At boot parse_args() hands it the kasan.mode= of the command
+ * line too, after the early parameter of the same name has taken (and, if
+ * malformed, reported) it: nothing to do then.
+ */
+static int kasan_rs_mode_param_set(const char *val, const struct kernel_param *kp)
+{
+	if (system_state == SYSTEM_BOOTING)
+		return 0;
+	return kasan_rs_mode_set(val);
+}
+
+static int kasan_rs_mode_param_get(char *buf, const struct kernel_param *kp)
+{
+	return kasan_rs_mode_get(buf, PAGE_SIZE);
+}
+
+static const struct kernel_param_ops kasan_rs_mode_param_ops = {
+	.set = kasan_rs_mode_param_set,
+	.get = kasan_rs_mode_param_get,
+};
+
+#undef MODULE_PARAM_PREFIX
+#define MODULE_PARAM_PREFIX "kasan."
+module_param_cb(mode, &kasan_rs_mode_param_ops, NULL, 0644);
+MODULE_PARM_DESC(mode, "tag checking: sync, async or asymm (at run time: async/asymm -> sync only)");
+
+/* Runs fn on every online CPU, with CPU hotplug held off, and waits. */
+void kasan_rs_on_each_online_cpu(void (*fn)(void *))
+{
+	cpus_read_lock();
+	on_each_cpu(fn, NULL, 1);
+	cpus_read_unlock();
 }

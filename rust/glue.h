@@ -14,6 +14,11 @@ struct slab;
 struct static_key;
 struct vm_struct;
 
+/* mode_switch.rs */
+int kasan_rs_mode_set(const char *val);
+int kasan_rs_mode_get(char *buf, size_t size);
+void kasan_rs_on_each_online_cpu(void (*fn)(void *));
+
 long kasan_rs_page_alloc_skip_dec_return(void);
 void kasan_rs_page_alloc_skip_set(long value);
 

@@ -12,9 +12,14 @@ use crate::params;
 use core::sync::atomic::Ordering;
 
 /// Turns on tag checking on the calling CPU in the mode `kasan.mode` asked for
-/// (sync unless async or asymm was asked for explicitly).
+/// (sync unless async or asymm was asked for explicitly), or in sync once the
+/// mode was switched at run time ([`crate::mode_switch`]).
 #[no_mangle]
 pub extern "C" fn kasan_enable_hw_tags() {
+    if crate::mode_switch::switched_to_sync() {
+        crate::mode_switch::enable_sync_on_this_cpu();
+        return;
+    }
     // SAFETY: the arch functions program SCTLR_EL1.TCF of the calling CPU.
     unsafe {
         match params::get().mode_arg() {

@@ -12,6 +12,7 @@
 //! | [`poison`]      | poison / unpoison / accessibility on top of [`mte`]           |
 //! | [`params`]      | the `kasan*` boot parameters, registered from Rust            |
 //! | [`init`]        | boot and per-CPU init, tag-check enabling                     |
+//! | [`mode_switch`] | `kasan.mode` at run time: async/asymm -> sync                 |
 //! | [`slab`]        | slab and kmalloc hooks, `check_byte`                          |
 //! | [`page`]        | page allocator and large kmalloc hooks                        |
 //! | [`vmalloc`]     | vmalloc hooks (`kasan.vmalloc`)                               |
@@ -36,6 +37,7 @@ mod ffi;
 mod init;
 mod layout;
 mod mempool;
+mod mode_switch;
 mod mte;
 mod page;
 mod params;

@@ -39,6 +39,30 @@ pub fn mem_tag(addr: usize) -> u8 {
     mte_ptr_tag(x)
 }
 
+/// Sets `SCTLR_EL1.TCF` of the calling CPU to synchronous tag-check faults
+/// (`0b01`), the run-time half of `mte_enable_kernel_sync()`.
+///
+/// # Safety
+///
+/// Tag checking must be on (KASAN enabled); the caller keeps the kernel's view
+/// of the mode (`kasan_mode`) in step and runs this on every CPU with CPU
+/// hotplug held off (see `mode_switch`).
+pub unsafe fn set_kernel_tag_check_sync() {
+    // SAFETY: rewrites only the TCF field (bits 41:40) of this CPU's
+    // SCTLR_EL1; the ISB makes the new mode apply to the next instruction.
+    unsafe {
+        asm!(
+            "mrs {v}, sctlr_el1",
+            "bic {v}, {v}, #(3 << 40)",
+            "orr {v}, {v}, #(1 << 40)",
+            "msr sctlr_el1, {v}",
+            "isb",
+            v = out(reg) _,
+            options(nostack, preserves_flags)
+        );
+    }
+}
+
 /// Raw `DCZID_EL0`: the `DC GVA` block size and the prohibit bit.
 #[inline(always)]
 fn dczid() -> u64 {

@@ -47,10 +47,10 @@ pub fn get() -> &'static Params {
 
 /// `kasan_mode` (`enum kasan_mode`: 0 sync, 1 async, 2 asymm), read by the
 /// inline `kasan_*_fault_possible()` of mm/kasan/kasan.h; set by
-/// `kasan_init_hw_tags()`.
+/// `kasan_init_hw_tags()`, and by the run-time switch to sync
+/// (`mode_switch.rs`): writable after init, unlike C's `__ro_after_init`.
 #[no_mangle]
 #[allow(non_upper_case_globals)]
-#[link_section = ".data..ro_after_init"]
 pub static kasan_mode: AtomicU32 = AtomicU32::new(0);
 
 /// `kasan.page_alloc.sample`, under its C name (declared in mm/kasan/kasan.h).

@@ -15,11 +15,18 @@
  * testing/scripts/bench.sh), it first mounts /proc and prints the slab lines
  * of /proc/meminfo as `kasan-rs-init: meminfo: Slab: N kB` (memory right
  * after boot, before any module is loaded).
+ *
+ * With KASAN_RS_SET_MODE=<value> (testing/scripts/faults.sh), it mounts sysfs,
+ * prints /sys/module/kasan/parameters/mode, writes <value> to it (the run-time
+ * mode switch of kasan-rs), prints the outcome and the mode again, then loads
+ * the module.
  */
 
 #define DEFAULT_MODULE "/kasan_rs_sample.ko"
 #define MODULE_VAR "KASAN_RS_MODULE="
 #define BENCH_VAR "KASAN_RS_BENCH=1"
+#define SET_MODE_VAR "KASAN_RS_SET_MODE="
+#define MODE_PARAM "/sys/module/kasan/parameters/mode"
 
 static void say(const char *s)
 {
@@ -54,12 +61,75 @@ static const char *module_path(char **envp)
 	return DEFAULT_MODULE;
 }
 
+/* The value of VAR= (VAR given with its '='), or NULL. */
+static const char *env_value(char **envp, const char *var)
+{
+	size_t n = strlen(var);
+
+	for (; envp && *envp; envp++)
+		if (!strncmp(*envp, var, n))
+			return *envp + n;
+	return NULL;
+}
+
 static int has_env(char **envp, const char *var)
 {
 	for (; envp && *envp; envp++)
 		if (!strcmp(*envp, var))
 			return 1;
 	return 0;
+}
+
+/* Print the kasan.mode parameter as "kasan-rs-init: mode: <value>". */
+static void print_mode(void)
+{
+	char buf[32];
+	long n;
+	int fd = open(MODE_PARAM, O_RDONLY, 0);
+
+	if (fd < 0) {
+		say("kasan-rs-init: cannot open " MODE_PARAM ": errno ");
+		say_num(errno);
+		say("\n");
+		return;
+	}
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	buf[n > 0 ? n : 0] = '\0';
+	say("kasan-rs-init: mode: ");
+	say(buf);
+	if (n <= 0 || buf[n - 1] != '\n')
+		say("\n");
+}
+
+/* Write value to the kasan.mode parameter, printing the mode before and after. */
+static void set_mode(const char *value)
+{
+	long n;
+	int fd;
+
+	mkdir("/sys", 0755);
+	if (mount("sysfs", "/sys", "sysfs", 0, "") < 0 && errno != EBUSY) {
+		say("kasan-rs-init: cannot mount /sys: errno ");
+		say_num(errno);
+		say("\n");
+		return;
+	}
+	print_mode();
+	fd = open(MODE_PARAM, O_WRONLY, 0);
+	n = fd < 0 ? -1 : write(fd, value, strlen(value));
+	say("kasan-rs-init: write ");
+	say(value);
+	if (n < 0) {
+		say(": errno ");
+		say_num(errno);
+		say("\n");
+	} else {
+		say(": ok\n");
+	}
+	if (fd >= 0)
+		close(fd);
+	print_mode();
 }
 
 /* Print the Slab:, SReclaimable: and SUnreclaim: lines of /proc/meminfo. */
@@ -113,6 +183,8 @@ int main(int argc, char **argv, char **envp)
 	(void)argv;
 	if (has_env(envp, BENCH_VAR))
 		print_slab_meminfo();
+	if (env_value(envp, SET_MODE_VAR))
+		set_mode(env_value(envp, SET_MODE_VAR));
 	say("kasan-rs-init: loading ");
 	say(path);
 	say("\n");

@@ -17,6 +17,12 @@
 #                      vmalloc guard page. rust: one whole report, the unmapped rows printed as
 #                      "(not mapped)", the module finishes. c: upstream reads the tags of the
 #                      unmapped page inside the report; its outcome is printed, not judged.
+#   mode-switch        rust only (not in C): boots kasan.mode=async, /init writes "sync" to
+#                      /sys/module/kasan/parameters/mode, then loads the sample: the mode reads
+#                      async then sync, the kernel logs the switch, and the sample's six bugs
+#                      are whole synchronous reports (no 'Asynchronous fault')
+#   mode-refused       rust only: boots sync, /init writes "async": the write fails with
+#                      EINVAL (22), the mode stays sync, the reports stay synchronous
 #
 # Each check is judged by the kasan-rs runner's verdict; the async and concurrency checks
 # add a structural check of the console (below). Prints one line per check; exit 1 if any
@@ -56,6 +62,19 @@ check() {  # check VARIANT NAME RUNNER-ARGS...
         m=$(reports_whole "$log" 1) || { rc=1; extra=" ($m)"; }
         grep -q 'kasan_rs_concurrent: done' "$log" || { rc=1; extra="$extra (module did not finish)"; }
       fi;;
+    mode-switch|mode-refused)
+      if [ "$rc" = 0 ]; then
+        if [ "$name" = mode-switch ]; then
+          want=('kasan-rs-init: mode: async' 'kasan-rs-init: write sync: ok' 'kasan-rs-init: mode: sync'
+                'kasan: mode switched from async to sync at run time')
+        else
+          want=('kasan-rs-init: mode: sync' 'kasan-rs-init: write async: errno 22'
+                'kasan: kasan.mode: write refused: only sync can be switched to at run time')
+        fi
+        for w in "${want[@]}"; do grep -qF -- "$w" "$log" || { rc=1; extra="$extra (no '$w')"; }; done
+        ! grep -q 'Asynchronous fault' "$log" || { rc=1; extra="$extra (an asynchronous report)"; }
+        m=$(reports_whole "$log" 1) || { rc=1; extra="$extra ($m)"; }
+      fi;;
     guard-page)
       if [ "$v" = c ]; then
         extra=" (upstream C: informational, not judged)"; rc=0
@@ -84,5 +103,11 @@ for v in $variants; do
                              --append "rdinit=/init kunit.enable=0"
   check "$v" guard-page      --initrd "$cpio" --expect-reports 1 \
                              --append "kasan_multi_shot rdinit=/init kunit.enable=0 KASAN_RS_MODULE=/kasan_rs_vmalloc_guard.ko"
+  if [ "$v" = rust ]; then
+    check "$v" mode-switch   --initrd "$cpio" --expect-reports 6 \
+                             --append "kasan.mode=async kasan_multi_shot rdinit=/init kunit.enable=0 KASAN_RS_SET_MODE=sync"
+    check "$v" mode-refused  --initrd "$cpio" --expect-reports 6 \
+                             --append "kasan_multi_shot rdinit=/init kunit.enable=0 KASAN_RS_SET_MODE=async"
+  fi
 done
 exit "$failed"

@@ -140,7 +140,7 @@ if [[ " $TEST_VARIANTS " == *" c "* && " $TEST_VARIANTS " == *" rust "* ]]; then
     printf '%s\n' "$out" | sed 's/^/    /' >&2
     [ "$rc" = 0 ] || failed=1
     row "c=rust" reports "kasan.mode=sync" "$(printf '%s\n' "$out" | sed -n 's/^report-diff sync *//p' | tail -1)" $(( $(now) - t ))
-    # Fault modes, async reports, concurrent reports, the vmalloc guard page.
+    # Fault modes, async reports, concurrent reports, the vmalloc guard page, the mode switch.
     t=$(now)
     out=$(KASAN_RS="$KASAN_RS" KASAN_RS_LOGS="$LOGS" "$TOP/testing/scripts/faults.sh" c rust 2>&1)
     rc=$?

@@ -9,6 +9,7 @@
 //! * [`params`]: the `kasan*` boot parameters and the `kstrto*` parsers.
 //! * [`sampling`]: page_alloc sampling decision.
 //! * [`banner`]: the init banner text.
+//! * [`mode_switch`]: which run-time writes of `kasan.mode` are taken.
 //!
 //! On the host this file is the crate root. In the kernel it is included as
 //! a module of another crate through `#[path]` (which passes
@@ -22,6 +23,7 @@
 extern crate std;
 
 pub mod banner;
+pub mod mode_switch;
 pub mod params;
 pub mod report;
 pub mod sampling;
