@@ -8,13 +8,13 @@
 #   - each variant with the bench initramfs (/init from testing/initramfs/init.c with
 #     KASAN_RS_BENCH=1 prints /proc/meminfo's Slab: line, then loads testing/bench/kasan_rs_bench.ko)
 #     -> boot time (printk timestamp of `Freeing unused kernel memory`), slab kB, ns/op per op;
-#   - BENCH_EXTRA_BOOTS more boots (default 3, seeds 1000*ROUND+K) of each variant with the same
-#     initramfs but no module, and of c and rust with the KUnit suite: more samples of the
-#     figures that move with the seed: slab kB by whole slabs (an order-3 slab is 32 kB), boot
-#     time, and the suite's duration, whose waits for RCU grace periods (rcu_uaf,
-#     kmem_cache_oob, ...) end on 4 ms timer ticks;
 #   - c and rust once more with the KUnit kasan suite (kunit.filter_glob=kasan*)
-#     -> the suite's duration (timestamps of `# Subtest: kasan` and `ok N kasan`).
+#     -> the suite's duration (timestamps of `# Subtest: kasan` and `ok N kasan`);
+#   - each variant once more with the same initramfs, no module and -smp 1 -> slab kB after
+#     boot, exact: with two CPUs the figure moves by whole slabs (an order-3 slab is 32 kB)
+#     from seed to seed on every variant (per-CPU slabs), with one it is the same every boot;
+#   - c and rust BENCH_EXTRA_BOOTS more times (default 3, seeds 1000*ROUND+K) with the suite,
+#     whose waits for RCU grace periods (rcu_uaf, kmem_cache_oob, ...) end on 4 ms ticks.
 # Host wall time of every boot is recorded too. testing/scripts/bench_report.py then checks the
 # runs are honest (banner per variant, no KASAN report / crash in a measurement boot, symbol
 # check of c and rust) and writes out/bench/<timestamp>/{results.md,results.json,ratios.svg}
@@ -82,12 +82,13 @@ cat "$res/symbols.txt" >&2
 for v in $BENCH_VARIANTS; do bench_initramfs "$v" "$res/work"; done
 
 # 4. The boots, one at a time.
-qemu_base=(-M virt,mte=on -cpu max -smp 2 -m 1G -nographic -no-reboot)
+qemu_base=(-M virt,mte=on -cpu max -m 1G -nographic -no-reboot)
 printf 'variant\tround\tkind\tlog\twall_s\texit\n' > "$res/runs.tsv"
 boot() {  # boot VARIANT ROUND KIND [SEED]
-  local v=$1 r=$2 kind=$3 seed=${4:-$2} args t0 t1 rc
+  local v=$1 r=$2 kind=$3 seed=${4:-$2} args t0 t1 rc smp=2
   local log="$res/logs/$v-r$r-$kind${4:+-s$4}.log"
-  args=("${qemu_base[@]}" -seed "$seed" -icount shift=0,sleep=off -kernel "$res/work/Image-$v")
+  [ "$kind" = slab ] && smp=1
+  args=("${qemu_base[@]}" -smp "$smp" -seed "$seed" -icount shift=0,sleep=off -kernel "$res/work/Image-$v")
   if [ "$kind" = bench ]; then
     args+=(-initrd "$res/work/initramfs-$v.cpio"
            -append "console=ttyAMA0 panic=-1 printk.time=1 rdinit=/init kunit.enable=0 KASAN_RS_BENCH=1 KASAN_RS_MODULE=/kasan_rs_bench.ko")
@@ -108,8 +109,8 @@ boot() {  # boot VARIANT ROUND KIND [SEED]
 for r in $(seq 1 "$ROUNDS"); do
   for v in $BENCH_VARIANTS; do boot "$v" "$r" bench; done
   for v in c rust; do boot "$v" "$r" kunit; done
+  for v in $BENCH_VARIANTS; do boot "$v" "$r" slab; done
   for k in $(seq 1 "$EXTRA_BOOTS"); do
-    for v in $BENCH_VARIANTS; do boot "$v" "$r" slab "$((1000 * r + k))"; done
     for v in c rust; do boot "$v" "$r" kunit-extra "$((1000 * r + k))"; done
   done
 done
