@@ -50,6 +50,29 @@ static void say_num(long n)
 	say(buf + i);
 }
 
+/* Print "kasan-rs-init: <what>: errno N" for the errno of the last call. */
+static void say_errno(const char *what)
+{
+	long e = errno;
+
+	say("kasan-rs-init: ");
+	say(what);
+	say(": errno ");
+	say_num(e);
+	say("\n");
+}
+
+/* Mount the pseudo filesystem type on dir (mounted already is fine). */
+static int mount_pseudo_fs(const char *type, const char *dir)
+{
+	mkdir(dir, 0755);
+	if (mount(type, dir, type, 0, "") < 0 && errno != EBUSY) {
+		say_errno("cannot mount");
+		return -1;
+	}
+	return 0;
+}
+
 /* The module to load: KASAN_RS_MODULE from the environment, or the default. */
 static const char *module_path(char **envp)
 {
@@ -88,9 +111,7 @@ static void print_mode(void)
 	int fd = open(MODE_PARAM, O_RDONLY, 0);
 
 	if (fd < 0) {
-		say("kasan-rs-init: cannot open " MODE_PARAM ": errno ");
-		say_num(errno);
-		say("\n");
+		say_errno("cannot open " MODE_PARAM);
 		return;
 	}
 	n = read(fd, buf, sizeof(buf) - 1);
@@ -108,13 +129,8 @@ static void set_mode(const char *value)
 	long n;
 	int fd;
 
-	mkdir("/sys", 0755);
-	if (mount("sysfs", "/sys", "sysfs", 0, "") < 0 && errno != EBUSY) {
-		say("kasan-rs-init: cannot mount /sys: errno ");
-		say_num(errno);
-		say("\n");
+	if (mount_pseudo_fs("sysfs", "/sys") < 0)
 		return;
-	}
 	print_mode();
 	fd = open(MODE_PARAM, O_WRONLY, 0);
 	n = fd < 0 ? -1 : write(fd, value, strlen(value));
@@ -140,18 +156,11 @@ static void print_slab_meminfo(void)
 	char *line, *end;
 	int fd;
 
-	mkdir("/proc", 0755);
-	if (mount("proc", "/proc", "proc", 0, "") < 0 && errno != EBUSY) {
-		say("kasan-rs-init: cannot mount /proc: errno ");
-		say_num(errno);
-		say("\n");
+	if (mount_pseudo_fs("proc", "/proc") < 0)
 		return;
-	}
 	fd = open("/proc/meminfo", O_RDONLY, 0);
 	if (fd < 0) {
-		say("kasan-rs-init: cannot open /proc/meminfo: errno ");
-		say_num(errno);
-		say("\n");
+		say_errno("cannot open /proc/meminfo");
 		return;
 	}
 	while (len < (long)sizeof(buf) - 1 &&
