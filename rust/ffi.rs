@@ -145,6 +145,7 @@ extern "C" {
     pub fn kasan_rs_page_alloc_skip_dec_return() -> isize;
     pub fn kasan_rs_page_alloc_skip_set(value: isize);
     pub fn kasan_rs_virt_to_slab(addr: *const c_void) -> *mut Slab;
+    pub fn kasan_rs_slab_bounds(addr: *const c_void, start: *mut usize, end: *mut usize);
     pub fn kasan_rs_slab_cache(slab: *const Slab) -> *mut KmemCache;
     pub fn kasan_rs_nearest_obj(cache: *mut KmemCache, slab: *const Slab, addr: *mut c_void)
         -> *mut c_void;

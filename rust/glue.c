@@ -229,6 +229,18 @@ EXPORT_SYMBOL_GPL(kasan_restore_multi_shot);
 
 /* 4. Wrappers of static inline kernel APIs. */
 
+/* [start, end) of the slab holding the slab object at addr; 0, 0 if none. */
+void kasan_rs_slab_bounds(const void *addr, unsigned long *start, unsigned long *end)
+{
+	struct slab *slab = virt_to_slab(addr);
+
+	*start = *end = 0;
+	if (!slab)
+		return;
+	*start = (unsigned long)kasan_reset_tag(slab_address(slab));
+	*end = *start + slab_size(slab);
+}
+
 struct slab *kasan_rs_virt_to_slab(const void *addr)
 {
 	return virt_to_slab(addr);

@@ -13,7 +13,7 @@
 //! | [`params`]      | the `kasan*` boot parameters, registered from Rust            |
 //! | [`init`]        | boot and per-CPU init, tag-check enabling                     |
 //! | [`mode_switch`] | `kasan.mode` at run time: async/asymm -> sync                 |
-//! | [`slab`]        | slab and kmalloc hooks, `check_byte`                          |
+//! | [`slab`]        | slab and kmalloc hooks, `check_byte`, `kasan.tag_policy`      |
 //! | [`page`]        | page allocator and large kmalloc hooks                        |
 //! | [`vmalloc`]     | vmalloc hooks (`kasan.vmalloc`)                               |
 //! | [`mempool`]     | mempool / object cache hooks                                  |

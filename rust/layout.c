@@ -23,11 +23,13 @@ int main(void)
 	DEFINE(KMEM_CACHE_OBJECT_SIZE, offsetof(struct kmem_cache, object_size));
 	DEFINE(KMEM_CACHE_FLAGS, offsetof(struct kmem_cache, flags));
 	DEFINE(KMEM_CACHE_CTOR, offsetof(struct kmem_cache, ctor));
+	DEFINE(KMEM_CACHE_SIZE, offsetof(struct kmem_cache, size));
 	DEFINE(SLAB_FLAG_TYPESAFE_BY_RCU, (__force unsigned int)SLAB_TYPESAFE_BY_RCU);
 	DEFINE(SLAB_FLAG_KMALLOC, (__force unsigned int)SLAB_KMALLOC);
 	BUILD_BUG_ON(FIELD_SIZE(struct kmem_cache, object_size) != 4);
 	BUILD_BUG_ON(FIELD_SIZE(struct kmem_cache, flags) != 4);
 	BUILD_BUG_ON(FIELD_SIZE(struct kmem_cache, ctor) != sizeof(void *));
+	BUILD_BUG_ON(FIELD_SIZE(struct kmem_cache, size) != 4);
 
 	/* struct page and the linear map: page_to_virt(), page_kasan_tag*(). */
 	DEFINE(STRUCT_PAGE_SIZE, sizeof(struct page));

@@ -61,6 +61,19 @@ impl CacheInfo {
     }
 }
 
+/// `cache->size`: the distance from one object of the cache to the next (the
+/// object, its padding and SLUB's metadata).
+///
+/// # Safety
+///
+/// `cache` must point to a live `struct kmem_cache`.
+#[inline(always)]
+pub unsafe fn cache_slot_size(cache: *const KmemCache) -> usize {
+    // SAFETY: the offset is that of `struct kmem_cache` (checked size in
+    // layout.c); the field is set at creation and never changes afterwards.
+    unsafe { cache.cast::<u8>().add(KMEM_CACHE_SIZE).cast::<u32>().read() as usize }
+}
+
 /// `page->flags`, which the kernel updates atomically.
 ///
 /// # Safety

@@ -24,6 +24,21 @@ pub fn random_tag() -> u8 {
     mte_ptr_tag(addr)
 }
 
+/// As [`random_tag`], but never one of the allocation tags set in `exclude`
+/// (bit `n` excludes tag `n`; `IRG`'s exclusion register, on top of
+/// `GCR_EL1`'s). Excluding all the tags `GCR_EL1` leaves gives tag 0 (`0xF0`),
+/// as the instruction defines.
+#[inline(always)]
+pub fn random_tag_excluding(exclude: u16) -> u8 {
+    let mut addr: usize = 0;
+    // SAFETY: `IRG` only computes a value in a register; it touches no memory.
+    unsafe {
+        asm!(".arch_extension memtag", "irg {0}, {0}, {1}", inout(reg) addr, in(reg) exclude as usize,
+             options(nomem, nostack));
+    }
+    mte_ptr_tag(addr)
+}
+
 /// The allocation tag of the granule holding `addr`, as a KASAN tag (`0xF?`).
 ///
 /// Reading a tag (`LDG`) never faults on a tag mismatch; `addr` must be mapped

@@ -173,6 +173,12 @@ early_param!(
     Params::parse_stack_ring_size
 );
 early_param!(PARAM_FAULT, early_kasan_fault, "kasan.fault", Params::parse_fault);
+early_param!(
+    PARAM_TAG_POLICY,
+    early_kasan_tag_policy,
+    "kasan.tag_policy",
+    Params::parse_tag_policy
+);
 
 unsafe extern "C" fn kasan_set_multi_shot(_arg: *mut c_char) -> c_int {
     crate::report::enable_multi_shot();

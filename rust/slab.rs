@@ -7,24 +7,70 @@
 //! tag on every allocation and the invalid tag on free; an object of a cache
 //! with a constructor or `SLAB_TYPESAFE_BY_RCU` gets its random tag once,
 //! when its slab is created, and keeps it (its memory may legitimately be
-//! read after free through the same pointer).
+//! read after free through the same pointer). With `kasan.tag_policy=distinct`
+//! (kasan-rs only) the fresh tag also avoids the tags of the neighbouring
+//! objects and of the object's previous life ([`distinct_tag`]).
 
 use crate::ffi::{self, Gfp, KmemCache, ReportType, Slab};
 use crate::layout::CacheInfo;
-use crate::kasan_core::tags::{get_tag, reset_tag, round_up_granule, set_tag, KASAN_TAG_KERNEL};
+use crate::kasan_core::params::TagPolicy;
+use crate::kasan_core::tag_policy::exclusion_mask;
+use crate::kasan_core::tags::{
+    get_tag, reset_tag, round_up_granule, set_tag, KASAN_TAG_INVALID, KASAN_TAG_KERNEL,
+};
+use crate::params;
 use crate::mte;
 use crate::poison::{self, POISON};
 use crate::stack;
 use core::ffi::c_void;
 
 /// The tag an object gets: at slab creation (`at_init`) or at allocation.
+///
+/// # Safety
+///
+/// `cache` is live and `object` one of its objects.
 #[inline(always)]
-fn assign_tag(info: &CacheInfo, object: usize, at_init: bool) -> u8 {
+unsafe fn assign_tag(cache: *mut KmemCache, info: &CacheInfo, object: usize, at_init: bool) -> u8 {
     match (info.keeps_tag, at_init) {
         (false, true) => KASAN_TAG_KERNEL,
+        (false, false) if params::get().tag_policy() == TagPolicy::Distinct => {
+            // SAFETY: forwarded from the caller.
+            unsafe { distinct_tag(cache, object) }
+        }
         (false, false) | (true, true) => mte::random_tag(),
         (true, false) => get_tag(object),
     }
+}
+
+/// `kasan.tag_policy=distinct`: a random tag other than those of the objects
+/// before and after `object` in its slab (live ones; free ones have the invalid
+/// tag) and than the one its previous life had, if that ended among the newest
+/// stack ring events. Out of line: off the default path.
+///
+/// # Safety
+///
+/// `cache` is live and `object` one of its objects, being allocated.
+#[inline(never)]
+unsafe fn distinct_tag(cache: *mut KmemCache, object: usize) -> u8 {
+    let object = reset_tag(object);
+    let (mut start, mut end) = (0usize, 0usize);
+    // SAFETY: `object` is slab memory (caller's contract); the glue only
+    // writes the two bounds.
+    let slot = unsafe {
+        ffi::kasan_rs_slab_bounds(object as *const c_void, &mut start, &mut end);
+        crate::layout::cache_slot_size(cache)
+    };
+    // The neighbours' first granules, when inside the slab: mapped memory.
+    let before = match object.checked_sub(slot) {
+        Some(prev) if slot > 0 && prev >= start => mte::mem_tag(prev),
+        _ => KASAN_TAG_INVALID,
+    };
+    let after = match object.checked_add(slot) {
+        Some(next) if slot > 0 && next < end => mte::mem_tag(next),
+        _ => KASAN_TAG_INVALID,
+    };
+    let previous = crate::stack_ring::previous_life_tag(object).unwrap_or(KASAN_TAG_INVALID);
+    mte::random_tag_excluding(exclusion_mask(&[before, after, previous]))
 }
 
 /// `round_up(x, KASAN_GRANULE_SIZE)` with the C's wrap-around for the
@@ -64,7 +110,9 @@ pub unsafe extern "C" fn __kasan_init_slab_obj(
 ) -> *mut c_void {
     // SAFETY: `cache` is live (caller's contract).
     let info = unsafe { CacheInfo::of(cache) };
-    set_tag(object as usize, assign_tag(&info, object as usize, true)) as *mut c_void
+    // SAFETY: as above; `object` is one of the cache's objects.
+    let tag = unsafe { assign_tag(cache, &info, object as usize, true) };
+    set_tag(object as usize, tag) as *mut c_void
 }
 
 /// Makes an object accessible for its constructor.
@@ -136,7 +184,7 @@ pub unsafe extern "C" fn __kasan_slab_alloc(
     // SAFETY: `cache` is live and `object` one of its objects being allocated.
     unsafe {
         let info = CacheInfo::of(cache);
-        let tagged = set_tag(object as usize, assign_tag(&info, object as usize, false));
+        let tagged = set_tag(object as usize, assign_tag(cache, &info, object as usize, false));
         unpoison_object(cache, &info, tagged, flags, init);
         tagged as *mut c_void
     }

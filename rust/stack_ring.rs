@@ -11,6 +11,7 @@
 //! whose hooks must not run under a lock the report path takes. The index
 //! arithmetic and the search are in the host-tested core.
 
+use crate::kasan_core::tag_policy::RECENT_FREES;
 use crate::ffi::{self, Gfp, KmemCache, STACK_DEPOT_CAN_ALLOC_GET};
 use crate::layout::CacheInfo;
 use crate::kasan_core::stack_ring::{self as logic, Entry, Findings, Track, BUSY};
@@ -197,4 +198,22 @@ pub fn find(object: usize, access_tag: u8, object_size: usize, preset: Option<Bu
     // SAFETY: taken above.
     unsafe { ffi::kasan_rs_ring_write_unlock(flags) };
     found
+}
+
+/// The tag `object` (untagged) had in its previous life, if that life ended
+/// within the newest [`RECENT_FREES`] events (`kasan.tag_policy=distinct`).
+///
+/// Reads the slots without the ring's lock: a slot being rewritten meanwhile
+/// may give a wrong answer, which only makes this allocation's tag as random
+/// as upstream's; every field is an atomic, so nothing worse can happen.
+pub fn previous_life_tag(object: usize) -> Option<u8> {
+    let slots = RING.slots()?;
+    let pos = RING.pos.load(Ordering::Relaxed);
+    let recent = logic::newest_first_in(slots, pos).take(RECENT_FREES).map(|s| Entry {
+        ptr: s.ptr.load(Ordering::Acquire),
+        size: 0,
+        is_free: s.is_free.load(Ordering::Relaxed),
+        track: Track::default(),
+    });
+    crate::kasan_core::tag_policy::previous_life_tag(recent, object)
 }

@@ -49,9 +49,10 @@ check_kasan_args() {
       kasan.stacktrace)             [[ "$value" =~ ^(on|off)$ ]] || bad_kasan "$w" "on|off";;
       kasan.fault)                  [[ "$value" =~ ^(report|panic|panic_on_write)$ ]] || bad_kasan "$w" "report|panic|panic_on_write";;
       kasan.page_alloc.sample)      [[ "$value" =~ $int ]] && (( value > 0 )) || bad_kasan "$w" "a positive integer";;
+      kasan.tag_policy)             [[ "$value" =~ ^(random|distinct)$ ]] || bad_kasan "$w" "random|distinct (kasan-rs only)";;
       kasan.page_alloc.sample.order|kasan.stack_ring_size)
                                     [[ "$value" =~ $int ]] || bad_kasan "$w" "a non-negative integer";;
-      *) die "unknown KASAN parameter '$name' in KASAN_ARGS (known: kasan kasan.mode kasan.vmalloc kasan.stacktrace kasan.fault kasan.page_alloc.sample kasan.page_alloc.sample.order kasan.stack_ring_size; KASAN_ARGS_UNCHECKED=1 passes it anyway)";;
+      *) die "unknown KASAN parameter '$name' in KASAN_ARGS (known: kasan kasan.mode kasan.vmalloc kasan.stacktrace kasan.fault kasan.page_alloc.sample kasan.page_alloc.sample.order kasan.stack_ring_size kasan.tag_policy; KASAN_ARGS_UNCHECKED=1 passes it anyway)";;
     esac
   done
 }

@@ -23,6 +23,10 @@
 #                      are whole synchronous reports (no 'Asynchronous fault')
 #   mode-refused       rust only: boots sync, /init writes "async": the write fails with
 #                      EINVAL (22), the mode stays sync, the reports stay synchronous
+#   tag-policy         rust only: kasan.tag_policy=distinct, samples/kasan_rs_tag_policy.ko's
+#                      28 adjacent overflows and 28 immediate-reuse use-after-frees: all 56
+#                      reported (with random tags about 1 in 14 is missed: the same boot with
+#                      kasan.tag_policy=random is run too, its count printed, not judged)
 #
 # Each check is judged by the kasan-rs runner's verdict; the async and concurrency checks
 # add a structural check of the console (below). Prints one line per check; exit 1 if any
@@ -75,6 +79,11 @@ check() {  # check VARIANT NAME RUNNER-ARGS...
         ! grep -q 'Asynchronous fault' "$log" || { rc=1; extra="$extra (an asynchronous report)"; }
         m=$(reports_whole "$log" 1) || { rc=1; extra="$extra ($m)"; }
       fi;;
+    tag-policy|tag-policy-random)
+      grep -q 'kasan_rs_tag_policy: done, adjacent=28 reuse=28' "$log" || { rc=1; extra="$extra (module did not finish)"; }
+      if [ "$name" = tag-policy-random ]; then
+        extra="$extra (random tags: $(grep -c 'BUG: KASAN:' "$log") of 56 reported; informational, not judged)"; rc=0
+      fi;;
     guard-page)
       if [ "$v" = c ]; then
         extra=" (upstream C: informational, not judged)"; rc=0
@@ -108,6 +117,10 @@ for v in $variants; do
                              --append "kasan.mode=async kasan_multi_shot rdinit=/init kunit.enable=0 KASAN_RS_SET_MODE=sync"
     check "$v" mode-refused  --initrd "$cpio" --expect-reports 6 \
                              --append "kasan_multi_shot rdinit=/init kunit.enable=0 KASAN_RS_SET_MODE=async"
+    check "$v" tag-policy    --initrd "$cpio" --expect-reports 56 --append \
+      "kasan.tag_policy=distinct kasan_multi_shot rdinit=/init kunit.enable=0 KASAN_RS_MODULE=/kasan_rs_tag_policy.ko"
+    check "$v" tag-policy-random --initrd "$cpio" --min-reports 1 --append \
+      "kasan.tag_policy=random kasan_multi_shot rdinit=/init kunit.enable=0 KASAN_RS_MODULE=/kasan_rs_tag_policy.ko"
   fi
 done
 exit "$failed"

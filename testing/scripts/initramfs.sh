@@ -18,6 +18,7 @@ out="$(builddir "$variant")"
 ko="$out/mm/kasan/rs/samples/kasan_rs_sample.ko"
 ko2="$out/mm/kasan/rs/samples/kasan_rs_concurrent.ko"
 ko3="$out/mm/kasan/rs/samples/kasan_rs_vmalloc_guard.ko"
+ko4="$out/mm/kasan/rs/samples/kasan_rs_tag_policy.ko"
 [ -f "$out/.config" ] || die "[$variant] not built yet: run testing/scripts/build.sh $variant"
 [ -f "$ko" ] || die "[$variant] has no sample module $ko (CONFIG_SAMPLE_KASAN_RS=m needs KASAN_HW_TAGS; build.sh $variant)"
 dir="$out/kasan-rs-initramfs"; mkdir -p "$dir"
@@ -27,8 +28,8 @@ init_src="$TOP/testing/initramfs/init.c"
 gen=$(gen_init_cpio "$dir") || exit 1
 
 # 3. Rebuild only when an input changed.
-for m in "$ko2" "$ko3"; do [ -f "$m" ] || die "[$variant] has no module $m (build.sh $variant)"; done
-key=$(cat "$init_src" "$ko" "$ko2" "$ko3" "$0" "$KSRC/tools/include/nolibc/"*.h | sha256sum | cut -d' ' -f1)
+for m in "$ko2" "$ko3" "$ko4"; do [ -f "$m" ] || die "[$variant] has no module $m (build.sh $variant)"; done
+key=$(cat "$init_src" "$ko" "$ko2" "$ko3" "$ko4" "$0" "$KSRC/tools/include/nolibc/"*.h | sha256sum | cut -d' ' -f1)
 cpio="$dir/initramfs.cpio"
 if [ -f "$cpio" ] && [ "$(cat "$dir/inputs.sha256" 2>/dev/null)" = "$key" ]; then
   echo "$cpio"; exit 0
@@ -44,6 +45,7 @@ file /init $dir/init 0755 0 0
 file /kasan_rs_sample.ko $ko 0644 0 0
 file /kasan_rs_concurrent.ko $ko2 0644 0 0
 file /kasan_rs_vmalloc_guard.ko $ko3 0644 0 0
+file /kasan_rs_tag_policy.ko $ko4 0644 0 0
 SPEC
 "$gen" "$dir/initramfs.list" > "$cpio.tmp" || die "gen_init_cpio failed"
 mv "$cpio.tmp" "$cpio"

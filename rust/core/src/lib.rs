@@ -10,6 +10,7 @@
 //! * [`sampling`]: page_alloc sampling decision.
 //! * [`banner`]: the init banner text.
 //! * [`mode_switch`]: which run-time writes of `kasan.mode` are taken.
+//! * [`tag_policy`]: the tags `kasan.tag_policy=distinct` keeps a new object from.
 //!
 //! On the host this file is the crate root. In the kernel it is included as
 //! a module of another crate through `#[path]` (which passes
@@ -28,5 +29,6 @@ pub mod params;
 pub mod report;
 pub mod sampling;
 pub mod stack_ring;
+pub mod tag_policy;
 pub mod tag_range;
 pub mod tags;

@@ -443,6 +443,41 @@ impl ParamError {
     }
 }
 
+/// How allocation tags are chosen (`kasan.tag_policy=`; not in upstream).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum TagPolicy {
+    /// A random tag on every allocation, as upstream: a bug whose bad pointer
+    /// carries the tag of the memory it lands in (1 in 14) goes unnoticed.
+    Random,
+    /// Random, but never the tag of an adjacent live slab object nor the
+    /// tag the object had in its previous life when that life ended recently:
+    /// adjacent overflows and immediate-reuse use-after-free are always caught.
+    Distinct,
+}
+
+impl TagPolicy {
+    /// Parses exactly `random` or `distinct`.
+    #[inline]
+    pub const fn from_arg(arg: &[u8]) -> Option<Self> {
+        if c_str_eq(arg, "random") {
+            Some(TagPolicy::Random)
+        } else if c_str_eq(arg, "distinct") {
+            Some(TagPolicy::Distinct)
+        } else {
+            None
+        }
+    }
+
+    /// `"random"` or `"distinct"`.
+    #[inline]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            TagPolicy::Random => "random",
+            TagPolicy::Distinct => "distinct",
+        }
+    }
+}
+
 /// The early parameters, by name.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum ParamId {
@@ -462,11 +497,13 @@ pub enum ParamId {
     PageAllocSampleOrder,
     /// `kasan.stack_ring_size=<entries>`.
     StackRingSize,
+    /// `kasan.tag_policy=random|distinct` (kasan-rs only).
+    TagPolicy,
 }
 
 impl ParamId {
     /// All early parameters.
-    pub const ALL: [ParamId; 8] = [
+    pub const ALL: [ParamId; 9] = [
         ParamId::Kasan,
         ParamId::Mode,
         ParamId::Vmalloc,
@@ -475,6 +512,7 @@ impl ParamId {
         ParamId::PageAllocSample,
         ParamId::PageAllocSampleOrder,
         ParamId::StackRingSize,
+        ParamId::TagPolicy,
     ];
 
     /// The registered name (the part before `=`).
@@ -489,6 +527,7 @@ impl ParamId {
             ParamId::PageAllocSample => "kasan.page_alloc.sample",
             ParamId::PageAllocSampleOrder => "kasan.page_alloc.sample.order",
             ParamId::StackRingSize => "kasan.stack_ring_size",
+            ParamId::TagPolicy => "kasan.tag_policy",
         }
     }
 
@@ -584,6 +623,7 @@ pub struct Params {
     page_alloc_sample: usize,
     page_alloc_sample_order: u32,
     stack_ring_size: usize,
+    tag_policy: Option<TagPolicy>,
     multi_shot: bool,
     vmalloc_configured: bool,
 }
@@ -617,6 +657,7 @@ impl Params {
             page_alloc_sample: PAGE_ALLOC_SAMPLE_DEFAULT,
             page_alloc_sample_order: PAGE_ALLOC_SAMPLE_ORDER_DEFAULT,
             stack_ring_size: 0,
+            tag_policy: None,
             multi_shot: false,
             vmalloc_configured,
         }
@@ -658,6 +699,21 @@ impl Params {
     #[inline]
     pub const fn stack_ring_size(&self) -> usize {
         self.stack_ring_size
+    }
+
+    /// `kasan.tag_policy=` as given.
+    #[inline]
+    pub const fn tag_policy_arg(&self) -> Option<TagPolicy> {
+        self.tag_policy
+    }
+
+    /// The tag policy: the given one, else [`TagPolicy::Random`] (upstream's).
+    #[inline]
+    pub const fn tag_policy(&self) -> TagPolicy {
+        match self.tag_policy {
+            Some(t) => t,
+            None => TagPolicy::Random,
+        }
     }
 
     /// Whether `CONFIG_KASAN_VMALLOC` was assumed.
@@ -890,6 +946,20 @@ impl Params {
         }
     }
 
+    /// `kasan.tag_policy=`: `random` or `distinct`. Unchanged on error.
+    pub fn parse_tag_policy(&mut self, value: Option<&[u8]>) -> Result<(), ParamError> {
+        let Some(v) = value else {
+            return Err(ParamError::NoValue);
+        };
+        match TagPolicy::from_arg(v) {
+            Some(t) => {
+                self.tag_policy = Some(t);
+                Ok(())
+            }
+            None => Err(ParamError::Invalid),
+        }
+    }
+
     /// `kasan_multi_shot` (see [`matches_multi_shot`]): turns multi-shot
     /// reporting on. Never fails.
     #[inline]
@@ -908,6 +978,7 @@ impl Params {
             ParamId::PageAllocSample => self.parse_page_alloc_sample(value),
             ParamId::PageAllocSampleOrder => self.parse_page_alloc_sample_order(value),
             ParamId::StackRingSize => self.parse_stack_ring_size(value),
+            ParamId::TagPolicy => self.parse_tag_policy(value),
         }
     }
 
@@ -1380,6 +1451,22 @@ mod tests {
         );
         assert_eq!(p.set(b"kasan.mode", None), Some(Err(ParamError::NoValue)));
         assert_eq!(p.set(b"console", Some(b"ttyS0")), None);
+    }
+
+    #[test]
+    fn tag_policy() {
+        let mut p = Params::default();
+        assert_eq!(p.tag_policy(), TagPolicy::Random);
+        assert_eq!(p.set(b"kasan.tag_policy", Some(b"distinct")), Some(Ok(())));
+        assert_eq!(p.tag_policy(), TagPolicy::Distinct);
+        assert_eq!(p.set(b"kasan.tag-policy", Some(b"random")), Some(Ok(())));
+        assert_eq!(p.tag_policy_arg(), Some(TagPolicy::Random));
+        for bad in [&b"Distinct"[..], b"", b"distinct ", b"on"] {
+            assert_eq!(p.parse_tag_policy(Some(bad)), Err(ParamError::Invalid));
+        }
+        assert_eq!(p.parse_tag_policy(None), Err(ParamError::NoValue));
+        assert_eq!(p.tag_policy(), TagPolicy::Random, "unchanged on error");
+        assert_eq!(TagPolicy::Distinct.as_str(), "distinct");
     }
 
     #[test]
