@@ -25,18 +25,11 @@ use crate::stack;
 use core::ffi::c_void;
 
 /// The tag an object gets: at slab creation (`at_init`) or at allocation.
-///
-/// # Safety
-///
-/// `cache` is live and `object` one of its objects.
+/// (`kasan.tag_policy=distinct` allocations take [`slab_alloc_distinct`].)
 #[inline(always)]
-unsafe fn assign_tag(cache: *mut KmemCache, info: &CacheInfo, object: usize, at_init: bool) -> u8 {
+fn assign_tag(info: &CacheInfo, object: usize, at_init: bool) -> u8 {
     match (info.keeps_tag, at_init) {
         (false, true) => KASAN_TAG_KERNEL,
-        (false, false) if params::get().tag_policy() == TagPolicy::Distinct => {
-            // SAFETY: forwarded from the caller.
-            unsafe { distinct_tag(cache, object) }
-        }
         (false, false) | (true, true) => mte::random_tag(),
         (true, false) => get_tag(object),
     }
@@ -45,12 +38,12 @@ unsafe fn assign_tag(cache: *mut KmemCache, info: &CacheInfo, object: usize, at_
 /// `kasan.tag_policy=distinct`: a random tag other than those of the objects
 /// before and after `object` in its slab (live ones; free ones have the invalid
 /// tag) and than the one its previous life had, if that ended among the newest
-/// stack ring events. Out of line: off the default path.
+/// stack ring events.
 ///
 /// # Safety
 ///
 /// `cache` is live and `object` one of its objects, being allocated.
-#[inline(never)]
+#[inline(always)]
 unsafe fn distinct_tag(cache: *mut KmemCache, object: usize) -> u8 {
     let object = reset_tag(object);
     let (mut start, mut end) = (0usize, 0usize);
@@ -110,9 +103,7 @@ pub unsafe extern "C" fn __kasan_init_slab_obj(
 ) -> *mut c_void {
     // SAFETY: `cache` is live (caller's contract).
     let info = unsafe { CacheInfo::of(cache) };
-    // SAFETY: as above; `object` is one of the cache's objects.
-    let tag = unsafe { assign_tag(cache, &info, object as usize, true) };
-    set_tag(object as usize, tag) as *mut c_void
+    set_tag(object as usize, assign_tag(&info, object as usize, true)) as *mut c_void
 }
 
 /// Makes an object accessible for its constructor.
@@ -184,7 +175,34 @@ pub unsafe extern "C" fn __kasan_slab_alloc(
     // SAFETY: `cache` is live and `object` one of its objects being allocated.
     unsafe {
         let info = CacheInfo::of(cache);
-        let tagged = set_tag(object as usize, assign_tag(cache, &info, object as usize, false));
+        if !info.keeps_tag && params::get().tag_policy() == TagPolicy::Distinct {
+            // A tail call: the default path keeps no register across it.
+            return slab_alloc_distinct(cache, object, flags, init);
+        }
+        let tagged = set_tag(object as usize, assign_tag(&info, object as usize, false));
+        unpoison_object(cache, &info, tagged, flags, init);
+        tagged as *mut c_void
+    }
+}
+
+/// [`__kasan_slab_alloc`] of a plain cache's object under
+/// `kasan.tag_policy=distinct`: the tag comes from [`distinct_tag`].
+///
+/// # Safety
+///
+/// As [`__kasan_slab_alloc`], `object` non-NULL.
+#[cold]
+#[inline(never)]
+unsafe fn slab_alloc_distinct(
+    cache: *mut KmemCache,
+    object: *mut c_void,
+    flags: Gfp,
+    init: bool,
+) -> *mut c_void {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        let info = CacheInfo::of(cache);
+        let tagged = set_tag(object as usize, distinct_tag(cache, object as usize));
         unpoison_object(cache, &info, tagged, flags, init);
         tagged as *mut c_void
     }
