@@ -47,10 +47,10 @@ fn sample_counted(every: usize) -> bool {
 #[inline(always)]
 unsafe fn tag_pages(page: *const Page, order: u32, tag: u8, init: bool) {
     let addr = crate::layout::linear_address(page);
-    // SAFETY: the linear-map address of a page is non-null and page- (so
-    // granule-) aligned, and the caller's `1 << order` pages lie in the linear
-    // map, which ends below the tag byte: `validate()` holds. The hook owns
-    // the pages' tags.
+    // The linear-map address of a page is non-null and page- (so granule-)
+    // aligned, and the caller's `1 << order` pages lie in the linear map, which
+    // ends below the tag byte: `validate()` holds.
+    // SAFETY: that range is valid (above); the hook owns the pages' tags.
     unsafe { mte::set_mem_tag_range_trusted(addr, PAGE_SIZE << order, tag, init) }
 }
 
