@@ -63,11 +63,7 @@ pub extern "C" fn kasan_init_hw_tags() {
     // SAFETY: `kasan_flag_enabled` is a static key defined in glue.c.
     unsafe { ffi::kasan_rs_static_key_set(&ffi::kasan_flag_enabled, true) };
 
-    let mode = match params::kasan_mode.load(Ordering::Relaxed) {
-        1 => Mode::Async,
-        2 => Mode::Asymm,
-        _ => Mode::Sync,
-    };
+    let mode = params::current_mode();
     // SAFETY: reading static keys defined in C.
     let (vmalloc, stacktrace) = unsafe {
         (ffi::kasan_flag_vmalloc.enabled(), ffi::kasan_flag_stacktrace.enabled())

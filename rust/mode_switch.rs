@@ -29,15 +29,6 @@ pub fn switched_to_sync() -> bool {
     SWITCHED_TO_SYNC.load(Ordering::Acquire)
 }
 
-/// The current mode, from `kasan_mode` (`enum kasan_mode`).
-fn current_mode() -> Mode {
-    match params::kasan_mode.load(Ordering::Acquire) {
-        1 => Mode::Async,
-        2 => Mode::Asymm,
-        _ => Mode::Sync,
-    }
-}
-
 /// Runs on each CPU, from an IPI (interrupts off).
 unsafe extern "C" fn switch_this_cpu_to_sync(_: *mut c_void) {
     // SAFETY: KASAN is on (checked before the switch started); the caller
@@ -72,7 +63,7 @@ pub unsafe extern "C" fn kasan_rs_mode_set(val: *const c_char) -> c_int {
     };
     // SAFETY: reading a static key defined in C.
     let enabled = unsafe { ffi::kasan_flag_enabled.enabled() };
-    let from = current_mode();
+    let from = params::current_mode();
     match decide(from, enabled, written) {
         Ok(Switch::Unchanged) => 0,
         Ok(Switch::ToSync) => {
@@ -100,7 +91,7 @@ pub unsafe extern "C" fn kasan_rs_mode_set(val: *const c_char) -> c_int {
 pub unsafe extern "C" fn kasan_rs_mode_get(buf: *mut c_char, size: usize) -> c_int {
     // SAFETY: reading a static key defined in C.
     let enabled = unsafe { ffi::kasan_flag_enabled.enabled() };
-    let name = if enabled { current_mode().as_str() } else { "off" };
+    let name = if enabled { params::current_mode().as_str() } else { "off" };
     let text = name.as_bytes();
     let len = text.len().min(size.saturating_sub(1));
     // SAFETY: `len + 1 <= size` bytes of the caller's buffer.

@@ -65,6 +65,15 @@ pub static kasan_page_alloc_sample: AtomicUsize =
 pub static kasan_page_alloc_sample_order: AtomicU32 =
     AtomicU32::new(crate::kasan_core::params::PAGE_ALLOC_SAMPLE_ORDER_DEFAULT);
 
+/// The mode in force: `kasan_mode` read back as a [`Mode`].
+pub fn current_mode() -> Mode {
+    match kasan_mode.load(Ordering::Acquire) {
+        1 => Mode::Async,
+        2 => Mode::Asymm,
+        _ => Mode::Sync,
+    }
+}
+
 /// The C `enum kasan_mode` value of `mode`.
 pub const fn c_mode(mode: Mode) -> u32 {
     match mode {
