@@ -124,10 +124,11 @@ pub fn search(
     };
     // `try_for_each`, not a `for` loop: a chain of slot runs (see
     // `newest_first_slots`) is then walked as plain loops, one per run.
+    // Ends as soon as both are found, without asking `entries` for another
+    // entry: the C loop breaks there, before reading another slot, and an
+    // iterator that skips to the object's next slot would otherwise walk the
+    // rest of the ring to find none.
     let _ = entries.try_for_each(|e| {
-        if found.alloc.is_some() && found.free.is_some() {
-            return ControlFlow::Break(());
-        }
         if reset_tag(e.ptr) != object || get_tag(e.ptr) != access_tag || e.size != object_size {
             return ControlFlow::Continue(());
         }
@@ -148,7 +149,11 @@ pub fn search(
                 found.bug_type = Some(BugType::SlabOutOfBounds);
             }
         }
-        ControlFlow::Continue(())
+        if found.alloc.is_some() && found.free.is_some() {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
     });
     found
 }
@@ -252,6 +257,31 @@ mod tests {
             );
             assert_eq!(walk, c);
         }
+    }
+
+    #[test]
+    fn stops_reading_once_both_are_found() {
+        // The C loop reads no slot after the one that completes the pair.
+        let ring = [
+            e(0xf3, true, 2),
+            e(0xf3, false, 1),
+            e(0xf4, false, 9),
+            e(0xf3, false, 0),
+        ];
+        let mut read = 0;
+        let f = search(
+            ring.iter().copied().inspect(|_| read += 1),
+            OBJ,
+            0xf3,
+            128,
+            None,
+        );
+        assert_eq!(read, 2);
+        assert_eq!(f.bug_type, Some(BugType::SlabUseAfterFree));
+        assert_eq!(
+            (f.alloc.map(|t| t.pid), f.free.map(|t| t.pid)),
+            (Some(1), Some(2))
+        );
     }
 
     #[test]
