@@ -7,8 +7,8 @@
 //!
 //! | trial            | what the module does                                               |
 //! |------------------|--------------------------------------------------------------------|
-//! | adjacent         | two neighbouring 64-byte kmalloc objects `a`, `b = a + 64`; writes |
-//! |                  | one byte at `a + 64` (the first byte of `b`)                       |
+//! | adjacent         | two neighbouring 64-byte kmalloc objects `a`, `b = a + 64` (from a |
+//! |                  | batch of 32); writes one byte at `a + 64` (the first byte of `b`)  |
 //! | immediate reuse  | `kmalloc(64)`, `kfree`, and the next `kmalloc(64)` returns the     |
 //! |                  | same object; reads through the first, stale, pointer               |
 //!
@@ -63,27 +63,43 @@ fn kfree(p: *mut u8) {
     unsafe { bindings::kfree(p.cast::<c_void>()) };
 }
 
-/// One adjacent-overflow trial, if two fresh objects are neighbours.
+/// Objects allocated together in an adjacent-overflow trial: a 64-byte kmalloc slab holds
+/// 64 objects, so a batch this size holds neighbours whatever order the free list is in.
+const BATCH: usize = 32;
+
+/// One adjacent-overflow trial: allocates a batch and overflows from one object into its
+/// neighbour, if the batch has neighbours.
 fn adjacent_trial() -> Result<bool> {
-    let a = kmalloc64()?;
-    let b = match kmalloc64() {
-        Ok(b) => b,
-        Err(e) => {
-            kfree(a);
-            return Err(e);
+    let mut objs = [ptr::null_mut::<u8>(); BATCH];
+    let mut n = 0;
+    let mut result = Ok(false);
+    while n < BATCH {
+        match kmalloc64() {
+            Ok(p) => {
+                objs[n] = p;
+                n += 1;
+            }
+            Err(e) => {
+                result = Err(e);
+                break;
+            }
         }
-    };
-    let (low, high) = if untagged(a) < untagged(b) { (a, b) } else { (b, a) };
-    let neighbours = untagged(high) == untagged(low) + 64;
-    if neighbours {
+    }
+    let pair = objs[..n].iter().find_map(|&low| {
+        objs[..n].iter().find(|&&high| untagged(high) == untagged(low) + 64).map(|_| low)
+    });
+    if let (Some(low), Ok(_)) = (pair, &result) {
         reenable_tag_checks();
         // SAFETY: deliberately out of bounds by one byte: `low + 64` is the first byte of
-        // `high`, which this module owns, so the store (checked or not) changes nothing else.
+        // its neighbour in the batch, which this module owns, so the store (checked or not)
+        // changes nothing else.
         unsafe { ptr::write_volatile(low.add(64), 0x5a) };
+        result = Ok(true);
     }
-    kfree(a);
-    kfree(b);
-    Ok(neighbours)
+    for &p in &objs[..n] {
+        kfree(p);
+    }
+    result
 }
 
 /// One immediate-reuse trial, if the next allocation returns the object just freed.
