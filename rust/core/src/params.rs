@@ -258,38 +258,53 @@ pub const fn kstrtouint(s: &[u8], base: u32) -> Result<u32, KstrtoxError> {
 // ---------------------------------------------------------------------------
 // Parameter values.
 
-/// Value of an `off`/`on` parameter (`kasan=`, `kasan.vmalloc=`,
-/// `kasan.stacktrace=`).
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum OnOff {
-    /// `off`.
-    Off,
-    /// `on`.
-    On,
+/// An enum whose values are the words a parameter accepts, with `from_arg`
+/// (exactly one of the words, compared as the C handlers' `strcmp()`) and
+/// `as_str` (the word).
+macro_rules! word_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $word:literal, )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Copy, Clone, Debug, PartialEq, Eq)]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant, )+
+        }
+
+        impl $name {
+            /// Parses exactly one of the accepted words.
+            #[inline]
+            pub const fn from_arg(arg: &[u8]) -> Option<Self> {
+                $( if c_str_eq(arg, $word) { return Some($name::$variant); } )+
+                None
+            }
+
+            /// The word of this value.
+            #[inline]
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $( $name::$variant => $word, )+
+                }
+            }
+        }
+    };
+}
+
+word_enum! {
+    /// Value of an `off`/`on` parameter (`kasan=`, `kasan.vmalloc=`,
+    /// `kasan.stacktrace=`).
+    pub enum OnOff {
+        /// `off`.
+        Off = "off",
+        /// `on`.
+        On = "on",
+    }
 }
 
 impl OnOff {
-    /// Parses exactly `off` or `on`.
-    #[inline]
-    pub const fn from_arg(arg: &[u8]) -> Option<Self> {
-        if c_str_eq(arg, "off") {
-            Some(OnOff::Off)
-        } else if c_str_eq(arg, "on") {
-            Some(OnOff::On)
-        } else {
-            None
-        }
-    }
-
-    /// `"off"` or `"on"`.
-    #[inline]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            OnOff::Off => "off",
-            OnOff::On => "on",
-        }
-    }
-
     /// Whether this is [`OnOff::On`].
     #[inline]
     pub const fn is_on(self) -> bool {
@@ -307,42 +322,20 @@ impl OnOff {
     }
 }
 
-/// Tag-check fault mode (`kasan.mode=`, `enum kasan_mode`).
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum Mode {
-    /// Synchronous faults (`SCTLR_EL1.TCF = 0b01`); the default.
-    Sync,
-    /// Asynchronous faults, reported later from `TFSR_EL1`.
-    Async,
-    /// Synchronous on reads, asynchronous on writes.
-    Asymm,
+word_enum! {
+    /// Tag-check fault mode (`kasan.mode=`, `enum kasan_mode`); the words are
+    /// also those of the init banner.
+    pub enum Mode {
+        /// Synchronous faults (`SCTLR_EL1.TCF = 0b01`); the default.
+        Sync = "sync",
+        /// Asynchronous faults, reported later from `TFSR_EL1`.
+        Async = "async",
+        /// Synchronous on reads, asynchronous on writes.
+        Asymm = "asymm",
+    }
 }
 
 impl Mode {
-    /// Parses exactly `sync`, `async` or `asymm`.
-    #[inline]
-    pub const fn from_arg(arg: &[u8]) -> Option<Self> {
-        if c_str_eq(arg, "sync") {
-            Some(Mode::Sync)
-        } else if c_str_eq(arg, "async") {
-            Some(Mode::Async)
-        } else if c_str_eq(arg, "asymm") {
-            Some(Mode::Asymm)
-        } else {
-            None
-        }
-    }
-
-    /// `"sync"`, `"async"` or `"asymm"`, as printed in the init banner.
-    #[inline]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Mode::Sync => "sync",
-            Mode::Async => "async",
-            Mode::Asymm => "asymm",
-        }
-    }
-
     /// Whether asynchronous faults can occur (async or asymm mode).
     #[inline]
     pub const fn async_fault_possible(self) -> bool {
@@ -356,43 +349,20 @@ impl Mode {
     }
 }
 
-/// What to do after a report (`kasan.fault=`).
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum FaultMode {
-    /// Only print the report; the default.
-    Report,
-    /// Panic after every report.
-    Panic,
-    /// Panic after reports of bad writes (invalid-free and asynchronous
-    /// reports count as writes).
-    PanicOnWrite,
+word_enum! {
+    /// What to do after a report (`kasan.fault=`).
+    pub enum FaultMode {
+        /// Only print the report; the default.
+        Report = "report",
+        /// Panic after every report.
+        Panic = "panic",
+        /// Panic after reports of bad writes (invalid-free and asynchronous
+        /// reports count as writes).
+        PanicOnWrite = "panic_on_write",
+    }
 }
 
 impl FaultMode {
-    /// Parses exactly `report`, `panic` or `panic_on_write`.
-    #[inline]
-    pub const fn from_arg(arg: &[u8]) -> Option<Self> {
-        if c_str_eq(arg, "report") {
-            Some(FaultMode::Report)
-        } else if c_str_eq(arg, "panic") {
-            Some(FaultMode::Panic)
-        } else if c_str_eq(arg, "panic_on_write") {
-            Some(FaultMode::PanicOnWrite)
-        } else {
-            None
-        }
-    }
-
-    /// `"report"`, `"panic"` or `"panic_on_write"`.
-    #[inline]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            FaultMode::Report => "report",
-            FaultMode::Panic => "panic",
-            FaultMode::PanicOnWrite => "panic_on_write",
-        }
-    }
-
     /// The panic message to use at the end of a report of an access with
     /// the given direction, or `None` if the kernel should not panic. The
     /// C code appends a newline.
@@ -443,38 +413,17 @@ impl ParamError {
     }
 }
 
-/// How allocation tags are chosen (`kasan.tag_policy=`; not in upstream).
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum TagPolicy {
-    /// A random tag on every allocation, as upstream: a bug whose bad pointer
-    /// carries the tag of the memory it lands in (1 in 14) goes unnoticed.
-    Random,
-    /// Random, but never the tag of an adjacent live slab object nor the
-    /// tag the object had in its previous life when that life ended recently:
-    /// adjacent overflows and immediate-reuse use-after-free are always caught.
-    Distinct,
-}
-
-impl TagPolicy {
-    /// Parses exactly `random` or `distinct`.
-    #[inline]
-    pub const fn from_arg(arg: &[u8]) -> Option<Self> {
-        if c_str_eq(arg, "random") {
-            Some(TagPolicy::Random)
-        } else if c_str_eq(arg, "distinct") {
-            Some(TagPolicy::Distinct)
-        } else {
-            None
-        }
-    }
-
-    /// `"random"` or `"distinct"`.
-    #[inline]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            TagPolicy::Random => "random",
-            TagPolicy::Distinct => "distinct",
-        }
+word_enum! {
+    /// How allocation tags are chosen (`kasan.tag_policy=`; not in upstream).
+    pub enum TagPolicy {
+        /// A random tag on every allocation, as upstream: a bug whose bad
+        /// pointer carries the tag of the memory it lands in goes unnoticed.
+        Random = "random",
+        /// Random, but never the tag of an adjacent live slab object nor the
+        /// tag the object had in its previous life when that life ended
+        /// recently: adjacent overflows and immediate-reuse use-after-free are
+        /// always caught.
+        Distinct = "distinct",
     }
 }
 
@@ -827,16 +776,8 @@ impl Params {
 
     /// `kasan.mode=`: `sync`, `async` or `asymm`. Unchanged on error.
     pub fn parse_mode(&mut self, value: Option<&[u8]>) -> Result<(), ParamError> {
-        let Some(v) = value else {
-            return Err(ParamError::NoValue);
-        };
-        match Mode::from_arg(v) {
-            Some(m) => {
-                self.mode = Some(m);
-                Ok(())
-            }
-            None => Err(ParamError::Invalid),
-        }
+        self.mode = Some(parse_word(value, Mode::from_arg)?);
+        Ok(())
     }
 
     /// `kasan.vmalloc=`: `off` or `on`. Unchanged on error. Without
@@ -872,16 +813,8 @@ impl Params {
     /// `kasan.fault=`: `report`, `panic` or `panic_on_write`. Unchanged on
     /// error.
     pub fn parse_fault(&mut self, value: Option<&[u8]>) -> Result<(), ParamError> {
-        let Some(v) = value else {
-            return Err(ParamError::NoValue);
-        };
-        match FaultMode::from_arg(v) {
-            Some(f) => {
-                self.fault = Some(f);
-                Ok(())
-            }
-            None => Err(ParamError::Invalid),
-        }
+        self.fault = Some(parse_word(value, FaultMode::from_arg)?);
+        Ok(())
     }
 
     /// `kasan.page_alloc.sample=`: `kstrtoul(value, 0)`.
@@ -948,16 +881,8 @@ impl Params {
 
     /// `kasan.tag_policy=`: `random` or `distinct`. Unchanged on error.
     pub fn parse_tag_policy(&mut self, value: Option<&[u8]>) -> Result<(), ParamError> {
-        let Some(v) = value else {
-            return Err(ParamError::NoValue);
-        };
-        match TagPolicy::from_arg(v) {
-            Some(t) => {
-                self.tag_policy = Some(t);
-                Ok(())
-            }
-            None => Err(ParamError::Invalid),
-        }
+        self.tag_policy = Some(parse_word(value, TagPolicy::from_arg)?);
+        Ok(())
     }
 
     /// `kasan_multi_shot` (see [`matches_multi_shot`]): turns multi-shot
@@ -993,14 +918,18 @@ impl Params {
 
 /// Shared body of the `off`/`on` handlers.
 #[inline]
-const fn parse_on_off(value: Option<&[u8]>) -> Result<OnOff, ParamError> {
+fn parse_on_off(value: Option<&[u8]>) -> Result<OnOff, ParamError> {
+    parse_word(value, OnOff::from_arg)
+}
+
+/// Shared body of the handlers of word parameters (`word_enum!`): no value
+/// and an unknown word are errors.
+#[inline]
+fn parse_word<T>(value: Option<&[u8]>, from_arg: fn(&[u8]) -> Option<T>) -> Result<T, ParamError> {
     let Some(v) = value else {
         return Err(ParamError::NoValue);
     };
-    match OnOff::from_arg(v) {
-        Some(x) => Ok(x),
-        None => Err(ParamError::Invalid),
-    }
+    from_arg(v).ok_or(ParamError::Invalid)
 }
 
 #[cfg(test)]
