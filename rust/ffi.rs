@@ -179,6 +179,12 @@ extern "C" {
     pub fn kasan_rs_trace_error_report_end(addr: usize);
     pub fn kasan_rs_fail_current_kunit_test();
     pub fn kasan_rs_current_pid() -> c_int;
+    /// `raw_smp_processor_id()` (`CONFIG_KASAN_EXTRA_INFO`).
+    #[cfg(CONFIG_KASAN_EXTRA_INFO)]
+    pub fn kasan_rs_raw_cpu() -> u32;
+    /// `local_clock()` (`CONFIG_KASAN_EXTRA_INFO`).
+    #[cfg(CONFIG_KASAN_EXTRA_INFO)]
+    pub fn kasan_rs_local_clock() -> u64;
     pub fn kasan_rs_current_comm() -> *const c_char;
     pub fn kasan_rs_cache_name(cache: *const KmemCache) -> *const c_char;
     pub fn kasan_rs_addr_is_variable(addr: *const c_void) -> bool;

@@ -38,6 +38,7 @@
 #include <linux/moduleparam.h>
 #include <linux/percpu.h>
 #include <linux/sched.h>
+#include <linux/sched/clock.h>
 #include <linux/sched/task_stack.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
@@ -176,6 +177,19 @@ int kasan_rs_current_pid(void)
 {
 	return task_pid_nr(current);
 }
+
+#ifdef CONFIG_KASAN_EXTRA_INFO
+/* kasan_set_track()'s CPU and clock, both static inline. */
+u32 kasan_rs_raw_cpu(void)
+{
+	return raw_smp_processor_id();
+}
+
+u64 kasan_rs_local_clock(void)
+{
+	return local_clock();
+}
+#endif
 
 const char *kasan_rs_current_comm(void)
 {
@@ -364,7 +378,14 @@ static int kasan_rs_mode_param_get(char *buf, const struct kernel_param *kp)
 	return kasan_rs_mode_get(buf, PAGE_SIZE);
 }
 
+/*
+ * KERNEL_PARAM_OPS_FL_NOARG: a bare "kasan.mode" on the command line reaches
+ * the set above (which ignores it at boot) instead of parse_args() printing
+ * "invalid for parameter" next to the early parameter's own message: C has
+ * only the latter.
+ */
 static const struct kernel_param_ops kasan_rs_mode_param_ops = {
+	.flags = KERNEL_PARAM_OPS_FL_NOARG,
 	.set = kasan_rs_mode_param_set,
 	.get = kasan_rs_mode_param_get,
 };

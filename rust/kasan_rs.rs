@@ -18,6 +18,7 @@
 //! | [`vmalloc`]     | vmalloc hooks (`kasan.vmalloc`)                               |
 //! | [`mempool`]     | mempool / object cache hooks                                  |
 //! | [`stack`]       | allocation and free stack capture                             |
+//! | [`kfence`]      | KFENCE's objects, which every hook leaves alone               |
 //! | [`stack_ring`]  | the stack ring: recent alloc/free events for reports          |
 //! | [`report`]      | the report path: `kasan_report*`, printing, `kasan.fault`     |
 //! | [`ffi`]         | the C functions and data this crate uses (the unsafe edge)    |
@@ -35,6 +36,7 @@ pub mod kasan_core;
 
 mod ffi;
 mod init;
+mod kfence;
 mod layout;
 mod mempool;
 mod mode_switch;
@@ -51,11 +53,7 @@ mod vmalloc;
 /// Prefix of this crate's `pr_*!` messages, as `pr_fmt` gives the C files.
 const __LOG_PREFIX: &[u8] = b"kasan\0";
 
-#[cfg(CONFIG_KASAN_EXTRA_INFO)]
-compile_error!("kasan-rs does not implement CONFIG_KASAN_EXTRA_INFO yet");
 #[cfg(CONFIG_HIGHMEM)]
 compile_error!("kasan-rs assumes no highmem (true on arm64)");
-#[cfg(CONFIG_KFENCE)]
-compile_error!("kasan-rs does not skip KFENCE objects yet: build without CONFIG_KFENCE");
 #[cfg(not(CONFIG_KASAN_VMALLOC))]
 compile_error!("kasan-rs expects CONFIG_KASAN_VMALLOC (arm64 selects it with KASAN)");

@@ -8,6 +8,7 @@
  */
 
 #include <linux/build_bug.h>
+#include <linux/kfence.h>
 #include <linux/kbuild.h>
 #include <linux/mm.h>
 #include <linux/mm_types.h>
@@ -39,5 +40,10 @@ int main(void)
 	DEFINE(LINEAR_MAP_START, PAGE_OFFSET);
 	DEFINE(VMEMMAP_BASE, VMEMMAP_START);
 	BUILD_BUG_ON(FIELD_SIZE(struct page, flags) != sizeof(unsigned long));
+
+#ifdef CONFIG_KFENCE
+	/* KFENCE's pool, which every hook skips: is_kfence_address(). */
+	DEFINE(KFENCE_POOL_BYTES, KFENCE_POOL_SIZE);
+#endif
 	return 0;
 }

@@ -17,6 +17,10 @@ mod constants {
 }
 use constants::*;
 
+/// Size of KFENCE's pool (`KFENCE_POOL_SIZE`), for [`crate::kfence`].
+#[cfg(CONFIG_KFENCE)]
+pub(crate) use constants::KFENCE_POOL_BYTES;
+
 // What the reads below assume.
 const _: () = assert!(PAGE_KASAN_TAG_MASK == 0xff);
 const _: () = assert!(PAGE_FLAGS == 0);

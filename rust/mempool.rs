@@ -5,6 +5,7 @@
 //! with their old tag when handed out again.
 
 use crate::ffi::{self, Page};
+use crate::kfence::is_kfence_address;
 use crate::layout::CacheInfo;
 use crate::kasan_core::tags::KASAN_TAG_KERNEL;
 use crate::page::{check_page_allocation, poison_kmalloc_large_redzone};
@@ -67,6 +68,9 @@ pub unsafe extern "C" fn __kasan_mempool_poison_object(ptr: *mut c_void, ip: usi
             poison::poison(addr, ffi::kasan_rs_folio_size_of(ptr), POISON, false);
             return true;
         }
+        if is_kfence_address(addr) {
+            return true;
+        }
         let cache = ffi::kasan_rs_slab_cache(slab);
         if check_slab_allocation(cache, addr, ip) {
             return false;
@@ -94,6 +98,9 @@ pub unsafe extern "C" fn __kasan_mempool_unpoison_object(ptr: *mut c_void, size:
         if slab.is_null() {
             poison::unpoison(addr, size, false);
             poison_kmalloc_large_redzone(addr, size);
+            return;
+        }
+        if is_kfence_address(addr) {
             return;
         }
         let cache = ffi::kasan_rs_slab_cache(slab);

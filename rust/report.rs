@@ -263,9 +263,24 @@ fn print_error_description(info: &Info) {
     }
 }
 
-/// `Allocated by task N:` / `Freed by task N:` and the stack.
+/// `Allocated by task N:` / `Freed by task N:` (with
+/// `CONFIG_KASAN_EXTRA_INFO`: `... by task N on cpu C at S.USECs:`) and the
+/// stack.
 #[inline(always)]
 fn print_track(track: &Track, prefix: &CStr) {
+    #[cfg(CONFIG_KASAN_EXTRA_INFO)]
+    {
+        let (secs, usecs) = track.extra.seconds_and_micros();
+        printk!(
+            c"\x013%s by task %u on cpu %d at %lu.%06lus:\n",
+            prefix.as_ptr(),
+            track.pid as c_uint,
+            track.extra.cpu() as c_int,
+            secs as core::ffi::c_ulong,
+            usecs as core::ffi::c_ulong
+        );
+    }
+    #[cfg(not(CONFIG_KASAN_EXTRA_INFO))]
     printk!(c"\x013%s by task %u:\n", prefix.as_ptr(), track.pid as c_uint);
     if track.stack != 0 {
         // SAFETY: a handle the ring holds a reference to.

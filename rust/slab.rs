@@ -18,6 +18,7 @@ use crate::kasan_core::tag_policy::exclusion_mask;
 use crate::kasan_core::tags::{
     get_tag, reset_tag, round_up_granule, set_tag, KASAN_TAG_INVALID, KASAN_TAG_KERNEL,
 };
+use crate::kfence::is_kfence_address;
 use crate::params;
 use crate::mte;
 use crate::poison::{self, POISON};
@@ -157,7 +158,8 @@ unsafe fn unpoison_object(
     }
 }
 
-/// Tags a freshly allocated object; returns the tagged pointer slub hands out.
+/// Tags a freshly allocated object; returns the tagged pointer slub hands out
+/// (KFENCE's objects untouched, as they came).
 ///
 /// # Safety
 ///
@@ -169,7 +171,7 @@ pub unsafe extern "C" fn __kasan_slab_alloc(
     flags: Gfp,
     init: bool,
 ) -> *mut c_void {
-    if object.is_null() {
+    if object.is_null() || is_kfence_address(object as usize) {
         return object;
     }
     // SAFETY: `cache` is live and `object` one of its objects being allocated.
@@ -251,7 +253,7 @@ pub unsafe extern "C" fn __kasan_kmalloc(
     size: usize,
     flags: Gfp,
 ) -> *mut c_void {
-    if !object.is_null() {
+    if !object.is_null() && !is_kfence_address(object as usize) {
         // SAFETY: forwarded from the caller.
         unsafe {
             let info = CacheInfo::of(cache);
@@ -336,6 +338,9 @@ pub unsafe extern "C" fn __kasan_slab_pre_free(
     object: *mut c_void,
     ip: usize,
 ) -> bool {
+    if is_kfence_address(object as usize) {
+        return false;
+    }
     // SAFETY: forwarded from the caller.
     let bad = unsafe { check_slab_allocation(cache, object as usize, ip) };
     crate::stack::keep_frame();
@@ -354,6 +359,9 @@ pub unsafe extern "C" fn __kasan_slab_free(
     init: bool,
     still_accessible: bool,
 ) -> bool {
+    if is_kfence_address(object as usize) {
+        return false;
+    }
     // SAFETY: forwarded from the caller.
     unsafe {
         let info = CacheInfo::of(cache);
@@ -376,7 +384,7 @@ pub unsafe extern "C" fn __kasan_krealloc(
 ) -> *mut c_void {
     const ZERO_SIZE_PTR: usize = 16;
     let addr = object as usize;
-    if addr == ZERO_SIZE_PTR {
+    if addr == ZERO_SIZE_PTR || is_kfence_address(addr) {
         return object as *mut c_void;
     }
     // SAFETY: `object` is a live kmalloc object (caller's contract), so the
@@ -403,6 +411,9 @@ pub unsafe extern "C" fn __kasan_krealloc(
 /// The range belongs to the caller, who gives it a consistent tag.
 #[no_mangle]
 pub unsafe extern "C" fn __kasan_unpoison_range(address: *const c_void, size: usize) {
+    if is_kfence_address(address as usize) {
+        return;
+    }
     // SAFETY: forwarded from the caller.
     unsafe { poison::unpoison(address as usize, size, false) };
 }

@@ -14,7 +14,7 @@
 use crate::kasan_core::tag_policy::RECENT_FREES;
 use crate::ffi::{self, Gfp, KmemCache, STACK_DEPOT_CAN_ALLOC_GET};
 use crate::layout::CacheInfo;
-use crate::kasan_core::stack_ring::{self as logic, Entry, Findings, Track, BUSY};
+use crate::kasan_core::stack_ring::{self as logic, Entry, ExtraInfo, Findings, Track, BUSY};
 use crate::kasan_core::report::BugType;
 use crate::params;
 use crate::stack::kasan_save_stack;
@@ -30,7 +30,33 @@ struct Slot {
     size: AtomicUsize,
     pid: AtomicU32,
     stack: AtomicU32,
+    /// [`ExtraInfo::bits`] of the event (`CONFIG_KASAN_EXTRA_INFO`).
+    #[cfg(CONFIG_KASAN_EXTRA_INFO)]
+    extra: AtomicU64,
     is_free: AtomicBool,
+}
+
+impl Slot {
+    /// The event's CPU and time.
+    #[inline(always)]
+    fn extra(&self) -> ExtraInfo {
+        #[cfg(CONFIG_KASAN_EXTRA_INFO)]
+        {
+            ExtraInfo::from_bits(self.extra.load(Ordering::Relaxed))
+        }
+        #[cfg(not(CONFIG_KASAN_EXTRA_INFO))]
+        {
+            ExtraInfo::default()
+        }
+    }
+}
+
+/// The CPU and time of an event happening now (`kasan_set_track()`).
+#[cfg(CONFIG_KASAN_EXTRA_INFO)]
+#[inline(always)]
+fn extra_now() -> ExtraInfo {
+    // SAFETY: both read per-CPU or clock state, in any context.
+    unsafe { ExtraInfo::new(ffi::kasan_rs_raw_cpu(), ffi::kasan_rs_local_clock()) }
 }
 
 /// The ring.
@@ -132,6 +158,8 @@ fn save_stack_info(cache: *mut KmemCache, object: *mut c_void, gfp: Gfp, is_free
         slot.size.store(object_size, Ordering::Relaxed);
         slot.pid.store(crate::stack::current_pid(), Ordering::Relaxed);
         slot.stack.store(stack, Ordering::Relaxed);
+        #[cfg(CONFIG_KASAN_EXTRA_INFO)]
+        slot.extra.store(extra_now().bits(), Ordering::Relaxed);
         slot.is_free.store(is_free, Ordering::Relaxed);
         slot.ptr.store(object as usize, Ordering::Release);
     }
@@ -191,6 +219,7 @@ pub fn find(object: usize, access_tag: u8, object_size: usize, preset: Option<Bu
             track: Track {
                 pid: s.pid.load(Ordering::Relaxed),
                 stack: s.stack.load(Ordering::Relaxed),
+                extra: s.extra(),
             },
         })
     });

@@ -9,6 +9,7 @@
 //! * [`params`]: the `kasan*` boot parameters and the `kstrto*` parsers.
 //! * [`sampling`]: page_alloc sampling decision.
 //! * [`banner`]: the init banner text.
+//! * [`kfence`]: which addresses are KFENCE's (skipped by every hook).
 //! * [`mode_switch`]: which run-time writes of `kasan.mode` are taken.
 //! * [`tag_policy`]: the tags `kasan.tag_policy=distinct` keeps a new object from.
 //!
@@ -24,6 +25,7 @@
 extern crate std;
 
 pub mod banner;
+pub mod kfence;
 pub mod mode_switch;
 pub mod params;
 pub mod report;

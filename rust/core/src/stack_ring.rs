@@ -77,6 +77,52 @@ pub struct Track {
     pub pid: u32,
     /// Stack depot handle (0: none).
     pub stack: u32,
+    /// CPU and time of the event (`CONFIG_KASAN_EXTRA_INFO`; zero without).
+    pub extra: ExtraInfo,
+}
+
+/// The CPU and the time of an event, as `CONFIG_KASAN_EXTRA_INFO` keeps them
+/// in `struct kasan_track`: `u64 cpu:20; u64 timestamp:44;`, the timestamp in
+/// units of 512 ns (`local_clock() >> 9`). The bits are laid out as the C
+/// bitfields are on arm64 (the CPU in the low 20), each field truncated the
+/// way the C assignment truncates it.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExtraInfo(u64);
+
+/// Width of the CPU field.
+const EXTRA_CPU_BITS: u32 = 20;
+/// `local_clock()` is kept in units of `1 << EXTRA_CLOCK_SHIFT` ns.
+const EXTRA_CLOCK_SHIFT: u32 = 9;
+const NSEC_PER_SEC: u64 = 1_000_000_000;
+
+impl ExtraInfo {
+    /// What `kasan_set_track()` records on `cpu` at `clock_ns` (`local_clock()`).
+    pub const fn new(cpu: u32, clock_ns: u64) -> Self {
+        let cpu = cpu as u64 & ((1 << EXTRA_CPU_BITS) - 1);
+        ExtraInfo(cpu | (clock_ns >> EXTRA_CLOCK_SHIFT) << EXTRA_CPU_BITS)
+    }
+
+    /// The packed bits, as a ring slot stores them.
+    pub const fn bits(self) -> u64 {
+        self.0
+    }
+
+    /// The value [`ExtraInfo::bits`] gave.
+    pub const fn from_bits(bits: u64) -> Self {
+        ExtraInfo(bits)
+    }
+
+    /// The CPU, as `print_track()` prints it (`%d`).
+    pub const fn cpu(self) -> u32 {
+        (self.0 & ((1 << EXTRA_CPU_BITS) - 1)) as u32
+    }
+
+    /// The time as `print_track()` prints it (`%lu.%06lus`): whole seconds and
+    /// the microseconds after them, of the recorded 512 ns units.
+    pub const fn seconds_and_micros(self) -> (u64, u64) {
+        let ns = (self.0 >> EXTRA_CPU_BITS) << EXTRA_CLOCK_SHIFT;
+        (ns / NSEC_PER_SEC, ns % NSEC_PER_SEC / 1000)
+    }
 }
 
 /// One ring entry as read by a report.
@@ -173,6 +219,7 @@ mod tests {
             track: Track {
                 pid,
                 stack: pid + 100,
+                extra: ExtraInfo::default(),
             },
         }
     }
@@ -355,5 +402,29 @@ mod tests {
             search(ring.iter().copied(), OBJ, 0xf3, 128, None),
             Findings::default()
         );
+    }
+
+    #[test]
+    fn extra_info_as_the_c_bitfields_hold_it() {
+        // 12.345678901 s on CPU 3: the C keeps 12345678901 >> 9 = 24112654 units.
+        let x = ExtraInfo::new(3, 12_345_678_901);
+        assert_eq!(x.cpu(), 3);
+        assert_eq!(x.bits(), 3 | (24_112_654 << 20));
+        // 24112654 << 9 = 12345678848 ns: printed as 12.345678s.
+        assert_eq!(x.seconds_and_micros(), (12, 345_678));
+        assert_eq!(ExtraInfo::from_bits(x.bits()), x);
+    }
+
+    #[test]
+    fn extra_info_truncates_as_the_c_assignment() {
+        // cpu:20 keeps the low 20 bits; timestamp:44 the low 44 of clock >> 9.
+        let x = ExtraInfo::new(0x12_3456, u64::MAX);
+        assert_eq!(x.cpu(), 0x2_3456);
+        let units = (u64::MAX >> 9) & ((1 << 44) - 1);
+        let ns = units << 9;
+        assert_eq!(x.seconds_and_micros(), (ns / 1_000_000_000, ns % 1_000_000_000 / 1000));
+        assert_eq!(ExtraInfo::new(7, 0).seconds_and_micros(), (0, 0));
+        assert_eq!(ExtraInfo::new(0, 511).seconds_and_micros(), (0, 0));
+        assert_eq!(ExtraInfo::new(0, 1_000_000_512).seconds_and_micros(), (1, 0));
     }
 }
