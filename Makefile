@@ -21,7 +21,7 @@ CARGO ?= cargo
 SHELL := /bin/bash
 
 .DEFAULT_GOAL := help
-.PHONY: help bootstrap build tools check test run bench profile clean-logs
+.PHONY: help bootstrap build tools check test run field bench profile clean-logs
 
 help:
 	@echo 'kasan-rs: hardware tag-based KASAN (arm64 MTE) in Rust, on a pristine Linux 6.12 tree'
@@ -31,11 +31,14 @@ help:
 	@echo '  make run         boot VARIANT (default $(RUN_VARIANT)) with samples/kasan_rs_sample,'
 	@echo '                   print its KASAN reports and one line per bug;'
 	@echo '                   boot parameters: KASAN_ARGS="kasan.mode=async ..."'
+	@echo '  make field       the config families (FAMILIES="hardened debug") x c, rust: make test,'
+	@echo '                   make run, KFENCE, quiet consoles, lockdep; out/logs/field/'
 	@echo '  make bench       nokasan vs c vs rust: boot, slab, allocator ns/op, KUnit time;'
 	@echo '                   ROUNDS=$(ROUNDS) rounds under QEMU -icount; results in out/bench/latest/'
 	@echo '  make profile     c vs rust: guest instructions per KASAN function (QEMU exec trace);'
 	@echo '                   results in out/profile/latest/'
-	@echo '  make build       build one kernel: VARIANT=c|nokasan|rust (cache: $${KASAN_RS_CACHE:-~/.cache/kasan-rs})'
+	@echo '  make build       build one kernel: VARIANT=c|nokasan|rust [FAMILY=hardened|debug]'
+	@echo '                   (cache: $${KASAN_RS_CACHE:-~/.cache/kasan-rs})'
 	@echo '  make tools       build the host tool target/release/kasan-rs'
 	@echo '  make check       host tests of every crate, and cargo fmt --check'
 	@echo '  make bootstrap   install the toolchain (Debian bookworm, root; idempotent)'
@@ -46,7 +49,7 @@ bootstrap:
 	@testing/bootstrap.sh
 
 build: bootstrap
-	@testing/scripts/build.sh $(VARIANT)
+	@KASAN_RS_FAMILY="$(FAMILY)" testing/scripts/build.sh $(VARIANT)
 
 tools:
 	$(CARGO) build --release -p kasan-rs-tools
@@ -61,6 +64,12 @@ test: bootstrap
 
 run: bootstrap
 	@testing/scripts/run.sh "$(VARIANT)" "$(KASAN_ARGS)"
+
+# The field campaign: every config family of testing/configs/family/ built as c and rust, each
+# put through make test, make run, the KFENCE checks, the quiet-console and lockdep checks.
+FAMILIES ?= hardened debug
+field: bootstrap
+	@testing/scripts/field.sh $(FAMILIES)
 
 # Rounds of `make bench` (each boots nokasan, c and rust with the bench module, and c and rust
 # with the KUnit kasan suite). Needs the three kernels built; never builds one.

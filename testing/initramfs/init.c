@@ -20,6 +20,11 @@
  * prints /sys/module/kasan/parameters/mode, writes <value> to it (the run-time
  * mode switch of kasan-rs), prints the outcome and the mode again, then loads
  * the module.
+ *
+ * With KASAN_RS_CPU_CYCLE=<n> (faults.sh's hotplug checks), after that it
+ * takes CPU n offline and back online through sysfs, then pins itself to CPU
+ * n, so that the module's init (which runs in this task) makes its bugs on the
+ * CPU that was just brought back up.
  */
 
 #define DEFAULT_MODULE "/kasan_rs_sample.ko"
@@ -27,6 +32,7 @@
 #define BENCH_VAR "KASAN_RS_BENCH=1"
 #define SET_MODE_VAR "KASAN_RS_SET_MODE="
 #define MODE_PARAM "/sys/module/kasan/parameters/mode"
+#define CPU_CYCLE_VAR "KASAN_RS_CPU_CYCLE="
 
 static void say(const char *s)
 {
@@ -148,6 +154,69 @@ static void set_mode(const char *value)
 	print_mode();
 }
 
+/* Write "0" or "1" to CPU cpu's online file; print the outcome. */
+static int set_cpu_online(const char *cpu, const char *state)
+{
+	static const char dir[] = "/sys/devices/system/cpu/cpu";
+	char path[64];
+	size_t len = strlen(cpu);
+	long n;
+	int fd;
+
+	if (len > sizeof(path) - sizeof(dir) - sizeof("/online"))
+		return -1;
+	memcpy(path, dir, sizeof(dir) - 1);
+	memcpy(path + sizeof(dir) - 1, cpu, len);
+	memcpy(path + sizeof(dir) - 1 + len, "/online", sizeof("/online"));
+	fd = open(path, O_WRONLY, 0);
+	n = fd < 0 ? -1 : write(fd, state, 1);
+	say("kasan-rs-init: cpu ");
+	say(cpu);
+	say(*state == '0' ? " offline" : " online");
+	if (n < 0) {
+		say(": errno ");
+		say_num(errno);
+		say("\n");
+	} else {
+		say(": ok\n");
+	}
+	if (fd >= 0)
+		close(fd);
+	return n < 0 ? -1 : 0;
+}
+
+/* Take CPU cpu (decimal) offline and online again, then run on it. */
+static void cycle_cpu(const char *cpu)
+{
+	unsigned long mask = 0;
+	unsigned int now = ~0u;
+	long n = 0;
+	const char *p;
+
+	for (p = cpu; *p >= '0' && *p <= '9'; p++)
+		n = n * 10 + (*p - '0');
+	if (p == cpu || *p || n >= (long)(8 * sizeof(mask))) {
+		say("kasan-rs-init: bad " CPU_CYCLE_VAR "value\n");
+		return;
+	}
+	if (mount_pseudo_fs("sysfs", "/sys") < 0)
+		return;
+	if (set_cpu_online(cpu, "0") < 0 || set_cpu_online(cpu, "1") < 0)
+		return;
+	mask = 1ul << n;
+	n = my_syscall3(__NR_sched_setaffinity, 0, sizeof(mask), &mask);
+	if (n < 0) {
+		say("kasan-rs-init: sched_setaffinity: errno ");
+		say_num(-n);
+		say("\n");
+		return;
+	}
+	my_syscall3(__NR_getcpu, &now, 0, 0);
+	say("kasan-rs-init: running on cpu ");
+	say_num(now);
+	say("\n");
+}
+
 /* Print the Slab:, SReclaimable: and SUnreclaim: lines of /proc/meminfo. */
 static void print_slab_meminfo(void)
 {
@@ -194,6 +263,8 @@ int main(int argc, char **argv, char **envp)
 		print_slab_meminfo();
 	if (env_value(envp, SET_MODE_VAR))
 		set_mode(env_value(envp, SET_MODE_VAR));
+	if (env_value(envp, CPU_CYCLE_VAR))
+		cycle_cpu(env_value(envp, CPU_CYCLE_VAR));
 	say("kasan-rs-init: loading ");
 	say(path);
 	say("\n");

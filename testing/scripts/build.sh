@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Build one variant's kernel: build.sh VARIANT
-# The build directory is $CACHE/linux-6.12/build-VARIANT (O=), one per variant so that
-# switching variants never rebuilds the world; Kbuild itself rebuilds incrementally.
+# Build one variant's kernel: build.sh VARIANT (KASAN_RS_FAMILY=hardened|debug for a field family)
+# The build directory is $CACHE/linux-6.12/build-VARIANT[-FAMILY] (O=), one per variant and
+# family so that switching never rebuilds the world; Kbuild itself rebuilds incrementally.
+# The config is allnoconfig + base.config + the family's fragments + the variant's fragment.
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
@@ -13,9 +14,12 @@ check_variant "$variant"
 
 out="$(builddir "$variant")"; mkdir -p "$out"
 frag="$out/kasan-rs.fragment.config"
-cat "$TOP/testing/configs/base.config" "$TOP/testing/configs/$variant.config" > "$frag.new"
+fragments=("$TOP/testing/configs/base.config")
+for f in $(family_fragments "$FAMILY"); do fragments+=("$TOP/testing/configs/family/$f.config"); done
+fragments+=("$TOP/testing/configs/$variant.config")
+cat "${fragments[@]}" > "$frag.new"
 if ! cmp -s "$frag.new" "$frag" || [ ! -f "$out/.config" ]; then
-  say "[$variant] configuring (allnoconfig + testing/configs/{base,$variant}.config)"
+  say "[$variant] configuring (allnoconfig + ${fragments[*]#$TOP/})"
   mv "$frag.new" "$frag"
   "${KMAKE[@]}" O="$out" KCONFIG_ALLCONFIG="$frag" allnoconfig >"$out/config.log" 2>&1 \
     || { cat "$out/config.log" >&2; die "[$variant] configuration failed"; }
@@ -26,16 +30,31 @@ else
     || { cat "$out/config.log" >&2; die "[$variant] olddefconfig failed"; }
 fi
 
-# Every option the fragments set must have survived Kconfig (an unmet dependency drops it silently).
-missing=""
+# Every option the family's and the variant's fragments set must have survived Kconfig (an
+# unmet dependency drops it silently). base.config is not checked: families override it.
+# why_dropped SYM: the Kconfig definition's dependencies, to say why.
+why_dropped() {
+  local sym=${1#CONFIG_}
+  grep -rs --include='Kconfig*' -A40 -x "config $sym" "$KSRC" | awk -v s="$sym" '
+    NR > 1 && /Kconfig[^ ]*-(menu)?config / { exit }
+    NR > 1 { rest = substr($0, index($0, "Kconfig")); rest = substr(rest, index(rest, "-") + 1)
+             sub(/^[ \t]+/, "", rest)
+             if (rest ~ /^(depends on|select|bool|tristate|int|string)/) print "      " rest }
+    END { if (NR == 0) print "      (no \"config " s "\" in any Kconfig of the tree: a typo, or gone in 6.12)" }'
+}
+missing=""; why=""
 while IFS= read -r line; do
+  sym=""
   case "$line" in
-    CONFIG_*=*) grep -qxF "$line" "$out/.config" || missing="$missing ${line}";;
+    CONFIG_*=*) grep -qxF "$line" "$out/.config" || { missing="$missing ${line}"; sym=${line%%=*}; };;
     "# CONFIG_"*" is not set") sym=${line#\# }; sym=${sym%% *}
-       grep -q "^$sym=[ym]" "$out/.config" && missing="$missing ${sym}=n";;
+       if grep -q "^$sym=[ym]" "$out/.config"; then missing="$missing ${sym}=n"; else sym=""; fi;;
   esac
-done < <(cat "$TOP/testing/configs/$variant.config")
-[ -z "$missing" ] || die "[$variant] Kconfig did not take:$missing (missing dependency, or the option does not exist in this overlay yet)"
+  [ -z "$sym" ] || why="$why
+  $line: .config has '$(grep -E "^$sym=|^# $sym is not set" "$out/.config" || echo "nothing (not visible)")'; Kconfig says:
+$(why_dropped "$sym")"
+done < <(cat "${fragments[@]:1}")
+[ -z "$missing" ] || die "[$variant${FAMILY/#/ family }] Kconfig did not take:$missing$why"
 
 grep -q '^CONFIG_RUST=y' "$out/.config" || die "[$variant] CONFIG_RUST was dropped: check 'make rustavailable' (rustc-web, rust-web-src, bindgen)"
 

@@ -23,7 +23,44 @@ KMAKE=(make -C "$KSRC" ARCH=arm64 LLVM=-19 RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin
 die() { printf '%s: error: %s\n' "$(basename "$0")" "$*" >&2; exit 1; }
 say() { printf '==> %s\n' "$*" >&2; }
 
-builddir() { echo "$KROOT/build-$1$KSUFFIX"; }
+# Config families: which kernel a variant is built as. `min` is base.config alone (the lab
+# kernel every figure of the README comes from); the others add the fragments of
+# testing/configs/family/ on top of it, before the variant's own fragment. KASAN_RS_FAMILY
+# picks one for every script; its builds live in build-VARIANT-FAMILY.
+FAMILIES="min hardened debug"
+FAMILY="${KASAN_RS_FAMILY:-min}"
+
+# family_fragments FAMILY: the fragments of testing/configs/family/ it applies, in order.
+family_fragments() {
+  case "$1" in
+    min) ;;
+    hardened) echo hardened;;
+    debug) echo hardened debug;;
+  esac
+}
+
+check_family() {
+  case " $FAMILIES " in
+    *" $1 "*) local f
+       for f in $(family_fragments "$1"); do
+         [ -f "$TOP/testing/configs/family/$f.config" ] || die "family '$1' needs testing/configs/family/$f.config"
+       done;;
+    *) die "unknown config family '$1' (KASAN_RS_FAMILY; known: $FAMILIES)";;
+  esac
+}
+check_family "$FAMILY"
+
+# The CPUs QEMU gives a family's kernel: the lab kernel's 2, and 4 for the field families
+# (CPU hotplug needs one to take offline while the others run).
+family_smp() { case "$1" in min) echo 2;; *) echo 4;; esac; }
+# Arguments every `kasan-rs run` of this family gets.
+RUN_ARGS=(--smp "$(family_smp "$FAMILY")")
+
+builddir() {
+  local f=""
+  [ "$FAMILY" = min ] || f="-$FAMILY"
+  echo "$KROOT/build-$1$f$KSUFFIX"
+}
 
 check_variant() {
   case " $VARIANTS " in

@@ -23,6 +23,13 @@
 #                      are whole synchronous reports (no 'Asynchronous fault')
 #   mode-refused       rust only: boots sync, /init writes "async": the write fails with
 #                      EINVAL (22), the mode stays sync, the reports stay synchronous
+#   hotplug            field families only (KASAN_RS_FAMILY, -smp 4, CPU_HOTPLUG): /init takes
+#                      CPU 1 offline and online again, pins itself to it and loads the sample:
+#                      the six bugs are whole synchronous reports, each from CPU 1
+#   hotplug-async      the same on a kasan.mode=async boot: the bugs are caught asynchronously
+#                      on the re-onlined CPU ('Asynchronous fault', at least one report)
+#   hotplug-switch     rust only, field families: async boot, /init writes "sync", then cycles
+#                      CPU 1: six whole synchronous reports from CPU 1
 #   tag-policy         rust only: kasan.tag_policy=distinct, samples/kasan_rs_tag_policy.ko's
 #                      28 adjacent overflows and 28 immediate-reuse use-after-frees: all 56
 #                      reported (with random tags about 1 in 14 is missed: the same boot with
@@ -40,6 +47,14 @@ KASAN_RS="${KASAN_RS:-$TOP/target/release/kasan-rs}"
 [ -x "$KASAN_RS" ] || (cd "$TOP" && cargo build --release -q -p kasan-rs-tools) || die "cannot build kasan-rs"
 failed=0
 
+# Every report block carries a "CPU: N" line (dump_stack's header) naming CPU $2.
+reports_on_cpu() {
+  sed -E 's/^\[[ 0-9.]+\] ?//' "$1" | awk -v cpu="$2" -v banner="$(printf '=%.0s' $(seq 66))" '
+    $0 == banner { if (open) { n++; if (!seen) bad++; open = 0 } else { open = 1; seen = 0 } next }
+    open && $1 == "CPU:" { if ($2 == cpu) seen = 1 }
+    END { if (bad || n == 0) { printf "%d of %d reports not from CPU %s\n", bad, n, cpu; exit 1 } }'
+}
+
 # Every report is one block: opening banner, one BUG line, ..., closing banner. Reports of
 # several CPUs must not interleave: within a block there is exactly one BUG line, and (for
 # sync reports) one 'Memory state' line before the closing banner.
@@ -55,8 +70,16 @@ reports_whole() {
 check() {  # check VARIANT NAME RUNNER-ARGS...
   local v=$1 name=$2; shift 2
   local log="$LOGS/$v-$name.log" out rc extra=""
-  out=$("$KASAN_RS" run --quiet --timeout 120 --log "$log" --image "$(builddir "$v")/arch/arm64/boot/Image" "$@" 2>&1)
-  rc=$?
+  local attempt=1
+  while :; do
+    out=$("$KASAN_RS" run "${RUN_ARGS[@]}" --quiet --timeout 120 --log "$log" --image "$(builddir "$v")/arch/arm64/boot/Image" "$@" 2>&1)
+    rc=$?
+    # A suite check whose only failure is a missed report may be a random-tag collision
+    # (the case's neighbour drew the same tag; see test.sh): boot it again, up to 3 times.
+    [ "$rc" = 1 ] && [ "$attempt" -lt 3 ] && grep -q '^verdict: CASE_FAILED' <<<"$out" && grep -q 'but none occurred' <<<"$out" \
+      && ! grep '^  FAIL ' <<<"$out" | grep -qv 'but none occurred' || break
+    attempt=$((attempt + 1)); extra=" (attempt $attempt: a missed report before)"
+  done
   case "$name" in
     async)
       if [ "$rc" = 0 ] && ! grep -q 'Asynchronous fault: no details available' "$log"; then
@@ -66,6 +89,19 @@ check() {  # check VARIANT NAME RUNNER-ARGS...
         m=$(reports_whole "$log" 1) || { rc=1; extra=" ($m)"; }
         grep -q 'kasan_rs_concurrent: done' "$log" || { rc=1; extra="$extra (module did not finish)"; }
       fi;;
+    hotplug|hotplug-async|hotplug-switch)
+      for w in 'kasan-rs-init: cpu 1 offline: ok' 'kasan-rs-init: cpu 1 online: ok' 'kasan-rs-init: running on cpu 1'; do
+        grep -qF -- "$w" "$log" || { rc=1; extra="$extra (no '$w')"; }
+      done
+      if [ "$name" = hotplug-async ]; then
+        grep -q 'Asynchronous fault: no details available' "$log" || { rc=1; extra="$extra (no 'Asynchronous fault:' report)"; }
+      else
+        ! grep -q 'Asynchronous fault' "$log" || { rc=1; extra="$extra (an asynchronous report)"; }
+        m=$(reports_whole "$log" 1) || { rc=1; extra="$extra ($m)"; }
+      fi
+      m=$(reports_on_cpu "$log" 1) || { rc=1; extra="$extra ($m)"; }
+      [ "$name" != hotplug-switch ] || grep -qF 'kasan: mode switched from async to sync at run time' "$log" \
+        || { rc=1; extra="$extra (no switch logged)"; };;
     mode-switch|mode-refused)
       if [ "$rc" = 0 ]; then
         if [ "$name" = mode-switch ]; then
@@ -106,12 +142,20 @@ for v in $variants; do
   check "$v" fault-pow-write --append "kunit.filter_glob=kasan.kmalloc_oob_right kasan.fault=panic_on_write" --expect-panic
   check "$v" async           --append "kunit.filter_glob=kasan.kmalloc_oob_right kasan.mode=async" \
                              --expect "kasan=pass:1,fail:0,skip:0"
-  check "$v" concurrent      --initrd "$cpio" --expect-reports 2 \
+  check "$v" concurrent      --initrd "$cpio" --expect-reports "$(family_smp "$FAMILY")" \
                              --append "kasan_multi_shot rdinit=/init kunit.enable=0 KASAN_RS_MODULE=/kasan_rs_concurrent.ko"
   check "$v" single-shot     --initrd "$cpio" --expect-reports 1 \
                              --append "rdinit=/init kunit.enable=0"
   check "$v" guard-page      --initrd "$cpio" --expect-reports 1 \
                              --append "kasan_multi_shot rdinit=/init kunit.enable=0 KASAN_RS_MODULE=/kasan_rs_vmalloc_guard.ko"
+  if [ "$FAMILY" != min ]; then
+    check "$v" hotplug       --initrd "$cpio" --expect-reports 6 \
+                             --append "kasan_multi_shot rdinit=/init kunit.enable=0 KASAN_RS_CPU_CYCLE=1"
+    check "$v" hotplug-async --initrd "$cpio" --min-reports 1 \
+                             --append "kasan.mode=async kasan_multi_shot rdinit=/init kunit.enable=0 KASAN_RS_CPU_CYCLE=1"
+    [ "$v" != rust ] || check "$v" hotplug-switch --initrd "$cpio" --expect-reports 6 --append \
+      "kasan.mode=async kasan_multi_shot rdinit=/init kunit.enable=0 KASAN_RS_SET_MODE=sync KASAN_RS_CPU_CYCLE=1"
+  fi
   if [ "$v" = rust ]; then
     check "$v" mode-switch   --initrd "$cpio" --expect-reports 6 \
                              --append "kasan.mode=async kasan_multi_shot rdinit=/init kunit.enable=0 KASAN_RS_SET_MODE=sync"

@@ -9,8 +9,9 @@
 #
 # Each cell boots c and rust at the same time (two single-threaded QEMUs).
 # Cells: kasan.mode=sync|async|asymm x kasan.vmalloc=on|off x kasan.stacktrace=on|off (12),
-# kasan=off, kasan.page_alloc.sample=4, and `malformed` (kasan.mode=fast
-# kasan.page_alloc.sample=0 kasan.stack_ring_size=-1 kasan.vmalloc=, passed unchecked).
+# kasan=off, kasan.page_alloc.sample=4, `malformed` (kasan.mode=fast
+# kasan.page_alloc.sample=0 kasan.stack_ring_size=-1 kasan.vmalloc=, passed unchecked) and
+# `bare` (kasan kasan.mode kasan.fault kasan.stacktrace: names without a value).
 #
 # Runs are reproducible: every boot is `kasan-rs run --seed N` (QEMU `-seed N -icount
 # shift=0,sleep=off`), which gives byte-identical consoles for the same Image, parameters and
@@ -37,6 +38,7 @@ RETRIES=5
 IMAGE_C="${KASAN_RS_IMAGE_C:-$(builddir c)/arch/arm64/boot/Image}"
 IMAGE_RUST="${KASAN_RS_IMAGE_RUST:-$(builddir rust)/arch/arm64/boot/Image}"
 MALFORMED="kasan.mode=fast kasan.page_alloc.sample=0 kasan.stack_ring_size=-1 kasan.vmalloc="
+BARE="kasan kasan.mode kasan.fault kasan.stacktrace"
 
 # name SEP parameters SEP checked(1)/unchecked(0) [SEP cases whose outcome the cell makes
 # a matter of chance, accepted either way on both sides, with the reason in a comment]
@@ -56,6 +58,9 @@ cells+=("kasan_off${SEP}kasan=off${SEP}1")
 # upstream C implementation misses them in most runs (measured); so may rust.
 cells+=("sample4${SEP}kasan.page_alloc.sample=4${SEP}1${SEP}page_alloc_oob_right page_alloc_uaf")
 cells+=("malformed${SEP}$MALFORMED${SEP}0")
+# Bare words, no '=': each early parameter is told no value (C: `Malformed early option`, and
+# nothing else: kasan.mode is also rust's run-time module parameter, which must stay quiet).
+cells+=("bare${SEP}$BARE${SEP}0")
 
 if [ "${1:-}" = --list ]; then
   for c in "${cells[@]}"; do IFS="$SEP" read -r n p _ <<< "$c"; printf '%-18s %s\n' "$n" "$p"; done
@@ -84,7 +89,7 @@ boot() {
   local image=$IMAGE_C seedopt=()
   [ "$1" = rust ] && image=$IMAGE_RUST
   [ "$5" = none ] || seedopt=(--seed "$5")
-  "$KASAN_RS" run --image "$image" --append "kunit.filter_glob=$3 $4" --log "$2" \
+  "$KASAN_RS" run "${RUN_ARGS[@]}" --image "$image" --append "kunit.filter_glob=$3 $4" --log "$2" \
     --timeout "$TIMEOUT" --quiet "${seedopt[@]}" >/dev/null 2>&1
   local rc=$?
   if [ "$rc" = 2 ]; then printf 'matrix.sh: kasan-rs run failed to start (%s)\n' "$2" >&2; fi

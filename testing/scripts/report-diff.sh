@@ -50,7 +50,7 @@ KASAN_RS="${KASAN_RS:-$TOP/target/release/kasan-rs}"
 failed=0
 
 suite() {  # suite VARIANT MODE LOG -> runner output; returns the runner's exit code
-  "$KASAN_RS" run --quiet --timeout 300 --image "$(builddir "$1")/arch/arm64/boot/Image" \
+  "$KASAN_RS" run "${RUN_ARGS[@]}" --quiet --timeout 300 --image "$(builddir "$1")/arch/arm64/boot/Image" \
     --append "kunit.filter_glob=kasan* kasan.mode=$2" --log "$3" --expect "kasan=pass:60,fail:0,skip:12"
 }
 

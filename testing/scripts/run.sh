@@ -7,7 +7,7 @@
 #
 # Verdict: exactly 6 KASAN reports, no crash, QEMU powers off. With kasan.mode=async, faults are
 # reported late and may be coalesced into fewer reports, so there only >= 1 report is required.
-# Console log: out/logs/<variant>-run.log. Exit code: kasan-rs run's (0 = as expected).
+# Console log: out/logs/<variant>[-<family>]-run.log (KASAN_RS_LOGS overrides out/logs). Exit code: kasan-rs run's (0 = as expected).
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
@@ -28,12 +28,13 @@ case " $args " in
     say "kasan.mode=async: reports come late and may be coalesced; requiring at least 1, not 6";;
 esac
 
-log="$TOP/out/logs/$variant-run.log"; mkdir -p "$(dirname "$log")"
+label=$variant; [ "$FAMILY" = min ] || label="$variant-$FAMILY"
+log="${KASAN_RS_LOGS:-$TOP/out/logs}/$label-run.log"; mkdir -p "$(dirname "$log")"
 image="$(builddir "$variant")/arch/arm64/boot/Image"
 say "[$variant] booting with the sample module (console log: ${log#$TOP/})"
 rm -f "$log"
 set +e
-result=$("$KASAN_RS" run --image "$image" --initrd "$cpio" \
+result=$("$KASAN_RS" run "${RUN_ARGS[@]}" --image "$image" --initrd "$cpio" \
           --append "kasan_multi_shot rdinit=/init kunit.enable=0 $args" \
           --log "$log" --timeout 120 --quiet "${expect[@]}" 2>&1)
 rc=$?

@@ -5,13 +5,14 @@
 #      `kasan` suite once per line of testing/expectations/<variant>.expect and compare the
 #      suite's counts with the line's expectation (kasan-rs run --expect);
 #   3. when both c and rust are in $TEST_VARIANTS (and built): the differential matrix
-#      (testing/scripts/matrix.sh: 15 boot-parameter cells, each booted on c and on rust and
+#      (testing/scripts/matrix.sh: 16 boot-parameter cells, each booted on c and on rust and
 #      compared by `kasan-rs compare`; rust must equal c), one summary row;
 #      Then, still for c and rust: the report-by-report differential of the two consoles
 #      (testing/scripts/report-diff.sh, kasan.mode=sync), the fault modes and concurrency
 #      checks (testing/scripts/faults.sh) and the symbol proof of which implementation each
 #      vmlinux carries (testing/scripts/check-symbols.sh);
-#   4. print a table of variant / run / parameters / verdict; exit 1 if anything failed.
+#   4. the rust variant built as the `hardened` config family, its suite in every mode;
+#   5. print a table of variant / run / parameters / verdict; exit 1 if anything failed.
 # Logs: out/logs/host-tests.log, out/logs/<variant>-build.log, out/logs/<variant>-<run>.log,
 # out/logs/matrix.log and out/logs/matrix/ (KASAN_RS_LOGS overrides out/logs).
 set -uo pipefail
@@ -57,28 +58,32 @@ fi
   || die "cannot build the kasan-rs tool (cargo build --release -p kasan-rs-tools)"
 
 # 2. The kasan suite, per variant and recorded run.
-built=" "
-for v in $TEST_VARIANTS; do
-  exp="$TOP/testing/expectations/$v.expect"
+# suite_runs VARIANT: builds VARIANT of the current $FAMILY, then boots the suite once per
+# line of its expectations; returns 1 if the build failed. The family `min` (the lab kernel)
+# reads testing/expectations/VARIANT.expect, labels rows VARIANT and logs out/logs/VARIANT-*;
+# another family FAM reads VARIANT-FAM.expect and labels and logs as VARIANT-FAM.
+suite_runs() {
+  local v=$1 label=$1 exp name spec params log out rc verdict image t
+  [ "$FAMILY" = min ] || label="$1-$FAMILY"
+  exp="$TOP/testing/expectations/$label.expect"
   if [ ! -f "$exp" ]; then
-    row "$v" - - "NO EXPECTATIONS (testing/expectations/$v.expect)" 0; failed=1; continue
+    row "$label" - - "NO EXPECTATIONS (testing/expectations/$label.expect)" 0; failed=1; return 1
   fi
-  say "[$v] build (log: out/logs/$v-build.log)"
+  say "[$label] build (log: out/logs/$label-build.log)"
   t=$(now)
-  if ! "$TOP/testing/scripts/build.sh" "$v" 2>&1 | tee "$LOGS/$v-build.log" >&2; then
-    row "$v" build - "BUILD FAILED (see out/logs/$v-build.log)" $(( $(now) - t )); failed=1; continue
+  if ! KASAN_RS_FAMILY="$FAMILY" "$TOP/testing/scripts/build.sh" "$v" 2>&1 | tee "$LOGS/$label-build.log" >&2; then
+    row "$label" build - "BUILD FAILED (see out/logs/$label-build.log)" $(( $(now) - t )); failed=1; return 1
   fi
-  built="$built$v "
   image="$(builddir "$v")/arch/arm64/boot/Image"
   while read -r name spec params; do
     case "$name" in ""|\#*) continue;; esac
-    if ! (check_kasan_args "$params") 2>"$LOGS/$v-$name.err"; then
-      row "$v" "$name" "$params" "BAD PARAMETERS: $(cat "$LOGS/$v-$name.err")" 0; failed=1; continue
+    if ! (check_kasan_args "$params") 2>"$LOGS/$label-$name.err"; then
+      row "$label" "$name" "$params" "BAD PARAMETERS: $(cat "$LOGS/$label-$name.err")" 0; failed=1; continue
     fi
-    log="$LOGS/$v-$name.log"
-    say "[$v] $name: kasan suite with '$params', expecting $spec (log: out/logs/$v-$name.log)"
+    log="$LOGS/$label-$name.log"
+    say "[$label] $name: kasan suite with '$params', expecting $spec (log: out/logs/$label-$name.log)"
     t=$(now)
-    out=$("$KASAN_RS" run --image "$image" --append "kunit.filter_glob=kasan* $params" \
+    out=$("$KASAN_RS" run "${RUN_ARGS[@]}" --image "$image" --append "kunit.filter_glob=kasan* $params" \
            --log "$log" --expect "$spec" --timeout "$TIMEOUT" --quiet 2>&1)
     rc=$?
     printf '%s\n' "$out" | sed 's/^/    /' >&2
@@ -102,9 +107,9 @@ for v in $TEST_VARIANTS; do
         for c in $cases; do
           ok=0
           for k in $(seq 1 "$RETRIES"); do
-            say "[$v] $name: kasan.$c reported nothing (random-tag collision?): rerun $k/$RETRIES alone"
-            if "$KASAN_RS" run --image "$image" --append "kunit.filter_glob=kasan.$c $params" \
-                 --log "$LOGS/$v-$name-rerun-$c-$k.log" --expect "kasan=pass:1,fail:0" \
+            say "[$label] $name: kasan.$c reported nothing (random-tag collision?): rerun $k/$RETRIES alone"
+            if "$KASAN_RS" run "${RUN_ARGS[@]}" --image "$image" --append "kunit.filter_glob=kasan.$c $params" \
+                 --log "$LOGS/$label-$name-rerun-$c-$k.log" --expect "kasan=pass:1,fail:0" \
                  --timeout "$TIMEOUT" --quiet >/dev/null 2>&1; then ok=1; break; fi
           done
           if [ "$ok" = 1 ]; then notes="$notes $c (rerun $k)"; else all_passed=0; notes="$notes $c (failed $RETRIES reruns)"; fi
@@ -117,8 +122,13 @@ for v in $TEST_VARIANTS; do
       fi
     fi
     [ "$rc" = 0 ] || failed=1
-    row "$v" "$name" "$params" "$verdict" $(( $(now) - t ))
+    row "$label" "$name" "$params" "$verdict" $(( $(now) - t ))
   done < "$exp"
+}
+
+built=" "
+for v in $TEST_VARIANTS; do
+  suite_runs "$v" && built="$built$v "
 done
 
 # 3. The differential matrix: rust against c, cell by cell.
@@ -132,7 +142,7 @@ if [[ " $TEST_VARIANTS " == *" c "* && " $TEST_VARIANTS " == *" rust "* ]]; then
     verdict=$(grep '^matrix: ' "$LOGS/matrix.log" | tail -1 | sed 's/^matrix: //; s/ in [0-9]* s (/ (/; s/; logs in out\/logs\/matrix\/)/)/')
     [ -n "$verdict" ] || verdict="ERROR: $(tail -1 "$LOGS/matrix.log")"
     [ "$rc" = 0 ] || failed=1
-    row "c=rust" matrix "15 cells (matrix.sh --list)" "$verdict" $(( $(now) - t ))
+    row "c=rust" matrix "16 cells (matrix.sh --list)" "$verdict" $(( $(now) - t ))
     # The same reports, line for line after normalisation.
     t=$(now)
     out=$(KASAN_RS="$KASAN_RS" KASAN_RS_LOGS="$LOGS" "$TOP/testing/scripts/report-diff.sh" sync 2>&1)
@@ -162,13 +172,24 @@ if [[ " $TEST_VARIANTS " == *" c "* && " $TEST_VARIANTS " == *" rust "* ]]; then
   fi
 fi
 
-# 4. The table.
+# 4. The field, in brief: the variants of $TEST_FIELD_VARIANTS (default: rust) built as the
+# `hardened` family (testing/configs/family/hardened.config: PAC, BTI, kCFI, shadow call stacks,
+# KASLR, 52-bit VA, KFENCE, PREEMPT, CPU hotplug, a userspace's drivers; -smp 4), the suite in
+# every mode against testing/expectations/VARIANT-hardened.expect, whose counts are c's on the
+# same family. `make field` runs all of it, every family x variant x check.
+if [ "$FAMILY" = min ]; then
+  FAMILY=hardened; RUN_ARGS=(--smp "$(family_smp hardened)")
+  for v in ${TEST_FIELD_VARIANTS-rust}; do suite_runs "$v"; done
+  FAMILY=min; RUN_ARGS=(--smp "$(family_smp min)")
+fi
+
+# 5. The table.
 {
   echo
-  printf '%-8s %-11s %-24s %5s  %s\n' variant run parameters secs verdict
+  printf '%-13s %-11s %-24s %5s  %s\n' variant run parameters secs verdict
   for r in "${rows[@]}"; do
     IFS="$SEP" read -r v n p verdict s <<< "$r"
-    printf '%-8s %-11s %-24s %5s  %s\n' "$v" "$n" "$p" "$s" "$verdict"
+    printf '%-13s %-11s %-24s %5s  %s\n' "$v" "$n" "$p" "$s" "$verdict"
   done
   total=$(( $(now) - start_all ))
   npass=0; nfail=0
