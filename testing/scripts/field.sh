@@ -61,7 +61,7 @@ kfence_counts() {
   grep -q 'kfence: initialized' "$l" || [ "$state" != on ] || state=absent
   printf 'kasan=%s kfence=%s kfence-state=%s suite:%s' "$(grep -c 'BUG: KASAN: ' "$l")" \
     "$(grep -c 'BUG: KFENCE: ' "$l")" "$state" \
-    "$(strip_prefix "$l" | sed -nE 's/^[ \t]*# kfence: (pass:.*)$/\1/p' | tail -1 | tr -d ' ')"
+    "$(strip_prefix "$l" | sed -nE 's/^[ \t]*# kfence: (pass:.*)$/\1/p' | tail -1 | tr ' ' ',')"
 }
 
 # lockdep_initramfs FAMILY VARIANT DIR: DIR/lockdep-VARIANT.cpio with /init and the module.
@@ -101,7 +101,7 @@ for fam in $families; do
   for v in c rust; do
     t=$(now)
     if KASAN_RS_LOGS="$logs" "$TOP/testing/scripts/run.sh" "$v" "" > "$logs/$v-run.out" 2>&1; then
-      row "$fam" "run $v" "PASS ($(grep '^verdict: ' "$logs/$v-run.out" | tail -1 | sed 's/^verdict: //'))" $(( $(now) - t ))
+      row "$fam" "run $v" "$(grep '^verdict: ' "$logs/$v-run.out" | tail -1 | sed 's/^verdict: //')" $(( $(now) - t ))
     else
       row "$fam" "run $v" "FAILED ($(grep '^verdict: ' "$logs/$v-run.out" | tail -1)); see ${logs#$TOP/}/$v-run.out" $(( $(now) - t ))
     fi
@@ -113,18 +113,26 @@ for fam in $families; do
       kfence-on-kasan) append="kunit.filter_glob=k* kfence.sample_interval=1";;
       kfence-alone) append="kunit.filter_glob=kfence* kasan=off kfence.sample_interval=1";;
     esac
-    t=$(now); line=""
-    for v in c rust; do
-      "$KASAN_RS" run "${RUN_ARGS[@]}" --quiet --timeout 900 --image "$(builddir "$v")/arch/arm64/boot/Image" \
-        --append "$append" --log "$logs/$v-$kcheck.log" > "$logs/$v-$kcheck.out" 2>&1
-      line="$line $v: $(kfence_counts "$logs/$v-$kcheck.log");"
+    t=$(now)
+    # KFENCE samples by a timer: whether a case gets its KFENCE object in time is timing, in
+    # either implementation (test_kmalloc_aligned_oob_read missed once in 3 boots here). The
+    # pair is booted again, up to 3 times, until c and rust agree.
+    for attempt in 1 2 3; do
+      line=""
+      for v in c rust; do
+        "$KASAN_RS" run "${RUN_ARGS[@]}" --quiet --timeout 900 --image "$(builddir "$v")/arch/arm64/boot/Image" \
+          --append "$append" --log "$logs/$v-$kcheck.log" > "$logs/$v-$kcheck.out" 2>&1
+        line="$line $v: $(kfence_counts "$logs/$v-$kcheck.log");"
+      done
+      verdict=PASS
+      "$KASAN_RS" compare "$logs/c-$kcheck.log" "$logs/rust-$kcheck.log" > "$logs/compare-$kcheck.out" 2>&1
+      crc=$?
+      [ "$crc" = 0 ] || [ "$crc" = 8 ] || verdict="FAILED (kasan-rs compare: $(grep '^differs' "$logs/compare-$kcheck.out" | head -3 | tr '\n' ' '))"
+      c_counts=$(kfence_counts "$logs/c-$kcheck.log"); r_counts=$(kfence_counts "$logs/rust-$kcheck.log")
+      [ "$c_counts" = "$r_counts" ] || verdict="FAILED (counts differ)"
+      [ "$verdict" != PASS ] || break
     done
-    verdict=PASS
-    "$KASAN_RS" compare "$logs/c-$kcheck.log" "$logs/rust-$kcheck.log" > "$logs/compare-$kcheck.out" 2>&1
-    crc=$?
-    [ "$crc" = 0 ] || [ "$crc" = 8 ] || verdict="FAILED (kasan-rs compare: $(grep '^differs' "$logs/compare-$kcheck.out" | head -3 | tr '\n' ' '))"
-    c_counts=$(kfence_counts "$logs/c-$kcheck.log"); r_counts=$(kfence_counts "$logs/rust-$kcheck.log")
-    [ "${c_counts%% suite:*}" = "${r_counts%% suite:*}" ] || verdict="FAILED (counts differ)"
+    [ "$attempt" = 1 ] || line="$line attempt $attempt;"
     [ "$kcheck" != kfence-alone ] || [[ "$c_counts" == *"kfence-state=on"* && "$c_counts" != *" kfence=0 "* ]] \
       || verdict="FAILED (no KFENCE report with kasan=off)"
     [ "$kcheck" != kfence-on-kasan ] || [[ "$r_counts" == *"kfence-state=off-by-kasan"* ]] \

@@ -158,7 +158,7 @@ if [[ " $TEST_VARIANTS " == *" c "* && " $TEST_VARIANTS " == *" rust "* ]]; then
     [ "$rc" = 0 ] || failed=1
     judged=$(grep -E '^(c|rust) +[a-z-]+ +verdict: ' <<<"$out" | grep -v 'informational, not judged')
     nok=$(grep -c 'verdict: PASS' <<<"$judged"); nall=$(grep -c . <<<"$judged")
-    row "c,rust" faults "panic, panic_on_write, async, ..." "$([ "$rc" = 0 ] && echo PASS || echo FAILED) ($nok of $nall checks pass; out/logs/faults/)" $(( $(now) - t ))
+    row "c,rust" faults "panic, panic_on_write, async, ..." "$([ "$rc" = 0 ] && echo PASS || echo FAILED) ($nok of $nall checks pass; ${LOGS#$TOP/}/faults/)" $(( $(now) - t ))
     # Which implementation each vmlinux carries.
     for v in c rust; do
       if out=$("$TOP/testing/scripts/check-symbols.sh" "$v" 2>&1); then
