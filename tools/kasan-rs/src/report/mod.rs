@@ -3,7 +3,8 @@
 //!
 //! Rooms:
 //! * [`parse`]: the streaming report parser ([`ReportParser`], [`parse_reports`]);
-//! * [`title`]: the `KASAN: <bug> <Read|Write> in <func>` title and frame skipping;
+//! * [`title`]: the tool's own `KASAN: <bug> <Read|Write> in <func>` title;
+//! * [`syzkaller`]: the title, crash type and corrupted flag syzkaller gives;
 //! * [`json`]: the `--json` schema (`kasan-rs.reports/1`);
 //! * [`table`]: the readable table;
 //! * [`dedup`]: grouping by title;
@@ -21,6 +22,7 @@ pub mod diff;
 pub mod json;
 pub mod parse;
 pub mod symbolize;
+pub mod syzkaller;
 pub mod table;
 pub mod title;
 
@@ -160,8 +162,13 @@ pub struct Report {
     pub closed: bool,
     /// What a consumer needs and is missing or cut; empty when complete.
     pub incomplete: Vec<String>,
-    /// The title (see [`title`]).
+    /// The tool's own title (see [`title`]): syzbot's convention, but
+    /// with the header's function kept when it is the bug's and async
+    /// faults titled `... Async in <func>`.
     pub title: String,
+    /// The title, alternative titles, crash type, frame and corrupted flag
+    /// syzkaller computes (see [`syzkaller`]).
+    pub syzkaller: syzkaller::SyzkallerTitle,
 }
 
 impl Report {

@@ -14,6 +14,7 @@
 
 use std::io::{self, BufRead};
 
+use super::syzkaller::{console::strip_dropped, ReportText, SyzkallerTitle};
 use super::title;
 use super::{Access, Frame, ObjectInfo, Report, TagRow, Track};
 
@@ -53,6 +54,8 @@ struct Builder {
     lines: usize,
     /// Width of the tag dump row prefix before the first tag (`>` + address + `: `).
     tag_prefix: usize,
+    /// The report's text as syzkaller cuts it, for its title.
+    syzkaller_text: ReportText,
 }
 
 /// Incremental report reader; see the module documentation.
@@ -69,6 +72,8 @@ pub fn split_prefix(raw: &str) -> (Option<&str>, &str) {
     if let Some(at) = line.rfind('\r') {
         line = &line[at + 1..];
     }
+    // `** N printk messages dropped **` may stand before or after the prefix.
+    line = strip_dropped(line).unwrap_or(line);
     if !line.starts_with('[') {
         return (None, line);
     }
@@ -89,7 +94,8 @@ pub fn split_prefix(raw: &str) -> (Option<&str>, &str) {
         }
     }
     if stripped {
-        (caller, rest.strip_prefix(' ').unwrap_or(rest))
+        let msg = rest.strip_prefix(' ').unwrap_or(rest);
+        (caller, strip_dropped(msg).unwrap_or(msg))
     } else {
         (None, line)
     }
@@ -162,8 +168,20 @@ pub fn parse_access(msg: &str) -> Option<Access> {
         return None;
     }
     let (size, addr) = if let Some(rest) = rest.strip_prefix("of size ") {
-        let (size, addr) = rest.split_once(" at addr ")?;
-        (Some(size.parse().ok()?), addr)
+        match rest.split_once(" at addr ") {
+            Some((size, addr)) => (Some(size.parse().ok()?), addr),
+            // Old format: the address is on the header line.
+            None => {
+                let size = rest.trim().parse().ok()?;
+                return Some(Access {
+                    op: op.to_string(),
+                    size: Some(size),
+                    addr: String::new(),
+                    task: task.to_string(),
+                    pid,
+                });
+            }
+        }
     } else if let Some(addr) = rest.strip_prefix("at addr ") {
         (None, addr)
     } else {
@@ -250,15 +268,16 @@ impl ReportParser {
     /// Reads one raw console line; returns the report this line ended, if any.
     pub fn feed(&mut self, raw: &str) -> Option<Report> {
         self.line_no += 1;
-        let (caller, msg) = split_prefix(cap_line(raw));
+        let raw = cap_line(raw);
+        let (caller, msg) = split_prefix(raw);
         let msg = msg.trim_end();
         // Fast path: outside a report only a header can matter.
         if self.current.is_none() {
             if let Some(rest) = msg.strip_prefix("BUG: KASAN: ") {
-                self.start(caller, msg, rest);
+                self.start(caller, raw, msg, rest);
             } else if msg.starts_with("Asynchronous fault:") {
                 // A fault line without a BUG line before it (an older kernel's shape).
-                self.start(caller, msg, "invalid-access");
+                self.start(caller, raw, msg, "invalid-access");
                 if let Some(b) = &mut self.current {
                     b.report.is_async = true;
                 }
@@ -272,6 +291,7 @@ impl ReportParser {
             // (`BUG: KASAN: x in inlined file:line [inline]`, then `... in
             // func+0x18/0xc0 file:line`): the same report, the last frame wins.
             let builder = self.current.as_mut().expect("checked above");
+            builder.syzkaller_text.push(raw);
             if builder.lines == 0 {
                 if let Some((bug, func)) = rest.split_once(" in ") {
                     if bug.trim() == builder.report.bug_type {
@@ -282,10 +302,11 @@ impl ReportParser {
                 }
             }
             let done = self.end(false, "closing separator (cut by the next report)");
-            self.start(caller, msg, rest);
+            self.start(caller, raw, msg, rest);
             return done;
         }
         let builder = self.current.as_mut().expect("checked above");
+        builder.syzkaller_text.push(raw);
         if let (Some(mine), Some(theirs)) = (&builder.caller, caller) {
             if mine != theirs {
                 builder.report.foreign_lines += 1;
@@ -310,10 +331,14 @@ impl ReportParser {
         self.end(false, "closing separator (log ends inside the report)")
     }
 
-    fn start(&mut self, caller: Option<&str>, header: &str, rest: &str) {
+    fn start(&mut self, caller: Option<&str>, raw: &str, header: &str, rest: &str) {
         let (bug_type, frame) = match rest.split_once(" in ") {
             Some((bug, func)) => (bug.trim(), parse_frame(func)),
-            None => (rest.trim(), None),
+            // `null-ptr-deref on address 0000000000000010` (generic KASAN).
+            None => match rest.split_once(" on address") {
+                Some((bug, _)) => (bug.trim(), None),
+                None => (rest.trim(), None),
+            },
         };
         let report = Report {
             index: self.next_index,
@@ -331,12 +356,14 @@ impl ReportParser {
             caller: caller.map(str::to_string),
             lines: 0,
             tag_prefix: 19,
+            syzkaller_text: ReportText::new(raw),
         });
     }
 
     fn end(&mut self, closed: bool, why_not: &str) -> Option<Report> {
         let builder = self.current.take()?;
         let mut report = builder.report;
+        report.syzkaller = SyzkallerTitle::of_report(&builder.syzkaller_text).unwrap_or_default();
         report.closed = closed;
         if closed {
             report.end_line = self.line_no;
@@ -439,7 +466,12 @@ impl Builder {
             }
         }
         if r.access.is_none() && !r.call_trace_seen {
-            if let Some(access) = parse_access(msg) {
+            if let Some(mut access) = parse_access(msg) {
+                if access.addr.is_empty() {
+                    // Old format: `Read of size 8 by task ...` below a header
+                    // ending in `at addr X`.
+                    access.addr = header_addr(&r.header).unwrap_or_default().to_string();
+                }
                 r.access = Some(access);
                 return;
             }
@@ -523,6 +555,13 @@ impl Builder {
         }
         r.foreign_lines += 1;
     }
+}
+
+/// `... at addr ffff8800b6a1c2c8` at the end of an old-format header.
+fn header_addr(header: &str) -> Option<&str> {
+    let (_, addr) = header.rsplit_once(" at addr ")?;
+    let addr = addr.trim();
+    is_hex(addr).then_some(addr)
 }
 
 /// `Allocated by task 35:` (also `... by task 35 on cpu 0 at 1.2s:`).
