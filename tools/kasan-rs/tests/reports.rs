@@ -374,8 +374,20 @@ fn json_follows_the_schema() {
     let v = json::report(&reports[0]);
     let text = v.to_string();
     let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+    // syzkaller skips kmalloc_oob_right (it matches `kmalloc`) and the
+    // tag-fault path up to do_bad_area.
     assert_eq!(
         back["title"],
+        "KASAN: slab-out-of-bounds Write in do_bad_area"
+    );
+    assert_eq!(back["syzkaller"]["crash_type"], "KASAN-WRITE");
+    assert_eq!(back["syzkaller"]["corrupted"], false);
+    assert_eq!(
+        back["syzkaller"]["alt_titles"][0],
+        "bad-access in do_bad_area"
+    );
+    assert_eq!(
+        back["kasan_rs_title"],
         "KASAN: slab-out-of-bounds Write in kmalloc_oob_right"
     );
     assert_eq!(back["mode"], "sync");
@@ -406,12 +418,14 @@ fn json_follows_the_schema() {
             "header_frame",
             "incomplete",
             "index",
+            "kasan_rs_title",
             "line",
             "memory_tag",
             "mode",
             "object",
             "physical_page",
             "pointer_tag",
+            "syzkaller",
             "tag_dump",
             "tag_dump_caret",
             "title",

@@ -17,7 +17,7 @@ use super::{diff, table, Report};
 pub const USAGE: &str = "\
 reports LOG|- [--json] [--dedup]
                       every KASAN report of a console log: a table (default),
-                      JSON (--json, schema kasan-rs.reports/1), or one line
+                      JSON (--json, schema kasan-rs.reports/2), or one line
                       per distinct title with count and first/last line
                       (--dedup; with --json: kasan-rs.dedup/1)
 symbolize --vmlinux PATH [--strip DIR] [LOG|-]
@@ -181,7 +181,7 @@ fn run_inner(cmd: ReportCommand) -> Result<ExitCode, String> {
                 } else if json {
                     let sep = if first { "\n" } else { ",\n" };
                     first = false;
-                    write!(out, "{sep}{}", json::report(&r))
+                    write!(out, "{sep}{}", json::report_text(&r))
                 } else {
                     writeln!(out, "{}", table::row(&r))
                 };

@@ -50,7 +50,7 @@ impl Frame {
 }
 
 /// The access line: `Write at addr ... by task comm/pid` (and friends).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Access {
     /// `Read`, `Write` or `Free`.
     pub op: String,
@@ -76,7 +76,7 @@ pub struct Track {
 }
 
 /// `The buggy address belongs to the object at ...` and what follows.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct ObjectInfo {
     /// The object's (untagged) address.
     pub address: String,
@@ -97,7 +97,7 @@ pub struct ObjectInfo {
 }
 
 /// One row of `Memory state around the buggy address:`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct TagRow {
     /// The (untagged) row address.
     pub addr: String,
