@@ -69,7 +69,7 @@ pub struct ReportParser {
 /// Splits a raw console line into its printk caller id (if any) and the message.
 pub fn split_prefix(raw: &str) -> (Option<&str>, &str) {
     let mut line = raw.trim_end_matches(['\n', '\r']);
-    if let Some(at) = line.rfind('\r') {
+    if let Some(at) = memchr::memrchr(b'\r', line.as_bytes()) {
         line = &line[at + 1..];
     }
     // `** N printk messages dropped **` may stand before or after the prefix.
@@ -223,15 +223,16 @@ fn parse_tag_row(msg: &str) -> Option<(TagRow, usize)> {
     if addr.len() < 8 || !is_hex(addr) {
         return None;
     }
-    let tags: Option<Vec<u8>> = bytes
-        .split_whitespace()
-        .map(|b| {
-            (b.len() == 2)
-                .then(|| u8::from_str_radix(b, 16).ok())
-                .flatten()
-        })
-        .collect();
-    let tags = tags.filter(|t| !t.is_empty() && t.len() <= 64)?;
+    let mut tags = Vec::with_capacity(16);
+    for b in bytes.split_whitespace() {
+        if b.len() != 2 || tags.len() == 64 {
+            return None;
+        }
+        tags.push(u8::from_str_radix(b, 16).ok()?);
+    }
+    if tags.is_empty() {
+        return None;
+    }
     Some((
         TagRow {
             addr: addr.to_string(),
@@ -680,7 +681,12 @@ pub fn read_reports<R: BufRead>(mut reader: R, mut each: impl FnMut(Report)) -> 
         let used = chunk.len() + usize::from(found_newline);
         reader.consume(used);
         if found_newline {
-            if let Some(report) = parser.feed(&String::from_utf8_lossy(&line)) {
+            // Valid UTF-8 (nearly every line) needs no copy.
+            let report = match std::str::from_utf8(&line) {
+                Ok(text) => parser.feed(text),
+                Err(_) => parser.feed(&String::from_utf8_lossy(&line)),
+            };
+            if let Some(report) = report {
                 each(report);
             }
             line.clear();

@@ -7,12 +7,22 @@
 //! than 22 lines in ends the text). Without caller ids the title is taken
 //! from the text before the first line that starts another report
 //! ([`super::oops`]); the corruption checks read all of it.
+//!
+//! Lines are only appended while the report is read; the searches run once
+//! over the whole text when it is done ([`ReportText::finish`]), which is
+//! what keeps the parser's speed.
+
+use memchr::memmem;
 
 use super::console::{read_line, Context};
+use super::marks::Mark;
 
 /// Lines taken before a panic message ends the text (syzkaller's
 /// `reportMinLines` for non-KMSAN reports).
 const MIN_LINES_BEFORE_PANIC: usize = 22;
+
+const DISABLING: &str = super::marks::DISABLING;
+const NMI: &str = "Sending NMI from CPU";
 
 /// The owned form of a [`Context`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,11 +48,22 @@ impl OwnedContext {
 pub struct ReportText {
     context: OwnedContext,
     text: String,
+    /// Lines in `text`.
     lines: usize,
-    cpu_traceback: bool,
-    ended: bool,
-    /// Length of the text before a second report, once one was seen.
-    cut: Option<usize>,
+    /// Lines in `text` when a left-out line started another report.
+    left_out_cut: Option<usize>,
+}
+
+/// A finished text: its lines, how many of them the title reads, and which
+/// of them start a stack.
+#[derive(Debug)]
+pub struct Finished<'a> {
+    /// The lines syzkaller reads for corruption checks.
+    pub lines: Vec<&'a str>,
+    /// How many of them the title is taken from.
+    pub title_lines: usize,
+    /// Indices of the lines that start a stack, ascending.
+    pub stack_starts: Vec<usize>,
 }
 
 impl ReportText {
@@ -61,51 +82,106 @@ impl ReportText {
             context,
             text,
             lines: 1,
-            cpu_traceback: false,
-            ended: false,
-            cut: None,
+            left_out_cut: None,
         }
     }
 
     /// Adds one raw console line of the report.
     pub fn push(&mut self, raw: &str) {
-        if self.ended {
-            return;
-        }
-        let keyed_by_caller = matches!(self.context, OwnedContext::Caller(_));
-        if self.cut.is_none() && !keyed_by_caller && super::oops::starts_report(raw) {
-            self.cut = Some(self.text.len());
-        }
         let line = read_line(raw);
-        if line.questionable
-            || !(self.context.matches(line.context) || self.cpu_traceback && line.context.is_cpu())
-        {
-            return;
-        }
-        self.lines += 1;
-        if raw.contains("Disabling lock debugging due to kernel taint") {
-            return;
-        }
-        if raw.contains("Sending NMI from CPU") {
-            self.cpu_traceback = true;
-        } else if self.lines > MIN_LINES_BEFORE_PANIC
-            && (raw.contains("Kernel panic - not syncing")
-                || raw.contains("WARNING: possible circular locking dependency detected"))
-        {
-            self.ended = true;
+        let included = !line.questionable
+            && (self.context.matches(line.context)
+                || line.context.is_cpu() && memmem::find(self.text.as_bytes(), NMI.as_bytes()).is_some());
+        if !included {
+            let keyed_by_caller = matches!(self.context, OwnedContext::Caller(_));
+            if self.left_out_cut.is_none() && !keyed_by_caller && super::oops::starts_report(raw) {
+                self.left_out_cut = Some(self.lines);
+            }
             return;
         }
         self.text.push_str(line.text);
         self.text.push('\n');
+        self.lines += 1;
     }
 
-    /// The whole text, one line per `\n`.
-    pub fn as_str(&self) -> &str {
-        &self.text
-    }
-
-    /// The text the title is taken from (cut before a second report).
-    pub fn title_text(&self) -> &str {
-        &self.text[..self.cut.unwrap_or(self.text.len())]
+    /// The lines as syzkaller reads them.
+    pub fn finish(&self) -> Finished<'_> {
+        let text = self.text.as_str();
+        let mut lines: Vec<&str> = text.split_terminator('\n').collect();
+        let offset = |line: &str| line.as_ptr() as usize - text.as_ptr() as usize;
+        let line_at = |pos: usize, lines: &[&str]| match lines.binary_search_by(|l| offset(l).cmp(&pos)) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        // One search over the text finds every line that matters.
+        let mut end = lines.len();
+        let mut oops_lines = Vec::new();
+        let mut stack_starts = Vec::new();
+        let mut disabling = false;
+        for (mark, pos) in super::marks::find(text) {
+            let at = line_at(pos, &lines);
+            match mark {
+                Mark::PanicOrCircular(also_oops) => {
+                    // More than 22 lines in, it ends the text.
+                    if at + 1 > MIN_LINES_BEFORE_PANIC {
+                        end = end.min(at);
+                    }
+                    if also_oops {
+                        oops_lines.push(at);
+                    }
+                }
+                Mark::Oops => oops_lines.push(at),
+                Mark::StackStart => stack_starts.push(at),
+                Mark::Disabling => disabling = true,
+            }
+        }
+        // Without caller ids, the first line after the header that starts
+        // another report ends the title's text.
+        let mut title_end = end;
+        if !matches!(self.context, OwnedContext::Caller(_)) {
+            if let Some(cut) = self.left_out_cut {
+                title_end = title_end.min(cut);
+            }
+            oops_lines.dedup();
+            if let Some(&at) = oops_lines
+                .iter()
+                .find(|&&i| i > 0 && super::oops::starts_report(lines[i]))
+            {
+                title_end = title_end.min(at);
+            }
+        }
+        stack_starts.dedup();
+        stack_starts.retain(|&i| i < end && super::lines::is_stack_start(lines[i]));
+        let disabling = disabling;
+        // `Disabling lock debugging` lines are counted but not kept.
+        if disabling {
+            let mut kept = Vec::with_capacity(lines.len());
+            let (mut new_end, mut new_title_end) = (0, 0);
+            let mut starts = Vec::new();
+            for (i, line) in lines.iter().enumerate().take(end) {
+                if line.contains(DISABLING) && i > 0 {
+                    continue;
+                }
+                if stack_starts.binary_search(&i).is_ok() {
+                    starts.push(kept.len());
+                }
+                kept.push(*line);
+                new_end += 1;
+                if i < title_end {
+                    new_title_end += 1;
+                }
+            }
+            return Finished {
+                lines: kept,
+                title_lines: new_title_end.min(new_end),
+                stack_starts: starts,
+            };
+        }
+        lines.truncate(end);
+        Finished {
+            title_lines: title_end.min(lines.len()),
+            lines,
+            stack_starts,
+        }
     }
 }

@@ -66,13 +66,22 @@ pub fn read_line(line: &str) -> ConsoleLine<'_> {
     }
 }
 
+thread_local! {
+    static LOGIN: memchr::memmem::FinderRev<'static> = memchr::memmem::FinderRev::new(" login: ");
+}
+
 fn context_of(line: &str) -> Context<'_> {
     let after_dropped = strip_dropped(line).unwrap_or(line);
     if let Some(context) = timestamp_context(after_dropped) {
         return context;
     }
     // `(?:.* login: )?` is greedy: the last ` login: ` that leads to a timestamp.
-    if let Some(at) = after_dropped.rfind(" login: ") {
+    // Most lines (frames) have no colon, and so no ` login: `.
+    let colon = memchr::memchr(b':', after_dropped.as_bytes()).is_some();
+    if let Some(at) = colon
+        .then(|| LOGIN.with(|f| f.rfind(after_dropped.as_bytes())))
+        .flatten()
+    {
         if let Some(context) = timestamp_context(&after_dropped[at + 8..]) {
             return context;
         }

@@ -53,18 +53,33 @@ pub struct Description {
     pub format: Format,
 }
 
-/// Describes `text` (the report as [`super::collect::ReportText`] cut it);
-/// `None` when it holds no `BUG: KASAN:` line.
-pub fn describe(text: &str) -> Option<Description> {
-    let lines: Vec<&str> = text.split('\n').collect();
-    let first = lines.iter().position(|l| lines::any_header(l).is_some())?;
-    let lines = &lines[first..];
-    if let Some(d) = access_format(lines) {
+/// The lines syzkaller reads and which of them start a stack (indices
+/// into `lines`, ascending).
+#[derive(Clone, Copy)]
+pub struct Text<'a> {
+    /// The lines.
+    pub lines: &'a [&'a str],
+    /// Stack starts among them.
+    pub stack_starts: &'a [usize],
+}
+
+impl Text<'_> {
+    fn is_stack_start(&self, i: usize) -> bool {
+        self.stack_starts.binary_search(&i).is_ok()
+    }
+}
+
+/// Describes a report's title text; `None` when it holds no `BUG: KASAN:`
+/// line.
+pub fn describe(text: Text<'_>) -> Option<Description> {
+    let first = text.lines.iter().position(|l| lines::any_header(l).is_some())?;
+    if let Some(d) = access_format(text, first) {
         return Some(d);
     }
-    if let Some(d) = free_format(lines) {
+    if let Some(d) = free_format(text, first) {
         return Some(d);
     }
+    let lines = &text.lines[first..];
     if let Some(d) = on_address_format(lines) {
         return Some(d);
     }
@@ -77,23 +92,26 @@ pub fn describe(text: &str) -> Option<Description> {
     })
 }
 
-fn access_format(lines: &[&str]) -> Option<Description> {
-    let (at, (bug, _)) = lines
+fn access_format(text: Text<'_>, first: usize) -> Option<Description> {
+    let (at, (bug, _)) = text.lines[first..]
         .iter()
         .enumerate()
-        .find_map(|(i, l)| lines::access_header(l).map(|h| (i, h)))?;
-    let kind = lines[at + 1..]
+        .find_map(|(i, l)| lines::access_header(l).map(|h| (first + i, h)))?;
+    let kind = text.lines[at + 1..]
         .iter()
         .find_map(|l| lines::access_kind(l, true))?;
-    let (frame, ok) = guilty_frame(&lines[at..], SkipSet::Access);
+    let (frame, ok) = guilty_frame(text, at, SkipSet::Access);
     let make = |f: &str| format!("KASAN: {bug} {kind} in {f}");
     let alt = |f: &str| vec![format!("bad-access in {f}")];
     Some(finish(frame, ok, make, alt, Format::Access))
 }
 
-fn free_format(lines: &[&str]) -> Option<Description> {
-    let at = lines.iter().position(|l| lines::free_header(l).is_some())?;
-    let (frame, ok) = guilty_frame(&lines[at..], SkipSet::Free);
+fn free_format(text: Text<'_>, first: usize) -> Option<Description> {
+    let at = first
+        + text.lines[first..]
+            .iter()
+            .position(|l| lines::free_header(l).is_some())?;
+    let (frame, ok) = guilty_frame(text, at, SkipSet::Free);
     let make = |f: &str| format!("KASAN: invalid-free in {f}");
     let alt = |f: &str| vec![format!("invalid-free in {f}")];
     Some(finish(frame, ok, make, alt, Format::InvalidFree))
@@ -157,19 +175,19 @@ fn finish(
 /// candidate), the lines up to `Call trace:`, then the trace up to the next
 /// stack start. A fault-injection line marks the report corrupted and ends
 /// the part it is in; the walk goes on with the next part.
-fn guilty_frame(lines: &[&str], set: SkipSet) -> (String, bool) {
+fn guilty_frame(text: Text<'_>, header: usize, set: SkipSet) -> (String, bool) {
     let mut ok = true;
     let mut found: Option<String> = None;
-    let mut consider = |name: &str| {
+    let consider = |name: &str, found: &mut Option<String>| {
         if found.is_none() {
             let name = frames::demangle(name);
             if !frames::is_skipped(set, &name) {
-                found = Some(name);
+                *found = Some(name.into_owned());
             }
         }
     };
-    let mut rest = lines.iter();
-    for line in rest.by_ref() {
+    let mut rest = text.lines.iter().enumerate().skip(header);
+    for (_, line) in rest.by_ref() {
         if frames::is_fault_injection(line) {
             ok = false;
             break;
@@ -179,30 +197,33 @@ fn guilty_frame(lines: &[&str], set: SkipSet) -> (String, bool) {
             SkipSet::Free => lines::free_header(line),
         };
         if let Some(func) = func {
-            consider(func);
+            consider(func, &mut found);
             break;
         }
     }
-    for line in rest.by_ref() {
+    for (i, line) in rest.by_ref() {
         if frames::is_fault_injection(line) {
             ok = false;
             break;
         }
-        if lines::is_call_trace(line) {
+        // Every `Call trace:` line is a stack start, and those are known.
+        if text.is_stack_start(i) && lines::is_call_trace(line) {
             break;
         }
     }
-    for line in rest {
+    for (i, line) in rest {
         if frames::is_fault_injection(line) {
             ok = false;
             break;
         }
-        if lines::is_stack_start(line) {
+        if text.is_stack_start(i) {
             break;
         }
-        let (a, b) = frames::frame_names(line);
-        for name in [a, b].into_iter().flatten() {
-            consider(name);
+        if found.is_none() {
+            let (a, b) = frames::frame_names(line);
+            for name in [a, b].into_iter().flatten() {
+                consider(name, &mut found);
+            }
         }
     }
     match found {
@@ -214,24 +235,33 @@ fn guilty_frame(lines: &[&str], set: SkipSet) -> (String, bool) {
 /// syzkaller's `isCorrupted` for a title that extraction did not mark:
 /// every stack start must be followed by a frame (or `(stack is not
 /// available)`) within 15 lines, and there must be a stack at all.
-pub fn corrupted_reason(title: &str, text: &str) -> Option<&'static str> {
+pub fn corrupted_reason(title: &str, text: Text<'_>) -> Option<&'static str> {
     if has_timestamp(title) {
         return Some("title matches corrupted regexp");
     }
-    let lines: Vec<&str> = text.split('\n').collect();
+    let lines = text.lines;
+    // The first line of each key (each stack start matches at least one).
+    let mut first: [Option<usize>; STACK_KEYS.len()] = [None; STACK_KEYS.len()];
+    for &i in text.stack_starts {
+        for (slot, key) in first.iter_mut().zip(STACK_KEYS.iter()) {
+            if slot.is_none() && key(lines[i]) {
+                *slot = Some(i);
+            }
+        }
+    }
     let mut has_stack = false;
-    for (index, key) in STACK_KEYS.iter().enumerate() {
-        let Some(at) = lines.iter().position(|l| key(l)) else {
+    for (index, at) in first.iter().enumerate() {
+        let Some(at) = *at else {
             continue;
         };
-        let after = &lines[at + 1..];
-        // syzkaller counts the key's own line and needs three more.
-        if after.len() < 3 {
+        // syzkaller splits the text from the key on; a text ending in a
+        // newline has one empty piece more than it has lines.
+        if lines.len() - at < 3 {
             return Some("call trace is missed");
         }
         let mut frame_found = false;
-        for line in after.iter().take(15) {
-            if lines::is_stack_start(line) {
+        for (i, line) in lines.iter().enumerate().skip(at + 1).take(15) {
+            if text.is_stack_start(i) {
                 break;
             }
             if line.contains("(stack is not available)") || frames::is_frame_line(line) {

@@ -10,6 +10,7 @@
 //! before the skip patterns are matched anywhere in them; the title uses the
 //! name without the shortest of a list of syscall-wrapper prefixes.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
@@ -301,29 +302,46 @@ fn build(extra: &[&str]) -> Regex {
     Regex::new(&all.join("|")).expect("skip patterns are valid")
 }
 
+/// A skip pattern set and the verdicts already reached with it (frames
+/// repeat across reports, and a hash lookup is cheaper than the regex).
+struct Skipper {
+    re: Regex,
+    known: HashMap<String, bool>,
+}
+
+impl Skipper {
+    fn new(extra: &[&str]) -> RefCell<Self> {
+        RefCell::new(Skipper {
+            re: build(extra),
+            known: HashMap::new(),
+        })
+    }
+
+    fn is_skipped(&mut self, name: &str) -> bool {
+        if let Some(&known) = self.known.get(name) {
+            return known;
+        }
+        let skipped = self.re.is_match(name);
+        if self.known.len() > 100_000 {
+            self.known.clear();
+        }
+        self.known.insert(name.to_string(), skipped);
+        skipped
+    }
+}
+
 thread_local! {
-    static SKIP_RES: (Regex, Regex) = (build(ACCESS_SKIP), build(FREE_SKIP));
-    // Frames repeat across reports: remember each name's verdict.
-    static SKIPPED: RefCell<HashMap<(SkipSet, String), bool>> = RefCell::new(HashMap::new());
+    static ACCESS: RefCell<Skipper> = Skipper::new(ACCESS_SKIP);
+    static FREE: RefCell<Skipper> = Skipper::new(FREE_SKIP);
 }
 
 /// True when syzkaller skips the (demangled) frame `name`.
 pub fn is_skipped(set: SkipSet, name: &str) -> bool {
-    SKIPPED.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some(&known) = cache.get(&(set, name.to_string())) {
-            return known;
-        }
-        let skipped = SKIP_RES.with(|(access, free)| match set {
-            SkipSet::Access => access.is_match(name),
-            SkipSet::Free => free.is_match(name),
-        });
-        if cache.len() > 100_000 {
-            cache.clear();
-        }
-        cache.insert((set, name.to_string()), skipped);
-        skipped
-    })
+    let key = match set {
+        SkipSet::Access => &ACCESS,
+        SkipSet::Free => &FREE,
+    };
+    key.with(|s| s.borrow_mut().is_skipped(name))
 }
 
 /// The name without the syscall-wrapper prefix that leaves it shortest.
@@ -336,13 +354,13 @@ pub fn canonical(raw: &str) -> &str {
 }
 
 /// Rust v0 symbols demangled (without hashes), other names as they are.
-pub fn demangle(name: &str) -> String {
+pub fn demangle(name: &str) -> Cow<'_, str> {
     if name.starts_with("_R") {
         if let Ok(d) = rustc_demangle::try_demangle(name) {
-            return format!("{d:#}");
+            return Cow::Owned(format!("{d:#}"));
         }
     }
-    name.to_string()
+    Cow::Borrowed(name)
 }
 
 fn is_name_byte(b: u8) -> bool {

@@ -2,7 +2,25 @@
 //! `linuxOopses` and `linuxStackParams.stackStartRes`), as plain string
 //! scanning: every one of them is a search anywhere in the line.
 
+use aho_corasick::{AhoCorasick, MatchKind};
+
 const HEADER: &str = "BUG: KASAN: ";
+
+/// Every substring a stack start contains: one automaton pass rejects
+/// almost every line before the exact tests run.
+pub const STACK_START_PARTS: &[&str] = &[
+    "Call Trace", "Call trace", "Allocated", "Freed", "Backtrace:", "backtrace",
+    "Uninit was stored to memory at", "status: ",
+];
+
+thread_local! {
+    static STACK_START: AhoCorasick = AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(STACK_START_PARTS).expect("valid patterns");
+}
+
+/// True when `line` may be a stack start (no false negatives).
+pub fn may_start_stack(line: &str) -> bool {
+    STACK_START.with(|ac| ac.is_match(line))
+}
 
 /// `BUG: KASAN: <[a-z-]+> in <func>[.+]`: the bug type and the function.
 pub fn access_header(line: &str) -> Option<(&str, &str)> {
@@ -94,6 +112,9 @@ pub fn access_kind(line: &str, at_addr: bool) -> Option<&'static str> {
 
 /// A line that starts a stack (syzkaller's `stackStartRes`).
 pub fn is_stack_start(line: &str) -> bool {
+    if !may_start_stack(line) {
+        return false;
+    }
     if line.contains("Call Trace")
         || line.contains("Call trace")
         || line.contains("Allocated:")

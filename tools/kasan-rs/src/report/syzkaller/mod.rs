@@ -25,6 +25,7 @@ pub mod crash_type;
 pub mod describe;
 pub mod frames;
 pub mod lines;
+pub mod marks;
 pub mod oops;
 pub mod sanitize;
 
@@ -54,12 +55,22 @@ impl SyzkallerTitle {
     /// Describes a report from its text as [`ReportText`] collected it;
     /// `None` when it has no `BUG: KASAN:` line.
     pub fn of_report(text: &ReportText) -> Option<Self> {
-        Self::of_texts(text.title_text(), text.as_str())
+        let finished = text.finish();
+        let all = describe::Text {
+            lines: &finished.lines,
+            stack_starts: &finished.stack_starts,
+        };
+        let title_starts = finished.stack_starts.partition_point(|&i| i < finished.title_lines);
+        let title = describe::Text {
+            lines: &finished.lines[..finished.title_lines],
+            stack_starts: &finished.stack_starts[..title_starts],
+        };
+        Self::of_texts(title, all)
     }
 
     /// Describes a report whose title is taken from `title_text` and whose
     /// corruption is judged on `full_text` (syzkaller reads both).
-    pub fn of_texts(title_text: &str, full_text: &str) -> Option<Self> {
+    pub fn of_texts(title_text: describe::Text<'_>, full_text: describe::Text<'_>) -> Option<Self> {
         let d = describe::describe(title_text)?;
         let reason = d
             .corrupted

@@ -3,10 +3,10 @@
 //! `infoMessagesWithStack`). Without caller ids, syzkaller ends a report's
 //! text for titling at the first such line after its header.
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
 
 /// Oops headers, matched anywhere in the raw line.
-const HEADERS: &[&str] = &[
+pub const HEADERS: &[&str] = &[
     "BUG:",
     "WARNING:",
     "INFO:",
@@ -71,8 +71,8 @@ const NOT_A_START: &[&str] = &[
 
 thread_local! {
     static STARTS: (AhoCorasick, AhoCorasick) = (
-        AhoCorasick::new(HEADERS).expect("valid headers"),
-        AhoCorasick::new(NOT_A_START).expect("valid suppressions"),
+        AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(HEADERS).expect("valid headers"),
+        AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(NOT_A_START).expect("valid suppressions"),
     );
 }
 
