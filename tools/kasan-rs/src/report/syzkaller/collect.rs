@@ -91,7 +91,8 @@ impl ReportText {
         let line = read_line(raw);
         let included = !line.questionable
             && (self.context.matches(line.context)
-                || line.context.is_cpu() && memmem::find(self.text.as_bytes(), NMI.as_bytes()).is_some());
+                || line.context.is_cpu()
+                    && memmem::find(self.text.as_bytes(), NMI.as_bytes()).is_some());
         if !included {
             let keyed_by_caller = matches!(self.context, OwnedContext::Caller(_));
             if self.left_out_cut.is_none() && !keyed_by_caller && super::oops::starts_report(raw) {
@@ -109,10 +110,11 @@ impl ReportText {
         let text = self.text.as_str();
         let mut lines: Vec<&str> = text.split_terminator('\n').collect();
         let offset = |line: &str| line.as_ptr() as usize - text.as_ptr() as usize;
-        let line_at = |pos: usize, lines: &[&str]| match lines.binary_search_by(|l| offset(l).cmp(&pos)) {
-            Ok(i) => i,
-            Err(i) => i - 1,
-        };
+        let line_at =
+            |pos: usize, lines: &[&str]| match lines.binary_search_by(|l| offset(l).cmp(&pos)) {
+                Ok(i) => i,
+                Err(i) => i - 1,
+            };
         // One search over the text finds every line that matters.
         let mut end = lines.len();
         let mut oops_lines = Vec::new();

@@ -72,7 +72,10 @@ impl Text<'_> {
 /// Describes a report's title text; `None` when it holds no `BUG: KASAN:`
 /// line.
 pub fn describe(text: Text<'_>) -> Option<Description> {
-    let first = text.lines.iter().position(|l| lines::any_header(l).is_some())?;
+    let first = text
+        .lines
+        .iter()
+        .position(|l| lines::any_header(l).is_some())?;
     if let Some(d) = access_format(text, first) {
         return Some(d);
     }

@@ -9,8 +9,14 @@ const HEADER: &str = "BUG: KASAN: ";
 /// Every substring a stack start contains: one automaton pass rejects
 /// almost every line before the exact tests run.
 pub const STACK_START_PARTS: &[&str] = &[
-    "Call Trace", "Call trace", "Allocated", "Freed", "Backtrace:", "backtrace",
-    "Uninit was stored to memory at", "status: ",
+    "Call Trace",
+    "Call trace",
+    "Allocated",
+    "Freed",
+    "Backtrace:",
+    "backtrace",
+    "Uninit was stored to memory at",
+    "status: ",
 ];
 
 thread_local! {

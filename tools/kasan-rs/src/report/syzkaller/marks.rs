@@ -27,10 +27,17 @@ pub enum Mark {
 fn patterns() -> Vec<(&'static str, Mark)> {
     let mut v = vec![
         ("Kernel panic - not syncing", Mark::PanicOrCircular(false)),
-        ("WARNING: possible circular locking dependency detected", Mark::PanicOrCircular(true)),
+        (
+            "WARNING: possible circular locking dependency detected",
+            Mark::PanicOrCircular(true),
+        ),
         (DISABLING, Mark::Disabling),
     ];
-    v.extend(super::lines::STACK_START_PARTS.iter().map(|p| (*p, Mark::StackStart)));
+    v.extend(
+        super::lines::STACK_START_PARTS
+            .iter()
+            .map(|p| (*p, Mark::StackStart)),
+    );
     v.extend(super::oops::HEADERS.iter().map(|p| (*p, Mark::Oops)));
     v
 }

@@ -60,7 +60,9 @@ impl SyzkallerTitle {
             lines: &finished.lines,
             stack_starts: &finished.stack_starts,
         };
-        let title_starts = finished.stack_starts.partition_point(|&i| i < finished.title_lines);
+        let title_starts = finished
+            .stack_starts
+            .partition_point(|&i| i < finished.title_lines);
         let title = describe::Text {
             lines: &finished.lines[..finished.title_lines],
             stack_starts: &finished.stack_starts[..title_starts],
