@@ -125,6 +125,10 @@ pub const REPORT_SEPARATOR_LEN: usize = 66;
 /// The one definition both readers of reports use (this module's
 /// [`classify`] and `report::parse`).
 pub fn is_report_separator(msg: &str) -> bool {
+    // Cheap rejection first: nearly every line is something else.
+    if !msg.trim_end_matches([' ', '\t', '\r', '\n']).ends_with('=') {
+        return false;
+    }
     let text = msg.trim();
     text.len() == REPORT_SEPARATOR_LEN && text.bytes().all(|b| b == b'=')
 }

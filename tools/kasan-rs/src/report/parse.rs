@@ -14,6 +14,7 @@
 
 use std::io::{self, BufRead};
 
+use super::syzkaller::collect::Buffers;
 use super::syzkaller::{console::strip_dropped, ReportText, SyzkallerTitle};
 use super::title;
 use super::{Access, Frame, ObjectInfo, Report, TagRow, Track};
@@ -64,6 +65,8 @@ pub struct ReportParser {
     line_no: usize,
     current: Option<Builder>,
     next_index: usize,
+    /// The last report's syzkaller text buffers, reused for the next.
+    spare: Buffers,
 }
 
 /// Splits a raw console line into its printk caller id (if any) and the message.
@@ -124,17 +127,29 @@ fn is_hex(s: &str) -> bool {
 }
 
 fn hex_u64(s: &str) -> Option<u64> {
-    u64::from_str_radix(s.strip_prefix("0x").unwrap_or(s), 16).ok()
+    let s = s.strip_prefix("0x").unwrap_or(s);
+    if s.is_empty() || s.len() > 16 {
+        return None;
+    }
+    s.bytes().try_fold(0u64, |n, b| {
+        let d = (b as char).to_digit(16)?;
+        Some(n << 4 | u64::from(d))
+    })
 }
 
 /// Parses a frame `func+0xoff/0xsize [module]` (leading spaces, a `? `
 /// marker and trailing `(C)`-style or `file:line` notes allowed).
 pub fn parse_frame(s: &str) -> Option<Frame> {
-    let s = s.trim_start();
+    // Byte scanning: frames are most of a report, and ASCII.
+    let s = s.trim_start_matches([' ', '\t']);
     let s = s.strip_prefix("? ").unwrap_or(s);
-    let mut words = s.split_whitespace();
-    let token = words.next()?;
-    let (function, offsets) = token.rsplit_once('+')?;
+    let end = s
+        .bytes()
+        .position(|b| b == b' ' || b == b'\t')
+        .unwrap_or(s.len());
+    let (token, rest) = s.split_at(end);
+    let plus = memchr::memrchr(b'+', token.as_bytes())?;
+    let (function, offsets) = (&token[..plus], &token[plus + 1..]);
     let (off, size) = offsets.split_once('/')?;
     let offset = hex_u64(off.strip_prefix("0x")?)?;
     let size = hex_u64(size.strip_prefix("0x")?)?;
@@ -145,10 +160,14 @@ pub fn parse_frame(s: &str) -> Option<Frame> {
     {
         return None;
     }
-    let module = words
-        .find_map(|w| w.strip_prefix('[').and_then(|w| w.strip_suffix(']')))
-        .filter(|m| *m != "inline" && !m.is_empty())
-        .map(str::to_string);
+    let module = if memchr::memchr(b'[', rest.as_bytes()).is_some() {
+        rest.split_ascii_whitespace()
+            .find_map(|w| w.strip_prefix('[').and_then(|w| w.strip_suffix(']')))
+            .filter(|m| *m != "inline" && !m.is_empty())
+            .map(str::to_string)
+    } else {
+        None
+    };
     Some(Frame {
         function: function.to_string(),
         offset,
@@ -357,7 +376,7 @@ impl ReportParser {
             caller: caller.map(str::to_string),
             lines: 0,
             tag_prefix: 19,
-            syzkaller_text: ReportText::new(raw),
+            syzkaller_text: ReportText::reusing(raw, std::mem::take(&mut self.spare)),
         });
     }
 
@@ -365,6 +384,7 @@ impl ReportParser {
         let builder = self.current.take()?;
         let mut report = builder.report;
         report.syzkaller = SyzkallerTitle::of_report(&builder.syzkaller_text).unwrap_or_default();
+        self.spare = builder.syzkaller_text.into_buffers();
         report.closed = closed;
         if closed {
             report.end_line = self.line_no;

@@ -37,7 +37,7 @@ use super::{Frame, Report};
 
 /// Demangles Rust symbols (`_R...` v0, `_ZN...` legacy), without hashes.
 pub fn demangle(symbol: &str) -> String {
-    if symbol.starts_with("_R") || symbol.starts_with("_ZN") || symbol.starts_with("__R") {
+    if is_mangled(symbol) {
         if let Ok(d) = rustc_demangle::try_demangle(symbol) {
             return format!("{d:#}");
         }
@@ -61,14 +61,31 @@ pub fn title_name(symbol: &str) -> String {
 
 /// The name the skip rules look at: the last path segment of a Rust
 /// symbol, the C name without suffixes and without leading `__pi_`/underscores.
-fn rule_name(symbol: &str) -> String {
+fn rule_name(symbol: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    let strip = |last: &str| -> usize {
+        let trimmed = last.trim_start_matches('_');
+        let trimmed = trimmed.strip_prefix("pi_").unwrap_or(trimmed);
+        last.len() - trimmed.len()
+    };
+    if !is_mangled(symbol) {
+        // C: no allocation; `foo.constprop.0` -> `foo`.
+        let base = match symbol.split_once('.') {
+            Some((base, _)) if !base.is_empty() => base,
+            _ => symbol,
+        };
+        return Cow::Borrowed(&base[strip(base)..]);
+    }
     let name = title_name(symbol);
     let last = match name.rfind("::") {
         Some(at) => &name[at + 2..],
         None => name.as_str(),
     };
-    let last = last.trim_start_matches('_');
-    last.strip_prefix("pi_").unwrap_or(last).to_string()
+    Cow::Owned(last[strip(last)..].to_string())
+}
+
+fn is_mangled(symbol: &str) -> bool {
+    symbol.starts_with("_R") || symbol.starts_with("_ZN") || symbol.starts_with("__R")
 }
 
 const STACK_DUMP: &[&str] = &[
@@ -175,7 +192,7 @@ const FREE_PATH: &[&str] = &[
 /// True for frames a title skips. `free`: the report is about a free.
 pub fn is_plumbing(symbol: &str, free: bool) -> bool {
     let name = rule_name(symbol);
-    let n = name.as_str();
+    let n: &str = &name;
     if STACK_DUMP.iter().any(|p| n.starts_with(p)) {
         return true;
     }

@@ -50,8 +50,18 @@ pub struct ReportText {
     text: String,
     /// Lines in `text`.
     lines: usize,
+    /// Where each line of `text` ends (its newline), so that finishing need
+    /// not split the text again.
+    ends: Vec<u32>,
     /// Lines in `text` when a left-out line started another report.
     left_out_cut: Option<usize>,
+}
+
+/// The allocations of a text, kept for the next one.
+#[derive(Clone, Debug, Default)]
+pub struct Buffers {
+    text: String,
+    ends: Vec<u32>,
 }
 
 /// A finished text: its lines, how many of them the title reads, and which
@@ -69,19 +79,29 @@ pub struct Finished<'a> {
 impl ReportText {
     /// Starts with the header line (raw, with its printk prefix).
     pub fn new(header: &str) -> Self {
+        Self::reusing(header, Buffers::default())
+    }
+
+    /// Like [`ReportText::new`], in the buffers of a finished text (a
+    /// parser reads one report after the other).
+    pub fn reusing(header: &str, buffers: Buffers) -> Self {
+        let Buffers { mut text, mut ends } = buffers;
+        text.clear();
+        ends.clear();
         let line = read_line(header);
         let context = match line.context {
             Context::Bare => OwnedContext::Bare,
             Context::Console => OwnedContext::Console,
             Context::Caller(id) => OwnedContext::Caller(id.to_string()),
         };
-        let mut text = String::with_capacity(4096);
         text.push_str(line.text);
+        ends.push(text.len() as u32);
         text.push('\n');
         ReportText {
             context,
             text,
             lines: 1,
+            ends,
             left_out_cut: None,
         }
     }
@@ -101,14 +121,28 @@ impl ReportText {
             return;
         }
         self.text.push_str(line.text);
+        self.ends.push(self.text.len() as u32);
         self.text.push('\n');
         self.lines += 1;
+    }
+
+    /// Gives the allocations back, for [`ReportText::reusing`].
+    pub fn into_buffers(self) -> Buffers {
+        Buffers {
+            text: self.text,
+            ends: self.ends,
+        }
     }
 
     /// The lines as syzkaller reads them.
     pub fn finish(&self) -> Finished<'_> {
         let text = self.text.as_str();
-        let mut lines: Vec<&str> = text.split_terminator('\n').collect();
+        let mut start = 0;
+        let mut lines: Vec<&str> = Vec::with_capacity(self.ends.len());
+        for &end in &self.ends {
+            lines.push(&text[start..end as usize]);
+            start = end as usize + 1;
+        }
         let offset = |line: &str| line.as_ptr() as usize - text.as_ptr() as usize;
         let line_at =
             |pos: usize, lines: &[&str]| match lines.binary_search_by(|l| offset(l).cmp(&pos)) {
@@ -133,7 +167,10 @@ impl ReportText {
                     }
                 }
                 Mark::Oops => oops_lines.push(at),
-                Mark::StackStart => stack_starts.push(at),
+                Mark::StackStart(exact) => {
+                    let exact = exact || super::lines::stack_start_at(text, pos) == Some(true);
+                    stack_starts.push((at, exact));
+                }
                 Mark::Disabling => disabling = true,
             }
         }
@@ -152,8 +189,19 @@ impl ReportText {
                 title_end = title_end.min(at);
             }
         }
-        stack_starts.dedup();
-        stack_starts.retain(|&i| i < end && super::lines::is_stack_start(lines[i]));
+        stack_starts.dedup_by(|b, a| {
+            // Keep one entry per line, exact if any of its marks is.
+            let same = a.0 == b.0;
+            if same {
+                a.1 |= b.1;
+            }
+            same
+        });
+        let stack_starts: Vec<usize> = stack_starts
+            .into_iter()
+            .filter(|&(i, exact)| i < end && (exact || super::lines::is_stack_start(lines[i])))
+            .map(|(i, _)| i)
+            .collect();
         let disabling = disabling;
         // `Disabling lock debugging` lines are counted but not kept.
         if disabling {

@@ -66,27 +66,30 @@ pub fn read_line(line: &str) -> ConsoleLine<'_> {
     }
 }
 
-thread_local! {
-    static LOGIN: memchr::memmem::FinderRev<'static> = memchr::memmem::FinderRev::new(" login: ");
-}
-
 fn context_of(line: &str) -> Context<'_> {
     let after_dropped = strip_dropped(line).unwrap_or(line);
     if let Some(context) = timestamp_context(after_dropped) {
         return context;
     }
     // `(?:.* login: )?` is greedy: the last ` login: ` that leads to a timestamp.
-    // Most lines (frames) have no colon, and so no ` login: `.
-    let colon = memchr::memchr(b':', after_dropped.as_bytes()).is_some();
-    if let Some(at) = colon
-        .then(|| LOGIN.with(|f| f.rfind(after_dropped.as_bytes())))
-        .flatten()
-    {
+    if let Some(at) = last_login(after_dropped) {
         if let Some(context) = timestamp_context(&after_dropped[at + 8..]) {
             return context;
         }
     }
     Context::Bare
+}
+
+/// Where the last ` login: ` of `line` starts: found from its colons, which
+/// most lines (frames) do not have.
+fn last_login(line: &str) -> Option<usize> {
+    let bytes = line.as_bytes();
+    memchr::memrchr_iter(b':', bytes).find_map(|colon| {
+        let ok = colon >= 6
+            && &bytes[colon - 6..colon] == b" login"
+            && bytes.get(colon + 1) == Some(&b' ');
+        ok.then(|| colon - 6)
+    })
 }
 
 /// `** 12 printk messages dropped ** rest` -> `rest`.

@@ -161,8 +161,14 @@ fn finish(
         }
         alts.extend(alt(&variant));
     }
-    let mut seen = std::collections::HashSet::new();
-    alts.retain(|a| seen.insert(a.clone()));
+    // A handful of titles: a linear search beats hashing them.
+    let mut unique: Vec<String> = Vec::with_capacity(alts.len());
+    for a in alts {
+        if !unique.contains(&a) {
+            unique.push(a);
+        }
+    }
+    let alts = unique;
     Description {
         title,
         alt_titles: alts,
@@ -267,7 +273,7 @@ pub fn corrupted_reason(title: &str, text: Text<'_>) -> Option<&'static str> {
             if text.is_stack_start(i) {
                 break;
             }
-            if line.contains("(stack is not available)") || frames::is_frame_line(line) {
+            if frames::is_frame_line(line) || line.contains("(stack is not available)") {
                 frame_found = true;
                 break;
             }

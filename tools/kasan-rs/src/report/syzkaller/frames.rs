@@ -10,11 +10,11 @@
 //! before the skip patterns are matched anywhere in them; the title uses the
 //! name without the shortest of a list of syscall-wrapper prefixes.
 
+use regex::Regex;
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
-use regex::Regex;
+use super::fxhash::FxHashMap;
 
 /// Skip patterns for every Linux stack (syzkaller's `skipPatterns`), as
 /// regular expressions matched anywhere in the demangled name.
@@ -306,14 +306,14 @@ fn build(extra: &[&str]) -> Regex {
 /// repeat across reports, and a hash lookup is cheaper than the regex).
 struct Skipper {
     re: Regex,
-    known: HashMap<String, bool>,
+    known: FxHashMap<String, bool>,
 }
 
 impl Skipper {
     fn new(extra: &[&str]) -> RefCell<Self> {
         RefCell::new(Skipper {
             re: build(extra),
-            known: HashMap::new(),
+            known: FxHashMap::default(),
         })
     }
 

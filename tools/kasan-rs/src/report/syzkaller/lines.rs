@@ -20,6 +20,10 @@ pub const STACK_START_PARTS: &[&str] = &[
 ];
 
 thread_local! {
+    static READ: memchr::memmem::Finder<'static> = memchr::memmem::Finder::new("Read");
+    static WRITE: memchr::memmem::Finder<'static> = memchr::memmem::Finder::new("Write");
+    static ALLOCATED_BY: memchr::memmem::Finder<'static> = memchr::memmem::Finder::new("Allocated by task ");
+    static FREED_BY: memchr::memmem::Finder<'static> = memchr::memmem::Finder::new("Freed by task ");
     static STACK_START: AhoCorasick = AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(STACK_START_PARTS).expect("valid patterns");
 }
 
@@ -90,8 +94,9 @@ pub fn any_header(line: &str) -> Option<&str> {
 /// `at_addr`) ` at addr <hex>`: `Read` or `Write`.
 pub fn access_kind(line: &str, at_addr: bool) -> Option<&'static str> {
     let mut best: Option<(usize, &'static str)> = None;
-    for kind in ["Read", "Write"] {
-        for (at, _) in line.match_indices(kind) {
+    for (kind, finder) in [("Read", &READ), ("Write", &WRITE)] {
+        let found: Vec<usize> = finder.with(|f| f.find_iter(line.as_bytes()).collect());
+        for at in found {
             let rest = &line[at + kind.len()..];
             let number = rest.strip_prefix(" of size ").or_else(|| {
                 if at_addr {
@@ -138,11 +143,39 @@ pub fn is_stack_start(line: &str) -> bool {
 
 /// `<prefix>[0-9]+:` anywhere.
 pub fn by_task(line: &str, prefix: &str) -> bool {
-    line.match_indices(prefix).any(|(at, _)| {
-        let rest = &line[at + prefix.len()..];
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        digits > 0 && rest[digits..].starts_with(':')
-    })
+    let check = |finder: &memchr::memmem::Finder<'static>| {
+        finder
+            .find_iter(line.as_bytes())
+            .any(|at| task_colon(&line[at + prefix.len()..]))
+    };
+    match prefix {
+        "Allocated by task " => ALLOCATED_BY.with(check),
+        "Freed by task " => FREED_BY.with(check),
+        _ => line
+            .match_indices(prefix)
+            .any(|(at, _)| task_colon(&line[at + prefix.len()..])),
+    }
+}
+
+/// `[0-9]+:` at the start of `rest`.
+fn task_colon(rest: &str) -> bool {
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && rest[digits..].starts_with(':')
+}
+
+/// Whether the stack-start part found at `at` in `text` makes its line a
+/// stack start by itself (`None`: the whole line must be tested).
+pub fn stack_start_at(text: &str, at: usize) -> Option<bool> {
+    let rest = &text[at..];
+    if let Some(r) = rest.strip_prefix("Allocated") {
+        return (r.starts_with(':') || r.strip_prefix(" by task ").is_some_and(task_colon))
+            .then_some(true);
+    }
+    if let Some(r) = rest.strip_prefix("Freed") {
+        return (r.starts_with(':') || r.strip_prefix(" by task ").is_some_and(task_colon))
+            .then_some(true);
+    }
+    None
 }
 
 /// `[^k] backtrace:` or `[^k] backtrace (crc <hex>):`.

@@ -14,8 +14,9 @@ pub const DISABLING: &str = "Disabling lock debugging due to kernel taint";
 pub enum Mark {
     /// A line that may start another report.
     Oops,
-    /// A line that may start a stack.
-    StackStart,
+    /// A line that may start a stack (true: it does, the pattern is a
+    /// whole stack start).
+    StackStart(bool),
     /// `Kernel panic - not syncing` (false) or the lockdep circular
     /// warning (true: it is an oops too).
     PanicOrCircular(bool),
@@ -36,7 +37,7 @@ fn patterns() -> Vec<(&'static str, Mark)> {
     v.extend(
         super::lines::STACK_START_PARTS
             .iter()
-            .map(|p| (*p, Mark::StackStart)),
+            .map(|p| (*p, Mark::StackStart(super::lines::is_stack_start(p)))),
     );
     v.extend(super::oops::HEADERS.iter().map(|p| (*p, Mark::Oops)));
     v

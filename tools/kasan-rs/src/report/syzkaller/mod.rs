@@ -24,6 +24,7 @@ pub mod console;
 pub mod crash_type;
 pub mod describe;
 pub mod frames;
+pub mod fxhash;
 pub mod lines;
 pub mod marks;
 pub mod oops;

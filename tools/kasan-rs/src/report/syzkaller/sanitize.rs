@@ -7,9 +7,10 @@
 //! the title (after its last ` in `).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use regex::Regex;
+
+use super::fxhash::FxHashMap;
 
 /// (pattern, replacement) in syzkaller's order; `\w`, `\W` and `\d` are
 /// spelled as ASCII classes, as in Go.
@@ -34,7 +35,7 @@ thread_local! {
         .map(|(re, with)| (Regex::new(re).expect("valid replacement"), *with))
         .collect();
     // Titles repeat across reports: sanitise each once.
-    static DONE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    static DONE: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
 }
 
 /// The title as syzkaller shows it.
