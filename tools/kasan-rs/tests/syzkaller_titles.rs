@@ -357,4 +357,185 @@ The buggy address belongs to the object at ffff000012345600
 ==================================================================
 ",
     },
+    // Old format, no stack: the header's copy_from_iter is skipped (it
+    // joined the skip list after the version read, whose header still says
+    // `in copy_from_iter`; file 15's header changed the same way, from
+    // `in memcpy` at 4b7f6d09 to `in corrupted` at e06c85a2).
+    Case {
+        file: 17,
+        commit: "4b7f6d09",
+        title: "KASAN: use-after-free Read in corrupted",
+        alt: None,
+        crash_type: None,
+        corrupted: true,
+        prefix: Prefix::Console,
+        log: "
+BUG: KASAN: use-after-free in copy_from_iter+0xe10/0x15f0 at addr ffff88001d2e3f2a
+Read of size 4000 by task repro/2323
+",
+    },
+    // `on address` with a wild address and no stack.
+    Case {
+        file: 19,
+        commit: "1556ebc4",
+        title: "KASAN: wild-memory-access Read",
+        alt: None,
+        crash_type: None,
+        corrupted: true,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: wild-memory-access on address ffe7000012340000
+Read of size 200 by task repro/5151
+",
+    },
+    // The header's __list_add_valid and the report plumbing are skipped.
+    Case {
+        file: 226,
+        commit: "372799e4",
+        title: "KASAN: use-after-free Read in rdma_listen",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in __list_add_valid+0xc1/0xd8
+Read of size 8 at addr ffff8800a1b2c658 by task repro/2000
+
+CPU: 0 PID: 2000 Comm: repro Not tainted 4.16.0 #1
+Call Trace:
+ dump_stack+0x190/0x250
+ ? __list_add_valid+0xc1/0xd8
+ print_address_description+0x70/0x260
+ kasan_report+0x230/0x370
+ __asan_report_load8_noabort+0x10/0x20
+ __list_add_valid+0xc1/0xd8
+ rdma_listen+0x580/0x8f0
+ ucma_listen+0x170/0x200
+ entry_SYSCALL_64_after_hwframe+0x40/0xb8
+
+Allocated by task 1999:
+ save_stack+0x40/0xd8
+ __kmalloc_node_track_caller+0x40/0x78
+
+Freed by task 1999:
+ save_stack+0x40/0xd8
+ kfree+0xd0/0x268
+==================================================================
+",
+    },
 ];
+
+/// Our own 6.12 shapes, not from syzkaller's files: what its rules make of
+/// them.
+mod own_shapes {
+    use kasan_rs_tools::report::parse_reports;
+
+    fn syz(log: &str) -> kasan_rs_tools::report::syzkaller::SyzkallerTitle {
+        parse_reports(log).remove(0).syzkaller
+    }
+
+    /// An async hw-tags report: no function in the header, so syzkaller's
+    /// fallback format, corrupted.
+    #[test]
+    fn async_fault_is_invalid_access_corrupted() {
+        let s = syz("BUG: KASAN: invalid-access
+Asynchronous fault: no details available
+
+CPU: 1 UID: 0 PID: 35 Comm: kunit_try_catch Tainted: G N 6.12.0 #1
+Call trace:
+ dump_backtrace+0xd4/0x10c
+ kasan_report_async+0xd8/0x114
+ mte_check_tfsr_el1+0x20/0x28
+ my_async_case+0xa0/0x290
+==================================================================
+");
+        assert_eq!(s.title, "KASAN: invalid-access");
+        assert_eq!(s.crash_type, "KASAN-UNKNOWN");
+        assert!(s.corrupted);
+        assert_eq!(
+            s.corrupted_reason.as_deref(),
+            Some("report format is marked as corrupted")
+        );
+        assert!(s.alt_titles.is_empty());
+    }
+
+    /// A Rust v0 frame is demangled before the skip patterns: a crate
+    /// named `kasan_*` is skipped like any `kasan` frame, others name the
+    /// title, and the frame keeps its `<T as Trait>::f` form.
+    #[test]
+    fn rust_v0_frames_are_demangled() {
+        let header = "BUG: KASAN: slab-out-of-bounds in _RNvXCs77hkMc0rEmy_15kasan_rs_sampleNtB2_13KasanRsSampleNtCsl7L7n58I0Vr_6kernel6Module4init+0x64/0x400 [kasan_rs_sample]";
+        let log = format!(
+            "{header}
+Write at addr f5ff000000ce1770 by task insmod/60
+Call trace:
+ dump_backtrace+0xd4/0x10c
+ _RNvXCs77hkMc0rEmy_15kasan_rs_sampleNtB2_13KasanRsSampleNtCsl7L7n58I0Vr_6kernel6Module4init+0x64/0x400 [kasan_rs_sample]
+ _RNvXCs1234abcd_7my_demoNtB2_4DemoNtCsl7L7n58I0Vr_6kernel6Module4init+0x10/0x80 [my_demo]
+ do_one_initcall+0x4c/0x1f0
+"
+        );
+        let s = syz(&log);
+        assert_eq!(
+            s.title,
+            "KASAN: slab-out-of-bounds Write in <my_demo::Demo as kernel::Module>::init"
+        );
+        assert_eq!(
+            s.frame.as_deref(),
+            Some("<my_demo::Demo as kernel::Module>::init")
+        );
+        assert_eq!(s.crash_type, "KASAN-WRITE");
+    }
+
+    /// 6.12's tag-fault path: with the header's function skipped (it
+    /// contains `kmalloc`), the first frame no pattern covers is
+    /// do_bad_area.
+    #[test]
+    fn arm64_tag_fault_path_names_do_bad_area() {
+        let s = syz(
+            "BUG: KASAN: slab-out-of-bounds in kmalloc_oob_right+0x88/0x290
+Write at addr f5ff000000ce1770 by task kunit_try_catch/35
+Pointer tag: [f5], memory tag: [fe]
+
+Call trace:
+ dump_backtrace+0xd4/0x10c
+ show_stack+0x14/0x1c
+ dump_stack_lvl+0x3c/0x7c
+ print_report+0x1b4/0x710
+ kasan_report+0x110/0x154
+ __do_kernel_fault+0x54/0x204
+ do_bad_area+0x2c/0xc0
+ do_tag_check_fault+0x1c/0x28
+ kmalloc_oob_right+0x88/0x290
+ kunit_try_run_case+0x54/0x134
+
+Allocated by task 35:
+ kasan_save_stack+0x3c/0x64
+==================================================================
+",
+        );
+        assert_eq!(s.title, "KASAN: slab-out-of-bounds Write in do_bad_area");
+        assert_eq!(s.alt_titles, ["bad-access in do_bad_area"]);
+        assert!(!s.corrupted, "{:?}", s.corrupted_reason);
+    }
+
+    /// `** N printk messages dropped **` before the header on its line.
+    #[test]
+    fn header_after_dropped_messages() {
+        let reports = parse_reports("** 12 printk messages dropped ** [   10.000001] BUG: KASAN: use-after-free in foo_bar+0x1/0x2
+[   10.000002] Read of size 8 at addr ffff888012345678 by task a/1
+[   10.000003] Call Trace:
+[   10.000004]  foo_bar+0x1/0x2
+[   10.000005]  baz_qux+0x3/0x4
+[   10.000006] ==================================================================
+");
+        assert_eq!(reports.len(), 1);
+        assert_eq!(reports[0].bug_type, "use-after-free");
+        assert_eq!(
+            reports[0].syzkaller.title,
+            "KASAN: use-after-free Read in foo_bar"
+        );
+    }
+}
