@@ -15,7 +15,7 @@ fn data(name: &str) -> String {
 }
 
 fn names(frames: &[kasan_rs_tools::report::Frame]) -> Vec<&str> {
-    frames.iter().map(|f| f.function.as_str()).collect()
+    frames.iter().map(|f| &*f.function).collect()
 }
 
 #[test]
@@ -76,7 +76,7 @@ fn first_c_sync_report_in_full() {
         (Some(0xf5), Some(0xfe), Some(0))
     );
     assert_eq!(r.call_trace.len(), 17);
-    assert_eq!(r.call_trace[12].function, "kmalloc_oob_right");
+    assert_eq!(&*r.call_trace[12].function, "kmalloc_oob_right");
     assert_eq!(
         (r.call_trace[12].offset, r.call_trace[12].size),
         (0x88, 0x290)
@@ -145,7 +145,7 @@ fn free_reports_in_full() {
     );
     assert_eq!(r.alloc.as_ref().unwrap().frames.len(), 10);
     let free = r.free.as_ref().unwrap();
-    assert_eq!(free.frames[6].function, "kmalloc_double_kzfree");
+    assert_eq!(&*free.frames[6].function, "kmalloc_double_kzfree");
     assert_eq!(
         r.object.as_ref().unwrap().cache.as_deref(),
         Some("kmalloc-16")

@@ -31,8 +31,9 @@ pub use parse::{parse_reports, ReportParser};
 /// One stack frame as printed: `func+0xoff/0xsize [module]`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Frame {
-    /// The symbol as printed (Rust symbols stay mangled here).
-    pub function: String,
+    /// The symbol as printed (Rust symbols stay mangled here); shared, as
+    /// the same names repeat in every report.
+    pub function: std::sync::Arc<str>,
     /// Offset into the function.
     pub offset: u64,
     /// Size of the function.

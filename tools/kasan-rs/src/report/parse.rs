@@ -169,10 +169,32 @@ pub fn parse_frame(s: &str) -> Option<Frame> {
         None
     };
     Some(Frame {
-        function: function.to_string(),
+        function: intern(function),
         offset,
         size,
         module,
+    })
+}
+
+thread_local! {
+    // Frame names repeat in every report: one allocation per distinct name.
+    static NAMES: std::cell::RefCell<super::syzkaller::fxhash::FxHashMap<Box<str>, std::sync::Arc<str>>> =
+        std::cell::RefCell::new(Default::default());
+}
+
+/// The shared copy of `name`.
+fn intern(name: &str) -> std::sync::Arc<str> {
+    NAMES.with(|names| {
+        let mut names = names.borrow_mut();
+        if let Some(shared) = names.get(name) {
+            return shared.clone();
+        }
+        if names.len() > 100_000 {
+            names.clear();
+        }
+        let shared: std::sync::Arc<str> = name.into();
+        names.insert(name.into(), shared.clone());
+        shared
     })
 }
 
@@ -747,13 +769,13 @@ mod tests {
     fn parses_frames() {
         let f = parse_frame(" kmalloc_oob_right+0x88/0x290").unwrap();
         assert_eq!(
-            (f.function.as_str(), f.offset, f.size),
+            (&*f.function, f.offset, f.size),
             ("kmalloc_oob_right", 0x88, 0x290)
         );
         let f = parse_frame(" init_module+0x64/0x400 [kasan_rs_sample]").unwrap();
         assert_eq!(f.module.as_deref(), Some("kasan_rs_sample"));
         let f = parse_frame("  show_stack+0x24/0x40 (C)").unwrap();
-        assert_eq!(f.function, "show_stack");
+        assert_eq!(&*f.function, "show_stack");
         assert!(parse_frame(" not a frame").is_none());
         assert!(parse_frame(" a b+0x1/0x2").is_none());
         assert!(parse_frame(" f+0xzz/0x2").is_none());

@@ -154,6 +154,8 @@ fn finish(
             variants.push(stripped.to_string());
         }
     }
+    // The canonical frame's titles are there already.
+    variants.retain(|v| *v != canonical);
     for variant in variants {
         let t = make(&variant);
         if t != title {

@@ -95,28 +95,29 @@ pub fn any_header(line: &str) -> Option<&str> {
 pub fn access_kind(line: &str, at_addr: bool) -> Option<&'static str> {
     let mut best: Option<(usize, &'static str)> = None;
     for (kind, finder) in [("Read", &READ), ("Write", &WRITE)] {
-        let found: Vec<usize> = finder.with(|f| f.find_iter(line.as_bytes()).collect());
-        for at in found {
-            let rest = &line[at + kind.len()..];
-            let number = rest.strip_prefix(" of size ").or_else(|| {
-                if at_addr {
-                    rest.strip_prefix(" at addr ")
-                } else {
-                    None
+        finder.with(|f| {
+            for at in f.find_iter(line.as_bytes()) {
+                let rest = &line[at + kind.len()..];
+                let number = rest.strip_prefix(" of size ").or_else(|| {
+                    if at_addr {
+                        rest.strip_prefix(" at addr ")
+                    } else {
+                        None
+                    }
+                });
+                let ok = number.is_some_and(|n| {
+                    let first = n.as_bytes().first().copied().unwrap_or(b' ');
+                    if at_addr {
+                        first.is_ascii_digit() || (b'a'..=b'f').contains(&first)
+                    } else {
+                        first.is_ascii_digit()
+                    }
+                });
+                if ok && best.map_or(true, |(pos, _)| at > pos) {
+                    best = Some((at, kind));
                 }
-            });
-            let ok = number.is_some_and(|n| {
-                let first = n.as_bytes().first().copied().unwrap_or(b' ');
-                if at_addr {
-                    first.is_ascii_digit() || (b'a'..=b'f').contains(&first)
-                } else {
-                    first.is_ascii_digit()
-                }
-            });
-            if ok && best.map_or(true, |(pos, _)| at > pos) {
-                best = Some((at, kind));
             }
-        }
+        });
     }
     best.map(|(_, kind)| kind)
 }
@@ -167,6 +168,12 @@ fn task_colon(rest: &str) -> bool {
 /// stack start by itself (`None`: the whole line must be tested).
 pub fn stack_start_at(text: &str, at: usize) -> Option<bool> {
     let rest = &text[at..];
+    if rest.starts_with("backtrace") || rest.starts_with("status: ") {
+        let start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+        let end = rest.find('\n').map_or(text.len(), |p| at + p);
+        let line = &text[start..end];
+        return Some(is_stack_start(line));
+    }
     if let Some(r) = rest.strip_prefix("Allocated") {
         return (r.starts_with(':') || r.strip_prefix(" by task ").is_some_and(task_colon))
             .then_some(true);

@@ -39,9 +39,36 @@ fn patterns() -> Vec<(&'static str, Mark)> {
             .iter()
             .map(|p| (*p, Mark::StackStart(super::lines::is_stack_start(p)))),
     );
-    v.extend(super::oops::HEADERS.iter().map(|p| (*p, Mark::Oops)));
+    v.extend(OOPS_CANDIDATES.iter().map(|p| (*p, Mark::Oops)));
     v
 }
+
+/// Substrings of every oops header ([`super::oops::HEADERS`]), fewer than
+/// the headers so that the search stays fast; each line found is tested
+/// exactly ([`super::oops::starts_report`]).
+const OOPS_CANDIDATES: &[&str] = &[
+    "BUG",
+    "WARNING:",
+    "INFO:",
+    "Unable to handle kernel",
+    "general protection fault",
+    "stack segment: ",
+    "panic",
+    "PANIC: double fault",
+    "error:",
+    "invalid opcode:",
+    "UBSAN:",
+    "Booting the kernel.",
+    "unregister_netdevice: waiting for",
+    "VFS: ",
+    "Unhandled fault:",
+    "Alignment trap:",
+    "SYZFAIL:",
+    "SYZFATAL:",
+    "vmalloc: allocation failure:",
+    "FAULT_INJECTION: forcing a failure",
+    "FAULT_FLAG_ALLOW_RETRY missing",
+];
 
 thread_local! {
     static MARKS: (AhoCorasick, Vec<Mark>) = {
