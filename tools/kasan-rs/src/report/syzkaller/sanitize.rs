@@ -71,7 +71,7 @@ fn sanitize_uncached(title: &str) -> String {
     let mut prev = b' ';
     for &b in s.as_bytes().iter().take(MAX_TITLE) {
         let b = if b == b'\t' { b' ' } else { b };
-        if b < 0x20 || b >= 0x7f || (b == b' ' && prev == b' ') {
+        if !(0x20..0x7f).contains(&b) || (b == b' ' && prev == b' ') {
             continue;
         }
         out.push(b);
