@@ -425,6 +425,49 @@ Freed by task 1999:
 ==================================================================
 ",
     },
+    // Lockdep's frames around the bug: __lock_acquire, lock_acquire and
+    // the spin-lock wrapper are skipped. The version read (18637df7) still
+    // expected `in __lock_acquire`, with a TODO saying it must be `in
+    // remove_wait_queue`, which is what its later versions expect.
+    Case {
+        file: 147,
+        commit: "18637df7",
+        title: "KASAN: use-after-free Read in remove_wait_queue",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in __lock_acquire+0x3c01/0x3d00
+Read of size 8 at addr ffff8800c1d2e0f8 by task repro/3000
+
+CPU: 1 PID: 3000 Comm: repro Not tainted 4.15.0 #1
+Call Trace:
+ dump_stack+0x130/0x1a0
+ ? __lock_acquire+0x3c01/0x3d00
+ print_address_description+0x70/0x260
+ kasan_report+0x230/0x370
+ __asan_report_load8_noabort+0x10/0x20
+ __lock_acquire+0x3c01/0x3d00
+ ? remove_wait_queue+0x20/0x1c0
+ lock_acquire+0x160/0x430
+ _raw_spin_lock_irqsave+0x90/0xc8
+ remove_wait_queue+0x21/0x1c0
+ ep_unregister_pollwait.isra.7+0x90/0x370
+ ep_free+0xa0/0x240
+ entry_SYSCALL_64_fastpath+0x20/0x98
+
+Allocated by task 3000:
+ save_stack+0x40/0xd8
+ kmem_cache_alloc_trace+0x130/0x760
+
+Freed by task 3000:
+ save_stack+0x40/0xd8
+ kfree+0xd0/0x268
+==================================================================
+",
+    },
 ];
 
 /// Our own 6.12 shapes, not from syzkaller's files: what its rules make of
