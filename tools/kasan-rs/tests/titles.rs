@@ -1,6 +1,8 @@
-//! Titles for hand-written reports whose shapes are taken from real reports,
-//! checked against the title a fuzzing dashboard (syzbot) gave the same
-//! report. The source of each case is given with it; the console text is
+//! The tool's own titles (`Report::title`, see src/report/title.rs) for
+//! hand-written reports whose shapes are taken from real reports, checked
+//! against the title a fuzzing dashboard (syzbot) gave the same report where
+//! our rules agree with its (syzkaller's own rules are tested in
+//! tests/syzkaller_titles.rs). The source of each case is given with it; the console text is
 //! cut to the lines the title depends on (frames kept in order).
 
 use kasan_rs_tools::report::parse_reports;

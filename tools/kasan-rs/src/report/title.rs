@@ -1,7 +1,10 @@
-//! Report titles in the convention of fuzzing dashboards (syzbot).
+//! The tool's own report titles: syzbot's convention, with rules of ours
+//! that keep the function the bug is in. The title a dashboard would show,
+//! quirks included, is [`super::syzkaller`]'s; this one is for people
+//! reading our KUnit and sample consoles, for `--dedup` and `diff`.
 //!
-//! Rules, as syzbot applies them to KASAN reports (learned from its reports
-//! and syzkaller's pkg/report; the code here is our own):
+//! Rules (learned from syzbot's reports and syzkaller's pkg/report; the
+//! code here is our own):
 //! * access reports: `KASAN: <bug-type> <Read|Write> in <func>`;
 //! * `double-free`, `invalid-free` and the older `double-free or
 //!   invalid-free` are all titled `KASAN: invalid-free in <func>` (syzbot
