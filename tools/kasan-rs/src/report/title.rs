@@ -194,6 +194,28 @@ const FREE_PATH: &[&str] = &[
 
 /// True for frames a title skips. `free`: the report is about a free.
 pub fn is_plumbing(symbol: &str, free: bool) -> bool {
+    // Frame names repeat across reports: remember each verdict.
+    thread_local! {
+        // Per name: the verdict for accesses and for frees.
+        static KNOWN: std::cell::RefCell<super::syzkaller::fxhash::FxHashMap<Box<str>, [Option<bool>; 2]>> =
+            std::cell::RefCell::new(Default::default());
+    }
+    KNOWN.with(|known| {
+        let mut known = known.borrow_mut();
+        let slot = usize::from(free);
+        if let Some(Some(verdict)) = known.get(symbol).map(|v| v[slot]) {
+            return verdict;
+        }
+        let verdict = is_plumbing_uncached(symbol, free);
+        if known.len() > 100_000 {
+            known.clear();
+        }
+        known.entry(symbol.into()).or_default()[slot] = Some(verdict);
+        verdict
+    })
+}
+
+fn is_plumbing_uncached(symbol: &str, free: bool) -> bool {
     let name = rule_name(symbol);
     let n: &str = &name;
     if STACK_DUMP.iter().any(|p| n.starts_with(p)) {
