@@ -248,12 +248,23 @@ where
     convert(cli.command)
 }
 
-/// clap's message without its `error: ` and usage lines.
+/// clap's message on one line: its first paragraph (which may list the
+/// missing arguments on lines of their own), without `error: `.
 fn one_line(e: &clap::Error) -> String {
     let text = e.render().to_string();
-    let first = text.lines().next().unwrap_or("invalid arguments");
-    let first = first.strip_prefix("error: ").unwrap_or(first);
-    format!("{first} (see kasan-rs help)")
+    let paragraph: Vec<&str> = text
+        .lines()
+        .take_while(|l| !l.trim().is_empty())
+        .map(str::trim)
+        .collect();
+    let joined = paragraph.join(" ");
+    let message = joined.strip_prefix("error: ").unwrap_or(&joined);
+    let message = if message.is_empty() {
+        "invalid arguments"
+    } else {
+        message
+    };
+    format!("{message} (see kasan-rs help)")
 }
 
 fn expectations(args: ExpectArgs) -> Result<Expectations, Error> {

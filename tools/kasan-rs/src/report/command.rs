@@ -77,6 +77,8 @@ pub fn run(cmd: ReportCommand) -> Result<ExitCode, Error> {
             let mut groups = Dedup::new();
             let mut first = true;
             let mut write_err = None;
+            // Open first: an unreadable log prints nothing but the error.
+            let input = open(&log)?;
             if json && !dedup {
                 write!(
                     out,
@@ -88,7 +90,7 @@ pub fn run(cmd: ReportCommand) -> Result<ExitCode, Error> {
             } else if !dedup {
                 writeln!(out, "{}", table::HEADER).map_err(io_err)?;
             }
-            let lines = read_reports(open(&log)?, |r| {
+            let lines = read_reports(input, |r| {
                 summary.add(&r);
                 let result = if dedup {
                     groups.add(&r);
