@@ -69,57 +69,18 @@ pub struct ReportParser {
     spare: Buffers,
 }
 
-/// Splits a raw console line into its printk caller id (if any) and the message.
+/// Splits a raw console line into its printk caller id (if any) and the
+/// message ([`crate::console::split_printk_prefix`]), also without a
+/// `** N printk messages dropped **` before or after the prefix.
 pub fn split_prefix(raw: &str) -> (Option<&str>, &str) {
-    let mut line = raw.trim_end_matches(['\n', '\r']);
-    if let Some(at) = memchr::memrchr(b'\r', line.as_bytes()) {
-        line = &line[at + 1..];
-    }
-    // `** N printk messages dropped **` may stand before or after the prefix.
-    line = strip_dropped(line).unwrap_or(line);
-    if !line.starts_with('[') {
-        return (None, line);
-    }
-    let mut rest = line;
-    let mut stripped = false;
-    let mut caller = None;
-    if let Some((inner, after)) = bracketed(rest) {
-        if is_timestamp(inner) {
-            rest = after;
-            stripped = true;
-        }
-    }
-    if let Some((inner, after)) = bracketed(rest) {
-        if is_caller(inner) {
-            caller = Some(inner);
-            rest = after;
-            stripped = true;
-        }
-    }
-    if stripped {
-        let msg = rest.strip_prefix(' ').unwrap_or(rest);
-        (caller, strip_dropped(msg).unwrap_or(msg))
-    } else {
+    let line = crate::console::without_line_end(raw);
+    let line = strip_dropped(line).unwrap_or(line);
+    let (caller, msg) = crate::console::split_bracketed_prefix(line);
+    if msg.len() == line.len() {
         (None, line)
+    } else {
+        (caller, strip_dropped(msg).unwrap_or(msg))
     }
-}
-
-fn bracketed(s: &str) -> Option<(&str, &str)> {
-    let inner = s.strip_prefix('[')?;
-    let close = inner.find(']')?;
-    Some((inner[..close].trim_start(), &inner[close + 1..]))
-}
-
-fn is_timestamp(s: &str) -> bool {
-    matches!(s.split_once('.'), Some((a, b)) if is_digits(a) && is_digits(b))
-}
-
-fn is_caller(s: &str) -> bool {
-    matches!(s.strip_prefix(['T', 'C']), Some(id) if is_digits(id))
-}
-
-fn is_digits(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn is_hex(s: &str) -> bool {
