@@ -581,4 +581,76 @@ Allocated by task 35:
             "KASAN: use-after-free Read in foo_bar"
         );
     }
+
+    fn report_with(lines: &[&str]) -> String {
+        lines.iter().map(|l| format!("{l}\n")).collect()
+    }
+
+    /// With caller ids, a second report's header from the same caller does
+    /// not cut the title's text; without them it does.
+    #[test]
+    fn second_report_cuts_only_without_caller_ids() {
+        let body = [
+            "BUG: KASAN: slab-out-of-bounds in alpha_beta+0x10/0x20",
+            "WARNING: CPU: 1 PID: 7 at x.c:1 gamma+0x1/0x2",
+            "Read of size 4 at addr ffff888000001000 by task t/7",
+            "Call Trace:",
+            " alpha_beta+0x10/0x20",
+            " delta+0x1/0x2",
+        ];
+        let with_ids: Vec<String> = body
+            .iter()
+            .map(|l| format!("[   5.000001][    T7] {l}"))
+            .collect();
+        let with_ids: Vec<&str> = with_ids.iter().map(String::as_str).collect();
+        assert_eq!(
+            syz(&report_with(&with_ids)).title,
+            "KASAN: slab-out-of-bounds Read in alpha_beta"
+        );
+        let console: Vec<String> = body.iter().map(|l| format!("[   5.000001] {l}")).collect();
+        let console: Vec<&str> = console.iter().map(String::as_str).collect();
+        let s = syz(&report_with(&console));
+        assert_eq!(s.title, "KASAN: slab-out-of-bounds in alpha_beta");
+        assert!(s.corrupted);
+    }
+
+    /// Lines of another caller, and x86's `?` frames, are not the report's.
+    #[test]
+    fn other_callers_and_questionable_frames_are_left_out() {
+        let s = syz(&report_with(&[
+            "[   5.000001][  T100] BUG: KASAN: use-after-free in memcpy+0x10/0x20",
+            "[   5.000002][  T100] Read of size 8 at addr ffff888000001000 by task t/100",
+            "[   5.000003][  T100] Call Trace:",
+            "[   5.000004][  T100]  ? not_this_one+0x1/0x2",
+            "[   5.000005][    C1]  nor_this_one+0x1/0x2",
+            "[   5.000006][  T100]  memcpy+0x10/0x20",
+            "[   5.000007][  T100]  the_caller+0x30/0x40",
+        ]));
+        assert_eq!(s.title, "KASAN: use-after-free Read in the_caller");
+        assert_eq!(s.crash_type, "KASAN-USE-AFTER-FREE-READ");
+        // No `Allocated by task` / frames missing anywhere: not corrupted.
+        assert!(!s.corrupted, "{:?}", s.corrupted_reason);
+    }
+
+    /// A stack start with no frame after it marks the report corrupted.
+    #[test]
+    fn empty_free_stack_is_corrupted() {
+        let s = syz(&report_with(&[
+            "BUG: KASAN: use-after-free in epsilon+0x10/0x20",
+            "Read of size 8 at addr ffff888000001000 by task t/1",
+            "Call Trace:",
+            " epsilon+0x10/0x20",
+            "",
+            "Freed by task 1:",
+            "",
+            "The buggy address belongs to the object at ffff888000001000",
+            " which belongs to the cache kmalloc-64 of size 64",
+            "==================================================================",
+        ]));
+        assert_eq!(s.title, "KASAN: use-after-free Read in epsilon");
+        assert_eq!(
+            s.corrupted_reason.as_deref(),
+            Some("no frames in a stack trace")
+        );
+    }
 }
