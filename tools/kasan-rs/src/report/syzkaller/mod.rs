@@ -14,6 +14,15 @@
 //! reports (`BUG: KASAN: invalid-access` with no function) are
 //! `KASAN: invalid-access`, corrupted.
 //!
+//! One difference is by design: syzkaller reads a report's text up to the
+//! end of the console (or, without caller ids, up to the next report's
+//! header), while each report here ends where the report parser ends it.
+//! With caller ids, and several reports of one task in one console, a
+//! syzkaller format that looks ahead (the `Read|Write` line of an access
+//! report, a trace whose frames are all skipped) could reach into the next
+//! report there; streaming cannot see it. Consoles without caller ids, and
+//! the first report of any console, are not affected.
+//!
 //! Rooms: [`console`] (one console line), [`collect`] (a report's text),
 //! [`lines`] (the line tests of the formats), [`frames`] (frame lines, skip
 //! patterns, prefixes, demangling), [`describe`] (formats, guilty frame,
