@@ -89,6 +89,20 @@ fn check(case: &Case) -> Result<(), String> {
 
 #[test]
 fn syzkaller_kasan_test_files() {
+    // For comparison: the tool's own title (what `reports` showed as "the
+    // dashboard's title" before syzkaller's rules were implemented).
+    let own = CASES
+        .iter()
+        .filter(|c| {
+            parse_reports(&console(c))
+                .first()
+                .is_some_and(|r| r.title == c.title)
+        })
+        .count();
+    println!(
+        "the tool's own title equals syzkaller's in {own} of {}",
+        CASES.len()
+    );
     let failures: Vec<String> = CASES.iter().filter_map(|c| check(c).err()).collect();
     println!(
         "{} of {} syzkaller KASAN test files match",
