@@ -1,43 +1,24 @@
-//! Command-line parsing for the `kasan-rs` binary (hand-written: two
-//! subcommands, a dozen options).
+//! Command-line parsing for the `kasan-rs` binary, with clap's derive API.
+//! The syntax is the one the scripts use (testing/scripts, Makefile):
+//! `--key value` and `--key=value`, `-` for stdin, options anywhere among
+//! the positional arguments. Arguments need not be UTF-8 where they are
+//! paths. Errors are one line (`kasan-rs: ...`, exit 2); `help`, `-h`,
+//! `--help` and `--version` print to stdout and exit 0.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use clap::{Args, Parser, Subcommand};
+
+use crate::error::Error;
 use crate::expect::Expectations;
 use crate::qemu::RunConfig;
+use crate::report::command::ReportCommand;
+use crate::report::diff::Allowances;
 
-/// The usage text printed by `kasan-rs help`.
-pub const USAGE: &str = "\
-kasan-rs: boot kasan-rs kernels under QEMU and judge their KUnit KTAP output
-
-usage:
-  kasan-rs run --image PATH [run options] [expectations]
-  kasan-rs ktap LOG|- [--exited-cleanly|--timed-out] [expectations]
-  kasan-rs summary LOG|-
-  kasan-rs reports LOG|- [--json] [--dedup]
-  kasan-rs symbolize --vmlinux PATH [--strip DIR] [LOG|-]
-  kasan-rs diff A B
-  kasan-rs compare A.log B.log [--label-a c] [--label-b rust]
-  kasan-rs help
-
-run options:
-  --image PATH        kernel Image to boot (required)
-  --append \"ARGS\"     extra kernel arguments, after
-                      \"console=ttyAMA0 panic=-1 kunit_shutdown=poweroff\"
-                      (without kunit_shutdown=poweroff when --initrd is given)
-  --initrd PATH       initramfs to boot with (-initrd); its /init must power
-                      the machine off, as KUnit no longer does it
-  --log PATH          also write the console to PATH
-  --timeout SECS      kill QEMU after SECS seconds (default 300)
-  --qemu BIN          QEMU binary, >= 8.0 (default qemu-system-aarch64)
-  --smp N             virtual CPUs (default 2)
-  --mem SIZE          guest memory (default 1G)
-  --seed N            reproducible run: -seed N -icount shift=0,sleep=off
-                      (same seed, same Image, same console)
-  --qemu-arg ARG      one more QEMU argument, before -kernel (repeatable)
-  --quiet             do not echo the console, print only the summary
-
+/// Printed after the options in `kasan-rs help`.
+const AFTER_HELP: &str = "\
 summary: one line per `kasan_rs_sample: bug N: ...` marker of the sample
 module, with the `BUG: KASAN:` header of the report that followed it.
 
@@ -48,23 +29,162 @@ same, 1 different, 8 only collision suspects (a case failed on one side with
 `KASAN failure expected ..., but none occurred`; listed on a
 `collision-suspects:` line).
 
-ktap options (LOG is a console log file, - for stdin):
-  --exited-cleanly    the run ended by itself (default)
-  --timed-out         the run was killed at a timeout
-
-expectations:
-  --expect SPEC       SUITE=pass:N,fail:N,skip:N[,total:N][;SUITE=...]
-                      compared with the suite's own summary line (repeatable)
-  --expect-reports N  exactly N KASAN reports; a log without KTAP is then fine
-  --min-reports N     at least N KASAN reports (e.g. kasan.mode=async, where
-                      faults may be coalesced); a log without KTAP is then fine
-  --expect-panic      a `kasan.fault=panic` panic must follow a KASAN report
+reports: every KASAN report of a console log with the title, alternative
+titles, crash type and corrupted flag syzkaller gives it: a table, JSON
+(--json, schema kasan-rs.reports/2), or one line per distinct title
+(--dedup; with --json: kasan-rs.dedup/1).
 
 exit codes:
   0 PASS            1 CASE_FAILED     2 usage or environment error
   3 KERNEL_CRASH    4 TIMEOUT         5 TRUNCATED
   6 NO_KTAP         7 MISSING_PANIC
 ";
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "kasan-rs",
+    version,
+    about = "boot kasan-rs kernels under QEMU and judge their KUnit KTAP output",
+    after_help = AFTER_HELP,
+    subcommand_required = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Sub,
+}
+
+#[derive(Subcommand, Debug)]
+enum Sub {
+    /// Boot a kernel under QEMU and judge its console.
+    Run(RunArgs),
+    /// Judge an existing console log (`-` is stdin).
+    Ktap(KtapArgs),
+    /// One line per bug of the sample module.
+    Summary {
+        /// Console log, `-` for stdin.
+        log: PathBuf,
+    },
+    /// Every KASAN report of a console log.
+    Reports {
+        /// Console log, `-` for stdin.
+        log: PathBuf,
+        /// JSON (schema kasan-rs.reports/2).
+        #[arg(long)]
+        json: bool,
+        /// One line per distinct title.
+        #[arg(long)]
+        dedup: bool,
+    },
+    /// Append file:line (and inlined frames) to every func+0xoff/0xsize frame.
+    Symbolize {
+        /// The vmlinux with DWARF.
+        #[arg(long)]
+        vmlinux: PathBuf,
+        /// Prefix removed from file names.
+        #[arg(long)]
+        strip: Option<String>,
+        /// Console log, `-` (default) for stdin.
+        #[arg(default_value = "-")]
+        log: PathBuf,
+    },
+    /// Compare the reports of two logs after normalisation (exit 0 same, 1 different).
+    Diff {
+        /// A free stack may be missing on either side.
+        #[arg(long)]
+        optional_free_stack: bool,
+        /// Idle-CPU numbers may differ.
+        #[arg(long)]
+        any_idle_cpu: bool,
+        /// First log.
+        a: PathBuf,
+        /// Second log.
+        b: PathBuf,
+    },
+    /// Compare two console logs of one configuration.
+    Compare {
+        /// First log.
+        a: PathBuf,
+        /// Second log.
+        b: PathBuf,
+        /// Label of the first log.
+        #[arg(long, default_value = "a")]
+        label_a: String,
+        /// Label of the second log.
+        #[arg(long, default_value = "b")]
+        label_b: String,
+    },
+}
+
+#[derive(Args, Debug)]
+struct ExpectArgs {
+    /// SUITE=pass:N,fail:N,skip:N[,total:N][;SUITE=...], compared with the
+    /// suite's own summary line (repeatable).
+    #[arg(long = "expect", value_name = "SPEC")]
+    expect: Vec<String>,
+    /// Exactly N KASAN reports; a log without KTAP is then fine.
+    #[arg(long, value_name = "N")]
+    expect_reports: Option<usize>,
+    /// At least N KASAN reports (e.g. kasan.mode=async).
+    #[arg(long, value_name = "N")]
+    min_reports: Option<usize>,
+    /// A `kasan.fault=panic` panic must follow a KASAN report.
+    #[arg(long)]
+    expect_panic: bool,
+}
+
+#[derive(Args, Debug)]
+struct RunArgs {
+    /// Kernel Image to boot.
+    #[arg(long)]
+    image: PathBuf,
+    /// Extra kernel arguments, after "console=ttyAMA0 panic=-1
+    /// kunit_shutdown=poweroff" (without kunit_shutdown=poweroff with --initrd).
+    #[arg(long, allow_hyphen_values = true)]
+    append: Option<String>,
+    /// Initramfs to boot with; its /init must power the machine off.
+    #[arg(long)]
+    initrd: Option<PathBuf>,
+    /// Also write the console to PATH.
+    #[arg(long, value_name = "PATH")]
+    log: Option<PathBuf>,
+    /// Kill QEMU after SECS seconds (default 300).
+    #[arg(long, value_name = "SECS")]
+    timeout: Option<f64>,
+    /// QEMU binary, >= 8.0 (default qemu-system-aarch64).
+    #[arg(long, value_name = "BIN")]
+    qemu: Option<String>,
+    /// Virtual CPUs (default 2).
+    #[arg(long, value_name = "N")]
+    smp: Option<u32>,
+    /// Guest memory (default 1G).
+    #[arg(long, value_name = "SIZE")]
+    mem: Option<String>,
+    /// Reproducible run: -seed N -icount shift=0,sleep=off.
+    #[arg(long, value_name = "N")]
+    seed: Option<u64>,
+    /// One more QEMU argument, before -kernel (repeatable).
+    #[arg(long = "qemu-arg", value_name = "ARG", allow_hyphen_values = true)]
+    qemu_arg: Vec<String>,
+    /// Do not echo the console, print only the summary.
+    #[arg(long)]
+    quiet: bool,
+    #[command(flatten)]
+    expect: ExpectArgs,
+}
+
+#[derive(Args, Debug)]
+struct KtapArgs {
+    /// Console log, `-` for stdin.
+    log: PathBuf,
+    /// The run was killed at a timeout.
+    #[arg(long, overrides_with = "exited_cleanly")]
+    timed_out: bool,
+    /// The run ended by itself (default).
+    #[arg(long, overrides_with = "timed_out")]
+    exited_cleanly: bool,
+    #[command(flatten)]
+    expect: ExpectArgs,
+}
 
 /// A parsed command line.
 #[derive(Debug)]
@@ -98,225 +218,143 @@ pub enum Command {
         labels: [String; 2],
     },
     /// `kasan-rs reports|symbolize|diff ...` (see [`crate::report::command`]).
-    Report(crate::report::command::ReportCommand),
-    /// `kasan-rs help` / `--help`.
-    Help,
+    Report(ReportCommand),
+    /// `help`, `--help`, `--version`: the text to print (exit 0).
+    Help(String),
 }
 
-/// Parses the arguments after the program name. Errors are one line.
-pub fn parse_args(args: &[String]) -> Result<Command, String> {
-    let Some((sub, rest)) = args.split_first() else {
-        return Err("missing subcommand (run, ktap, summary, help)".to_string());
+/// Parses the arguments after the program name.
+pub fn parse_args<I, T>(args: I) -> Result<Command, Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let all = std::iter::once(OsString::from("kasan-rs")).chain(args.into_iter().map(Into::into));
+    let cli = match Cli::try_parse_from(all) {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            return match e.kind() {
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+                    Ok(Command::Help(e.render().to_string()))
+                }
+                ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => Err(Error::Usage(
+                    "missing subcommand (see kasan-rs help)".to_string(),
+                )),
+                _ => Err(Error::Usage(one_line(&e))),
+            };
+        }
     };
-    match sub.as_str() {
-        "run" => parse_run(rest),
-        "ktap" => parse_ktap(rest),
-        "summary" => parse_summary(rest),
-        "compare" => parse_compare(rest),
-        "reports" | "symbolize" | "diff" => {
-            crate::report::command::parse(sub, rest).map(Command::Report)
-        }
-        "help" | "-h" | "--help" => Ok(Command::Help),
-        other => Err(format!(
-            "unknown subcommand '{other}' (run, ktap, summary, help)"
-        )),
-    }
+    convert(cli.command)
 }
 
-/// Splits `--key=value` and hands out values for `--key value`.
-struct Args<'a> {
-    items: std::slice::Iter<'a, String>,
-    inline_value: Option<String>,
+/// clap's message on one line: its first paragraph (which may list the
+/// missing arguments on lines of their own), without `error: `.
+fn one_line(e: &clap::Error) -> String {
+    let text = e.render().to_string();
+    let paragraph: Vec<&str> = text
+        .lines()
+        .take_while(|l| !l.trim().is_empty())
+        .map(str::trim)
+        .collect();
+    let joined = paragraph.join(" ");
+    let message = joined.strip_prefix("error: ").unwrap_or(&joined);
+    let message = if message.is_empty() {
+        "invalid arguments"
+    } else {
+        message
+    };
+    format!("{message} (see kasan-rs help)")
 }
 
-impl<'a> Args<'a> {
-    fn new(args: &'a [String]) -> Self {
-        Args {
-            items: args.iter(),
-            inline_value: None,
-        }
-    }
-
-    /// The next argument; `--key=value` yields `--key` and keeps the value.
-    fn next_arg(&mut self) -> Option<String> {
-        let arg = self.items.next()?;
-        if arg.starts_with("--") {
-            if let Some((key, value)) = arg.split_once('=') {
-                self.inline_value = Some(value.to_string());
-                return Some(key.to_string());
-            }
-        }
-        self.inline_value = None;
-        Some(arg.clone())
-    }
-
-    fn value(&mut self, option: &str) -> Result<String, String> {
-        if let Some(value) = self.inline_value.take() {
-            return Ok(value);
-        }
-        self.items
-            .next()
-            .cloned()
-            .ok_or_else(|| format!("{option} needs a value"))
-    }
-
-    fn flag(&mut self, option: &str) -> Result<(), String> {
-        match self.inline_value.take() {
-            Some(_) => Err(format!("{option} takes no value")),
-            None => Ok(()),
-        }
-    }
-}
-
-fn number<T: std::str::FromStr>(option: &str, value: &str) -> Result<T, String> {
-    value
-        .parse()
-        .map_err(|_| format!("{option}: '{value}' is not a valid number"))
-}
-
-/// Handles an expectation option; returns false if `option` is not one.
-fn expectation(
-    option: &str,
-    args: &mut Args<'_>,
-    expect: &mut Expectations,
-) -> Result<bool, String> {
-    match option {
-        "--expect" => expect.add_spec(&args.value(option)?)?,
-        "--expect-reports" => expect.reports = Some(number(option, &args.value(option)?)?),
-        "--min-reports" => expect.min_reports = Some(number(option, &args.value(option)?)?),
-        "--expect-panic" => {
-            args.flag(option)?;
-            expect.panic = true;
-        }
-        _ => return Ok(false),
-    }
-    Ok(true)
-}
-
-fn parse_run(rest: &[String]) -> Result<Command, String> {
-    let mut args = Args::new(rest);
-    let mut image: Option<PathBuf> = None;
-    let mut config = RunConfig::new(PathBuf::new());
+fn expectations(args: ExpectArgs) -> Result<Expectations, Error> {
     let mut expect = Expectations::default();
-    while let Some(option) = args.next_arg() {
-        match option.as_str() {
-            "--image" => image = Some(PathBuf::from(args.value(&option)?)),
-            "--append" => config.append = args.value(&option)?,
-            "--log" => config.log = Some(PathBuf::from(args.value(&option)?)),
-            "--initrd" => config.initrd = Some(PathBuf::from(args.value(&option)?)),
-            "--timeout" => {
-                let secs: f64 = number(&option, &args.value(&option)?)?;
+    for spec in &args.expect {
+        expect.add_spec(spec)?;
+    }
+    expect.reports = args.expect_reports;
+    expect.min_reports = args.min_reports;
+    expect.panic = args.expect_panic;
+    Ok(expect)
+}
+
+fn convert(sub: Sub) -> Result<Command, Error> {
+    Ok(match sub {
+        Sub::Run(a) => {
+            let mut config = RunConfig::new(a.image);
+            if let Some(append) = a.append {
+                config.append = append;
+            }
+            config.initrd = a.initrd;
+            config.log = a.log;
+            if let Some(secs) = a.timeout {
                 if !(secs > 0.0 && secs.is_finite()) {
-                    return Err("--timeout must be a positive number of seconds".to_string());
+                    return Err(Error::Usage(
+                        "--timeout must be a positive number of seconds".to_string(),
+                    ));
                 }
                 config.timeout = Duration::from_secs_f64(secs);
             }
-            "--qemu" => config.qemu = args.value(&option)?,
-            "--smp" => {
-                config.smp = number(&option, &args.value(&option)?)?;
-                if config.smp == 0 {
-                    return Err("--smp must be at least 1".to_string());
-                }
+            if let Some(qemu) = a.qemu {
+                config.qemu = qemu;
             }
-            "--mem" => config.mem = args.value(&option)?,
-            "--seed" => config.seed = Some(number(&option, &args.value(&option)?)?),
-            "--qemu-arg" => config.extra_args.push(args.value(&option)?),
-            "--quiet" => {
-                args.flag(&option)?;
-                config.echo = false;
-            }
-            "-h" | "--help" => return Ok(Command::Help),
-            other => {
-                if !expectation(other, &mut args, &mut expect)? {
-                    return Err(format!("run: unknown option '{other}' (see kasan-rs help)"));
+            if let Some(smp) = a.smp {
+                if smp == 0 {
+                    return Err(Error::Usage("--smp must be at least 1".to_string()));
                 }
+                config.smp = smp;
+            }
+            if let Some(mem) = a.mem {
+                config.mem = mem;
+            }
+            config.seed = a.seed;
+            config.extra_args = a.qemu_arg;
+            config.echo = !a.quiet;
+            Command::Run {
+                config: Box::new(config),
+                expect: expectations(a.expect)?,
             }
         }
-    }
-    config.image = image.ok_or("run: --image PATH is required")?;
-    Ok(Command::Run {
-        config: Box::new(config),
-        expect,
-    })
-}
-
-fn parse_compare(rest: &[String]) -> Result<Command, String> {
-    let mut args = Args::new(rest);
-    let mut logs = Vec::new();
-    let mut labels = ["a".to_string(), "b".to_string()];
-    while let Some(option) = args.next_arg() {
-        match option.as_str() {
-            "--label-a" => labels[0] = args.value(&option)?,
-            "--label-b" => labels[1] = args.value(&option)?,
-            "-h" | "--help" => return Ok(Command::Help),
-            other if other.starts_with("--") => {
-                return Err(format!(
-                    "compare: unknown option '{other}' (see kasan-rs help)"
-                ))
-            }
-            log => logs.push(PathBuf::from(log)),
+        Sub::Ktap(a) => Command::Ktap {
+            log: a.log,
+            timed_out: a.timed_out,
+            expect: expectations(a.expect)?,
+        },
+        Sub::Summary { log } => Command::Summary { log },
+        Sub::Reports { log, json, dedup } => {
+            Command::Report(ReportCommand::Reports { log, json, dedup })
         }
-    }
-    let [a, b]: [PathBuf; 2] = logs
-        .try_into()
-        .map_err(|_| "compare: exactly two logs are required (A.log B.log)".to_string())?;
-    Ok(Command::Compare {
-        logs: [a, b],
-        labels,
-    })
-}
-
-fn parse_summary(rest: &[String]) -> Result<Command, String> {
-    match rest {
-        [flag] if flag == "-h" || flag == "--help" => Ok(Command::Help),
-        [log] if log == "-" || !log.starts_with("--") => Ok(Command::Summary {
-            log: PathBuf::from(log),
+        Sub::Symbolize {
+            vmlinux,
+            strip,
+            log,
+        } => Command::Report(ReportCommand::Symbolize {
+            vmlinux,
+            strip,
+            log,
         }),
-        [] => Err("summary: LOG is required (a file, or - for stdin)".to_string()),
-        [one] => Err(format!(
-            "summary: unknown option '{one}' (see kasan-rs help)"
-        )),
-        [_, extra, ..] => Err(format!(
-            "summary: only one LOG may be given (extra: '{extra}')"
-        )),
-    }
-}
-
-fn parse_ktap(rest: &[String]) -> Result<Command, String> {
-    let mut args = Args::new(rest);
-    let mut log: Option<PathBuf> = None;
-    let mut timed_out = false;
-    let mut expect = Expectations::default();
-    while let Some(option) = args.next_arg() {
-        match option.as_str() {
-            "--timed-out" => {
-                args.flag(&option)?;
-                timed_out = true;
-            }
-            "--exited-cleanly" => {
-                args.flag(&option)?;
-                timed_out = false;
-            }
-            "-h" | "--help" => return Ok(Command::Help),
-            other if other.starts_with("--") => {
-                if !expectation(other, &mut args, &mut expect)? {
-                    return Err(format!(
-                        "ktap: unknown option '{other}' (see kasan-rs help)"
-                    ));
-                }
-            }
-            path => {
-                if log.is_some() {
-                    return Err(format!("ktap: only one LOG may be given (extra: '{path}')"));
-                }
-                log = Some(PathBuf::from(path));
-            }
-        }
-    }
-    Ok(Command::Ktap {
-        log: log.ok_or("ktap: LOG is required (a file, or - for stdin)")?,
-        timed_out,
-        expect,
+        Sub::Diff {
+            optional_free_stack,
+            any_idle_cpu,
+            a,
+            b,
+        } => Command::Report(ReportCommand::Diff {
+            a,
+            b,
+            allow: Allowances {
+                optional_free_stack,
+                any_idle_cpu,
+            },
+        }),
+        Sub::Compare {
+            a,
+            b,
+            label_a,
+            label_b,
+        } => Command::Compare {
+            logs: [a, b],
+            labels: [label_a, label_b],
+        },
     })
 }
 
@@ -324,13 +362,9 @@ fn parse_ktap(rest: &[String]) -> Result<Command, String> {
 mod tests {
     use super::*;
 
-    fn args(s: &[&str]) -> Vec<String> {
-        s.iter().map(|s| s.to_string()).collect()
-    }
-
     #[test]
     fn parses_run() {
-        let cmd = parse_args(&args(&[
+        let cmd = parse_args([
             "run",
             "--image",
             "Image",
@@ -351,7 +385,7 @@ mod tests {
             "--qemu-arg=-d",
             "--qemu-arg",
             "guest_errors",
-        ]))
+        ])
         .unwrap();
         let Command::Run { config, expect } = cmd else {
             panic!("not run")
@@ -370,23 +404,12 @@ mod tests {
     }
 
     #[test]
-    fn parses_summary() {
-        let Command::Summary { log } = parse_args(&args(&["summary", "x.log"])).unwrap() else {
+    fn parses_summary_ktap_and_report_commands() {
+        let Command::Summary { log } = parse_args(["summary", "x.log"]).unwrap() else {
             panic!("not summary")
         };
         assert_eq!(log, PathBuf::from("x.log"));
-    }
-
-    #[test]
-    fn parses_ktap() {
-        let cmd = parse_args(&args(&[
-            "ktap",
-            "-",
-            "--timed-out",
-            "--expect-reports",
-            "2",
-        ]))
-        .unwrap();
+        let cmd = parse_args(["ktap", "-", "--timed-out", "--expect-reports", "2"]).unwrap();
         let Command::Ktap {
             log,
             timed_out,
@@ -398,6 +421,78 @@ mod tests {
         assert_eq!(log, PathBuf::from("-"));
         assert!(timed_out);
         assert_eq!(expect.reports, Some(2));
+        let Command::Ktap { timed_out, .. } =
+            parse_args(["ktap", "-", "--timed-out", "--exited-cleanly"]).unwrap()
+        else {
+            panic!("not ktap")
+        };
+        assert!(!timed_out);
+        let Command::Report(ReportCommand::Reports { log, json, dedup }) =
+            parse_args(["reports", "x.log", "--json", "--dedup"]).unwrap()
+        else {
+            panic!("not reports")
+        };
+        assert_eq!((log, json, dedup), (PathBuf::from("x.log"), true, true));
+        let Command::Report(ReportCommand::Symbolize {
+            vmlinux,
+            strip,
+            log,
+        }) = parse_args(["symbolize", "--vmlinux=vm", "--strip", "/b/"]).unwrap()
+        else {
+            panic!("not symbolize")
+        };
+        assert_eq!(
+            (vmlinux, strip, log),
+            ("vm".into(), Some("/b/".into()), "-".into())
+        );
+        let Command::Compare { logs, labels } = parse_args([
+            "compare",
+            "a.log",
+            "b.log",
+            "--label-a",
+            "c",
+            "--label-b=rust",
+        ])
+        .unwrap() else {
+            panic!("not compare")
+        };
+        assert_eq!(logs, [PathBuf::from("a.log"), PathBuf::from("b.log")]);
+        assert_eq!(labels, ["c".to_string(), "rust".to_string()]);
+        assert!(matches!(
+            parse_args(["diff", "--optional-free-stack", "--any-idle-cpu", "a", "b"]).unwrap(),
+            Command::Report(ReportCommand::Diff { .. })
+        ));
+        assert!(matches!(parse_args(["help"]).unwrap(), Command::Help(_)));
+        assert!(matches!(
+            parse_args(["--version"]).unwrap(),
+            Command::Help(_)
+        ));
+        assert!(matches!(
+            parse_args(["run", "--help"]).unwrap(),
+            Command::Help(_)
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn takes_non_utf8_paths() {
+        use std::os::unix::ffi::OsStringExt;
+        let name = OsString::from_vec(b"log-\xff.txt".to_vec());
+        let Command::Summary { log } =
+            parse_args([OsString::from("summary"), name.clone()]).unwrap()
+        else {
+            panic!("not summary")
+        };
+        assert_eq!(log.as_os_str(), name);
+        let bad = OsString::from_vec(b"\xff".to_vec());
+        assert!(parse_args([
+            OsString::from("run"),
+            "--image".into(),
+            "x".into(),
+            "--mem".into(),
+            bad
+        ])
+        .is_err());
     }
 
     #[test]
@@ -420,10 +515,18 @@ mod tests {
             &["compare", "a.log", "b.log", "--bogus"],
             &["summary", "a", "b"],
             &["summary", "--bogus"],
+            &["reports"],
+            &["reports", "a", "b"],
+            &["reports", "a", "--bogus"],
+            &["symbolize", "x.log"],
+            &["symbolize", "--vmlinux"],
+            &["diff", "a"],
+            &["diff", "a", "b", "--json"],
             &["frobnicate"],
             &[],
         ] {
-            assert!(parse_args(&args(bad)).is_err(), "{bad:?}");
+            let err = parse_args(bad.iter().copied()).unwrap_err();
+            assert!(!err.to_string().contains('\n'), "{bad:?}: {err}");
         }
     }
 }

@@ -90,36 +90,24 @@ impl Report {
     }
 }
 
-/// The access kind a report's second line names (`Write of size 1 at addr`,
-/// `Read at addr`, `Free of addr`).
-fn access_kind(line: &str) -> Option<&'static str> {
-    let line = line.trim();
-    if !line.contains("addr ") {
-        return None;
-    }
-    ["Read", "Write", "Free"]
-        .into_iter()
-        .find(|kind| line.strip_prefix(kind).is_some_and(|r| r.starts_with(' ')))
-}
-
-/// Reports of one test from its console lines and report headers (which the
-/// KTAP builder took from those same lines, in order).
+/// Reports of one test, read from its console lines by the one report
+/// parser ([`crate::report`]); `headers` (the KTAP builder's, from the same
+/// lines) only make up for reports the parser would not have seen.
 fn reports_of(console: &[String], headers: &[String]) -> Vec<Report> {
-    let mut out: Vec<Report> = Vec::new();
-    let mut next = 0;
-    for line in console {
-        let text = line.trim();
-        if next < headers.len() && text == headers[next] {
-            out.push(Report::from_header(text));
-            next += 1;
-        } else if let Some(last) = out.last_mut().filter(|r| r.access.is_none()) {
-            if let Some(kind) = access_kind(text) {
-                last.access = Some(kind.to_string());
-            }
-        }
+    let mut out: Vec<Report> = crate::report::parse_reports(&console.join("\n"))
+        .iter()
+        .map(|r| Report {
+            bug: if r.header.starts_with("BUG: KASAN: ") {
+                r.bug_type.clone()
+            } else {
+                "async-fault".to_string()
+            },
+            access: r.access.as_ref().map(|a| a.op.clone()),
+        })
+        .collect();
+    if out.len() < headers.len() {
+        out.extend(headers[out.len()..].iter().map(|h| Report::from_header(h)));
     }
-    // Headers the walk did not meet (should not happen) still count.
-    out.extend(headers[next..].iter().map(|h| Report::from_header(h)));
     out
 }
 
@@ -209,7 +197,16 @@ impl LogFacts {
     pub fn from_text(text: &str) -> LogFacts {
         let parsed = parse_log(text);
         let verdict = judge(&parsed, &Expectations::default(), run_end(text));
-        let lines: Vec<&str> = text.lines().collect();
+        // Access kinds of the reports outside tests, by header line.
+        let by_line: std::collections::HashMap<usize, Option<String>> =
+            if parsed.reports_outside_tests() > 0 {
+                crate::report::parse_reports(text)
+                    .into_iter()
+                    .map(|r| (r.line, r.access.map(|a| a.op)))
+                    .collect()
+            } else {
+                Default::default()
+            };
         let suites = parsed
             .suites
             .iter()
@@ -237,13 +234,8 @@ impl LogFacts {
             .filter(|r| r.position.is_none())
             .map(|r| {
                 let mut report = Report::from_header(&r.header);
-                // The access line follows the header within a few lines.
-                report.access = lines
-                    .iter()
-                    .skip(r.line)
-                    .take(3)
-                    .find_map(|l| access_kind(crate::console::strip_printk_prefix(l)))
-                    .map(str::to_string);
+                // The one report parser read the access line.
+                report.access = by_line.get(&r.line).cloned().flatten();
                 report
             })
             .collect();

@@ -5,7 +5,15 @@
 //! whole log lives in [`crate::log`].
 
 /// Strips the line ending (`\n`, `\r\n`, stray `\r`) and the printk prefix
-/// from one raw console line, returning the message as the kernel printed it.
+/// from one raw console line, returning the message as the kernel printed it
+/// (see [`split_printk_prefix`]).
+pub fn strip_printk_prefix(raw: &str) -> &str {
+    split_printk_prefix(raw).1
+}
+
+/// Splits one raw console line into the printk caller id (`T1`, `C0`), when
+/// printed, and the message. The one prefix reader of the tool: the KTAP and
+/// log readers and the report parser all go through it.
 ///
 /// Recognised prefixes, each optional:
 /// * a timestamp `[    1.234567]`,
@@ -14,38 +22,52 @@
 /// followed by the single space printk puts before the message. Any further
 /// leading spaces belong to the message (KTAP indentation, stack frames) and
 /// are kept.
-pub fn strip_printk_prefix(raw: &str) -> &str {
+pub fn split_printk_prefix(raw: &str) -> (Option<&str>, &str) {
+    split_bracketed_prefix(without_line_end(raw))
+}
+
+/// The line without its ending; a serial console sometimes shows a carriage
+/// return mid-line (a line redrawn by the kernel), and the text after the
+/// last one is what stayed.
+pub fn without_line_end(raw: &str) -> &str {
     let line = raw.trim_end_matches(['\n', '\r']);
-    // A serial console sometimes shows a carriage return mid-line (a line
-    // redrawn by the kernel); the text after the last one is what stayed.
-    let line = match line.rfind('\r') {
+    match memchr::memrchr(b'\r', line.as_bytes()) {
         Some(at) => &line[at + 1..],
         None => line,
-    };
+    }
+}
+
+/// [`split_printk_prefix`] of a line already without its ending.
+pub fn split_bracketed_prefix(line: &str) -> (Option<&str>, &str) {
+    if !line.starts_with('[') {
+        return (None, line);
+    }
     let mut rest = line;
     let mut stripped = false;
-    if let Some(after) = strip_bracketed(rest, is_timestamp) {
+    let mut caller = None;
+    if let Some((_, after)) = strip_bracketed(rest, is_timestamp) {
         rest = after;
         stripped = true;
     }
-    if let Some(after) = strip_bracketed(rest, is_caller_id) {
+    if let Some((id, after)) = strip_bracketed(rest, is_caller_id) {
+        caller = Some(id);
         rest = after;
         stripped = true;
     }
     if stripped {
-        rest.strip_prefix(' ').unwrap_or(rest)
+        (caller, rest.strip_prefix(' ').unwrap_or(rest))
     } else {
-        line
+        (None, line)
     }
 }
 
 /// If `s` starts with `[...]` whose trimmed content satisfies `accept`,
-/// returns what follows the closing bracket.
-fn strip_bracketed(s: &str, accept: fn(&str) -> bool) -> Option<&str> {
+/// returns that content and what follows the closing bracket.
+fn strip_bracketed(s: &str, accept: fn(&str) -> bool) -> Option<(&str, &str)> {
     let inner_and_rest = s.strip_prefix('[')?;
     let close = inner_and_rest.find(']')?;
     let inner = inner_and_rest[..close].trim_start();
-    accept(inner).then(|| &inner_and_rest[close + 1..])
+    accept(inner).then(|| (inner, &inner_and_rest[close + 1..]))
 }
 
 /// `1.234567`: digits, one dot, digits.
@@ -125,6 +147,10 @@ pub const REPORT_SEPARATOR_LEN: usize = 66;
 /// The one definition both readers of reports use (this module's
 /// [`classify`] and `report::parse`).
 pub fn is_report_separator(msg: &str) -> bool {
+    // Cheap rejection first: nearly every line is something else.
+    if !msg.trim_end_matches([' ', '\t', '\r', '\n']).ends_with('=') {
+        return false;
+    }
     let text = msg.trim();
     text.len() == REPORT_SEPARATOR_LEN && text.bytes().all(|b| b == b'=')
 }

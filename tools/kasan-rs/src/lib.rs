@@ -13,12 +13,14 @@
 //! * [`bugs`]: the sample module's one-line-per-bug summary;
 //! * [`compare`]: two logs of one configuration side by side (`c` against `rust`);
 //! * [`report`]: KASAN reports as data (`reports`, `symbolize`, `diff`);
-//! * [`cli`]: the command line.
+//! * [`cli`]: the command line (clap);
+//! * [`error`]: the error type.
 
 pub mod bugs;
 pub mod cli;
 pub mod compare;
 pub mod console;
+pub mod error;
 pub mod expect;
 pub mod ktap;
 pub mod log;

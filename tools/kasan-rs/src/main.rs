@@ -1,6 +1,7 @@
-//! `kasan-rs`: runs a kernel under QEMU (`run`) or judges an existing
-//! console log (`ktap`), or summarises the sample module's bugs (`summary`);
-//! see `kasan-rs help`.
+//! `kasan-rs`: runs a kernel under QEMU (`run`), judges an existing console
+//! log (`ktap`), lists its KASAN reports (`reports`, `diff`, `symbolize`),
+//! compares two logs (`compare`) or summarises the sample module's bugs
+//! (`summary`); see `kasan-rs help`. This file only dispatches.
 
 use std::fs;
 use std::io::{self, Read};
@@ -10,66 +11,56 @@ use std::process::ExitCode;
 use kasan_rs_tools::bugs;
 use kasan_rs_tools::cli::{self, Command};
 use kasan_rs_tools::compare;
+use kasan_rs_tools::error::Error;
 use kasan_rs_tools::log::parse_log;
 use kasan_rs_tools::qemu;
+use kasan_rs_tools::report::{self, parse_reports};
 use kasan_rs_tools::summary;
 use kasan_rs_tools::verdict::{judge, RunEnd};
 
-/// Exit code for usage and environment errors.
-const USAGE_ERROR: u8 = 2;
-
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let command = match cli::parse_args(&args) {
-        Ok(command) => command,
-        Err(message) => return fail(&message),
-    };
-    match command {
-        Command::Help => {
-            print!("{}", cli::USAGE);
-            println!("\nreport subcommands:");
-            for line in kasan_rs_tools::report::command::USAGE.lines() {
-                println!("  {line}");
-            }
-            ExitCode::SUCCESS
+    match cli::parse_args(std::env::args_os().skip(1)).and_then(run) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("kasan-rs: {e}");
+            ExitCode::from(Error::EXIT_CODE)
         }
-        Command::Report(cmd) => kasan_rs_tools::report::command::run(cmd),
+    }
+}
+
+fn run(command: Command) -> Result<ExitCode, Error> {
+    match command {
+        Command::Help(text) => {
+            print!("{text}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Report(cmd) => report::command::run(cmd),
         Command::Compare { logs, labels } => {
-            let [a, b] = match (read_log(&logs[0]), read_log(&logs[1])) {
-                (Ok(a), Ok(b)) => [a, b],
-                (Err(message), _) | (_, Err(message)) => return fail(&message),
-            };
+            let (a, b) = (read_log(&logs[0])?, read_log(&logs[1])?);
             let comparison = compare::compare_texts(&labels[0], &a, &labels[1], &b);
             print!("{}", comparison.render());
-            exit(comparison.exit_code())
+            Ok(exit(comparison.exit_code()))
         }
         Command::Summary { log } => {
-            let text = match read_log(&log) {
-                Ok(text) => text,
-                Err(message) => return fail(&message),
-            };
-            let found = bugs::sample_bugs(&text, &kasan_rs_tools::report::parse_reports(&text));
+            let text = read_log(&log)?;
+            let found = bugs::sample_bugs(&text, &parse_reports(&text));
             if found.is_empty() {
                 eprintln!(
                     "kasan-rs: no `{}N: ...` lines in {} (was the sample module loaded?)",
                     bugs::MARKER,
                     log.display()
                 );
-                return ExitCode::from(1);
+                return Ok(ExitCode::from(1));
             }
             print!("{}", bugs::render(&found));
-            ExitCode::SUCCESS
+            Ok(ExitCode::SUCCESS)
         }
         Command::Ktap {
             log,
             timed_out,
             expect,
         } => {
-            let text = match read_log(&log) {
-                Ok(text) => text,
-                Err(message) => return fail(&message),
-            };
-            let parsed = parse_log(&text);
+            let parsed = parse_log(&read_log(&log)?);
             let end = if timed_out {
                 RunEnd::TimedOut
             } else {
@@ -77,13 +68,10 @@ fn main() -> ExitCode {
             };
             let verdict = judge(&parsed, &expect, end);
             print!("{}", summary::render(&parsed, &verdict));
-            exit(verdict.exit_code())
+            Ok(exit(verdict.exit_code()))
         }
         Command::Run { config, expect } => {
-            let outcome = match qemu::run(&config) {
-                Ok(outcome) => outcome,
-                Err(e) => return fail(&e.to_string()),
-            };
+            let outcome = qemu::run(&config).map_err(Error::Run)?;
             let verdict = judge(&outcome.log, &expect, outcome.end);
             let status = outcome
                 .status
@@ -94,29 +82,23 @@ fn main() -> ExitCode {
                 outcome.log.lines
             );
             print!("{}", summary::render(&outcome.log, &verdict));
-            exit(verdict.exit_code())
+            Ok(exit(verdict.exit_code()))
         }
     }
 }
 
 /// Reads a console log (`-` is stdin), lossily decoded.
-fn read_log(log: &Path) -> Result<String, String> {
-    if log.as_os_str() == "-" {
+fn read_log(log: &Path) -> Result<String, Error> {
+    let bytes = if log.as_os_str() == "-" {
         let mut text = Vec::new();
         io::stdin()
             .read_to_end(&mut text)
-            .map_err(|e| format!("cannot read stdin: {e}"))?;
-        Ok(String::from_utf8_lossy(&text).into_owned())
+            .map_err(|e| Error::read_log(log, e))?;
+        text
     } else {
-        fs::read(log)
-            .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
-            .map_err(|e| format!("cannot read log {}: {e}", log.display()))
-    }
-}
-
-fn fail(message: &str) -> ExitCode {
-    eprintln!("kasan-rs: {message}");
-    ExitCode::from(USAGE_ERROR)
+        fs::read(log).map_err(|e| Error::read_log(log, e))?
+    };
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 fn exit(code: i32) -> ExitCode {

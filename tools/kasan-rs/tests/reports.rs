@@ -15,7 +15,7 @@ fn data(name: &str) -> String {
 }
 
 fn names(frames: &[kasan_rs_tools::report::Frame]) -> Vec<&str> {
-    frames.iter().map(|f| f.function.as_str()).collect()
+    frames.iter().map(|f| &*f.function).collect()
 }
 
 #[test]
@@ -76,7 +76,7 @@ fn first_c_sync_report_in_full() {
         (Some(0xf5), Some(0xfe), Some(0))
     );
     assert_eq!(r.call_trace.len(), 17);
-    assert_eq!(r.call_trace[12].function, "kmalloc_oob_right");
+    assert_eq!(&*r.call_trace[12].function, "kmalloc_oob_right");
     assert_eq!(
         (r.call_trace[12].offset, r.call_trace[12].size),
         (0x88, 0x290)
@@ -145,7 +145,7 @@ fn free_reports_in_full() {
     );
     assert_eq!(r.alloc.as_ref().unwrap().frames.len(), 10);
     let free = r.free.as_ref().unwrap();
-    assert_eq!(free.frames[6].function, "kmalloc_double_kzfree");
+    assert_eq!(&*free.frames[6].function, "kmalloc_double_kzfree");
     assert_eq!(
         r.object.as_ref().unwrap().cache.as_deref(),
         Some("kmalloc-16")
@@ -374,8 +374,20 @@ fn json_follows_the_schema() {
     let v = json::report(&reports[0]);
     let text = v.to_string();
     let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+    // syzkaller skips kmalloc_oob_right (it matches `kmalloc`) and the
+    // tag-fault path up to do_bad_area.
     assert_eq!(
         back["title"],
+        "KASAN: slab-out-of-bounds Write in do_bad_area"
+    );
+    assert_eq!(back["syzkaller"]["crash_type"], "KASAN-WRITE");
+    assert_eq!(back["syzkaller"]["corrupted"], false);
+    assert_eq!(
+        back["syzkaller"]["alt_titles"][0],
+        "bad-access in do_bad_area"
+    );
+    assert_eq!(
+        back["kasan_rs_title"],
         "KASAN: slab-out-of-bounds Write in kmalloc_oob_right"
     );
     assert_eq!(back["mode"], "sync");
@@ -406,12 +418,14 @@ fn json_follows_the_schema() {
             "header_frame",
             "incomplete",
             "index",
+            "kasan_rs_title",
             "line",
             "memory_tag",
             "mode",
             "object",
             "physical_page",
             "pointer_tag",
+            "syzkaller",
             "tag_dump",
             "tag_dump_caret",
             "title",

@@ -1,10 +1,10 @@
-//! The `--json` output: schema `kasan-rs.reports/1`.
+//! The `--json` output: schema `kasan-rs.reports/2`.
 //!
 //! `kasan-rs reports --json LOG` prints one JSON document:
 //!
 //! ```text
 //! {
-//!   "schema": "kasan-rs.reports/1",
+//!   "schema": "kasan-rs.reports/2",
 //!   "source": "out/logs/c-sync.log",          // the LOG argument ("-" for stdin)
 //!   "lines": 8403,                              // console lines read
 //!   "reports": [ REPORT, ... ],                 // in log order
@@ -21,7 +21,13 @@
 //! index        int     0-based position in the log
 //! line         int     1-based line of the `BUG: KASAN:` header
 //! end_line     int     1-based line of the closing separator (or last line read)
-//! title        string  `KASAN: slab-out-of-bounds Write in kmalloc_oob_right`
+//! title        string  syzkaller's title (`KASAN: slab-out-of-bounds Write in do_bad_area`)
+//! syzkaller    {title, alt_titles: [string], crash_type: string ("KASAN-WRITE",
+//!               "KASAN-INVALID-FREE", ... "KASAN-UNKNOWN"), frame: string|null,
+//!               corrupted: bool, corrupted_reason: string|null}: what syzkaller
+//!               computes for the report (src/report/syzkaller/)
+//! kasan_rs_title string the tool's own title (`KASAN: slab-out-of-bounds Write in
+//!               kmalloc_oob_right`; async faults `... Async in <func>`)
 //! bug_type     string  `slab-out-of-bounds`, `slab-use-after-free`, `invalid-access`,
 //!                      `double-free`, `invalid-free`, ...
 //! mode         string  "sync" (a report with an access/free line) or "async"
@@ -54,105 +60,182 @@
 //! TRACK = {pid: int, available: bool, frames: [FRAME]}
 //! ```
 //!
-//! Keys of an object are printed in sorted order. New keys may be added
-//! within schema 1; a key is never removed or changed in meaning without
-//! a new schema number.
+//! The types below are the schema: keys are printed in their field order.
+//! New keys may be added within schema 2; a key is never removed or changed
+//! in meaning without a new schema number. Schema 1 had the tool's own
+//! title under `title`, no `syzkaller` and no `kasan_rs_title`, and sorted
+//! keys.
 //!
 //! `--dedup --json` prints `kasan-rs.dedup/1`: `{schema, source, lines,
 //! groups: [{title, bug_type, count, first_line, last_line, first_index,
 //! last_index, incomplete}], summary}`.
 
+use serde::Serialize;
 use serde_json::{json, Map, Value};
 
-use super::{title, Frame, Report, Track};
+use super::syzkaller::SyzkallerTitle;
+use super::{title, Access, Frame, ObjectInfo, Report, TagRow, Track};
 
 /// Schema name of the reports document.
-pub const SCHEMA: &str = "kasan-rs.reports/1";
+pub const SCHEMA: &str = "kasan-rs.reports/2";
 /// Schema name of the dedup document.
 pub const DEDUP_SCHEMA: &str = "kasan-rs.dedup/1";
 
+/// FRAME.
+#[derive(Serialize)]
+pub struct FrameJson<'a> {
+    /// As printed (Rust symbols mangled).
+    pub function: &'a str,
+    /// Demangled, without compiler suffixes.
+    pub name: String,
+    /// Offset into the function.
+    pub offset: u64,
+    /// Size of the function.
+    pub size: u64,
+    /// `[module]`.
+    pub module: Option<&'a str>,
+}
+
+impl<'a> From<&'a Frame> for FrameJson<'a> {
+    fn from(f: &'a Frame) -> Self {
+        FrameJson {
+            function: &f.function,
+            name: title::title_name(&f.function),
+            offset: f.offset,
+            size: f.size,
+            module: f.module.as_deref(),
+        }
+    }
+}
+
+fn frames(list: &[Frame]) -> Vec<FrameJson<'_>> {
+    list.iter().map(FrameJson::from).collect()
+}
+
+/// TRACK.
+#[derive(Serialize)]
+pub struct TrackJson<'a> {
+    /// `by task N`.
+    pub pid: u64,
+    /// False for `(stack is not available)`.
+    pub available: bool,
+    /// The frames.
+    pub frames: Vec<FrameJson<'a>>,
+}
+
+impl<'a> From<&'a Track> for TrackJson<'a> {
+    fn from(t: &'a Track) -> Self {
+        TrackJson {
+            pid: t.pid,
+            available: t.available,
+            frames: frames(&t.frames),
+        }
+    }
+}
+
+/// REPORT (see the module documentation).
+#[derive(Serialize)]
+pub struct ReportJson<'a> {
+    /// 0-based position in the log.
+    pub index: usize,
+    /// Header line (1-based).
+    pub line: usize,
+    /// Closing line (1-based).
+    pub end_line: usize,
+    /// syzkaller's title.
+    pub title: &'a str,
+    /// All syzkaller says.
+    pub syzkaller: &'a SyzkallerTitle,
+    /// The tool's own title.
+    pub kasan_rs_title: &'a str,
+    /// The header's bug type.
+    pub bug_type: &'a str,
+    /// `sync` or `async`.
+    pub mode: &'static str,
+    /// The header line.
+    pub header: &'a str,
+    /// The header's function.
+    pub header_frame: Option<FrameJson<'a>>,
+    /// The access line.
+    pub access: Option<&'a Access>,
+    /// `Pointer tag: [xx]`.
+    pub pointer_tag: Option<u8>,
+    /// `memory tag: [yy]`.
+    pub memory_tag: Option<u8>,
+    /// `CPU: N`.
+    pub cpu: Option<u64>,
+    /// The call trace.
+    pub call_trace: Vec<FrameJson<'a>>,
+    /// The allocation stack.
+    pub alloc: Option<TrackJson<'a>>,
+    /// The free stack.
+    pub free: Option<TrackJson<'a>>,
+    /// The slab object.
+    pub object: Option<&'a ObjectInfo>,
+    /// The global variable.
+    pub variable: Option<&'a str>,
+    /// The vmalloc line.
+    pub vmalloc: Option<&'a str>,
+    /// The physical page was dumped.
+    pub physical_page: bool,
+    /// The tag dump.
+    pub tag_dump: &'a [TagRow],
+    /// The caret's granule.
+    pub tag_dump_caret: Option<usize>,
+    /// Lines not the report's own.
+    pub foreign_lines: usize,
+    /// Nothing missing.
+    pub complete: bool,
+    /// What is missing.
+    pub incomplete: &'a [String],
+}
+
+impl<'a> From<&'a Report> for ReportJson<'a> {
+    fn from(r: &'a Report) -> Self {
+        ReportJson {
+            index: r.index,
+            line: r.line,
+            end_line: r.end_line,
+            title: &r.syzkaller.title,
+            syzkaller: &r.syzkaller,
+            kasan_rs_title: &r.title,
+            bug_type: &r.bug_type,
+            mode: if r.is_async { "async" } else { "sync" },
+            header: &r.header,
+            header_frame: r.header_frame.as_ref().map(FrameJson::from),
+            access: r.access.as_ref(),
+            pointer_tag: r.pointer_tag,
+            memory_tag: r.memory_tag,
+            cpu: r.cpu,
+            call_trace: frames(&r.call_trace),
+            alloc: r.alloc.as_ref().map(TrackJson::from),
+            free: r.free.as_ref().map(TrackJson::from),
+            object: r.object.as_ref(),
+            variable: r.variable.as_deref(),
+            vmalloc: r.vmalloc.as_deref(),
+            physical_page: r.physical_page,
+            tag_dump: &r.tag_dump,
+            tag_dump_caret: r.tag_dump_caret,
+            foreign_lines: r.foreign_lines,
+            complete: r.is_complete(),
+            incomplete: &r.incomplete,
+        }
+    }
+}
+
 /// One frame as JSON.
 pub fn frame(f: &Frame) -> Value {
-    json!({
-        "function": f.function,
-        "name": title::title_name(&f.function),
-        "offset": f.offset,
-        "size": f.size,
-        "module": f.module,
-    })
-}
-
-fn frames(list: &[Frame]) -> Value {
-    Value::Array(list.iter().map(frame).collect())
-}
-
-fn track(t: &Option<Track>) -> Value {
-    match t {
-        None => Value::Null,
-        Some(t) => json!({"pid": t.pid, "available": t.available, "frames": frames(&t.frames)}),
-    }
+    serde_json::to_value(FrameJson::from(f)).expect("frames serialise")
 }
 
 /// One report as JSON (see the module documentation).
 pub fn report(r: &Report) -> Value {
-    let mut m = Map::new();
-    m.insert("index".into(), json!(r.index));
-    m.insert("line".into(), json!(r.line));
-    m.insert("end_line".into(), json!(r.end_line));
-    m.insert("title".into(), json!(r.title));
-    m.insert("bug_type".into(), json!(r.bug_type));
-    m.insert(
-        "mode".into(),
-        json!(if r.is_async { "async" } else { "sync" }),
-    );
-    m.insert("header".into(), json!(r.header));
-    m.insert(
-        "header_frame".into(),
-        r.header_frame.as_ref().map_or(Value::Null, frame),
-    );
-    m.insert(
-        "access".into(),
-        match &r.access {
-            None => Value::Null,
-            Some(a) => json!({
-                "op": a.op, "size": a.size, "addr": a.addr, "task": a.task, "pid": a.pid,
-            }),
-        },
-    );
-    m.insert("pointer_tag".into(), json!(r.pointer_tag));
-    m.insert("memory_tag".into(), json!(r.memory_tag));
-    m.insert("cpu".into(), json!(r.cpu));
-    m.insert("call_trace".into(), frames(&r.call_trace));
-    m.insert("alloc".into(), track(&r.alloc));
-    m.insert("free".into(), track(&r.free));
-    m.insert(
-        "object".into(),
-        match &r.object {
-            None => Value::Null,
-            Some(o) => json!({
-                "address": o.address, "cache": o.cache, "cache_size": o.cache_size,
-                "offset": o.offset, "relation": o.relation, "region_size": o.region_size,
-                "region_start": o.region_start, "region_end": o.region_end,
-            }),
-        },
-    );
-    m.insert("variable".into(), json!(r.variable));
-    m.insert("vmalloc".into(), json!(r.vmalloc));
-    m.insert("physical_page".into(), json!(r.physical_page));
-    m.insert(
-        "tag_dump".into(),
-        Value::Array(
-            r.tag_dump
-                .iter()
-                .map(|row| json!({"addr": row.addr, "guilty": row.guilty, "tags": row.tags}))
-                .collect(),
-        ),
-    );
-    m.insert("tag_dump_caret".into(), json!(r.tag_dump_caret));
-    m.insert("foreign_lines".into(), json!(r.foreign_lines));
-    m.insert("complete".into(), json!(r.is_complete()));
-    m.insert("incomplete".into(), json!(r.incomplete));
-    Value::Object(m)
+    serde_json::to_value(ReportJson::from(r)).expect("reports serialise")
+}
+
+/// One report as a JSON text.
+pub fn report_text(r: &Report) -> String {
+    serde_json::to_string(&ReportJson::from(r)).expect("reports serialise")
 }
 
 /// Counts per bug type, in first-seen order kept by the caller.

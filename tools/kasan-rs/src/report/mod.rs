@@ -3,7 +3,8 @@
 //!
 //! Rooms:
 //! * [`parse`]: the streaming report parser ([`ReportParser`], [`parse_reports`]);
-//! * [`title`]: the `KASAN: <bug> <Read|Write> in <func>` title and frame skipping;
+//! * [`title`]: the tool's own `KASAN: <bug> <Read|Write> in <func>` title;
+//! * [`syzkaller`]: the title, crash type and corrupted flag syzkaller gives;
 //! * [`json`]: the `--json` schema (`kasan-rs.reports/1`);
 //! * [`table`]: the readable table;
 //! * [`dedup`]: grouping by title;
@@ -21,6 +22,7 @@ pub mod diff;
 pub mod json;
 pub mod parse;
 pub mod symbolize;
+pub mod syzkaller;
 pub mod table;
 pub mod title;
 
@@ -29,8 +31,9 @@ pub use parse::{parse_reports, ReportParser};
 /// One stack frame as printed: `func+0xoff/0xsize [module]`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Frame {
-    /// The symbol as printed (Rust symbols stay mangled here).
-    pub function: String,
+    /// The symbol as printed (Rust symbols stay mangled here); shared, as
+    /// the same names repeat in every report.
+    pub function: std::sync::Arc<str>,
     /// Offset into the function.
     pub offset: u64,
     /// Size of the function.
@@ -48,7 +51,7 @@ impl Frame {
 }
 
 /// The access line: `Write at addr ... by task comm/pid` (and friends).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Access {
     /// `Read`, `Write` or `Free`.
     pub op: String,
@@ -74,7 +77,7 @@ pub struct Track {
 }
 
 /// `The buggy address belongs to the object at ...` and what follows.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct ObjectInfo {
     /// The object's (untagged) address.
     pub address: String,
@@ -95,7 +98,7 @@ pub struct ObjectInfo {
 }
 
 /// One row of `Memory state around the buggy address:`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct TagRow {
     /// The (untagged) row address.
     pub addr: String,
@@ -160,8 +163,13 @@ pub struct Report {
     pub closed: bool,
     /// What a consumer needs and is missing or cut; empty when complete.
     pub incomplete: Vec<String>,
-    /// The title (see [`title`]).
+    /// The tool's own title (see [`title`]): syzbot's convention, but
+    /// with the header's function kept when it is the bug's and async
+    /// faults titled `... Async in <func>`.
     pub title: String,
+    /// The title, alternative titles, crash type, frame and corrupted flag
+    /// syzkaller computes (see [`syzkaller`]).
+    pub syzkaller: syzkaller::SyzkallerTitle,
 }
 
 impl Report {

@@ -14,6 +14,8 @@
 
 use std::io::{self, BufRead};
 
+use super::syzkaller::collect::Buffers;
+use super::syzkaller::{console::strip_dropped, ReportText, SyzkallerTitle};
 use super::title;
 use super::{Access, Frame, ObjectInfo, Report, TagRow, Track};
 
@@ -53,6 +55,8 @@ struct Builder {
     lines: usize,
     /// Width of the tag dump row prefix before the first tag (`>` + address + `: `).
     tag_prefix: usize,
+    /// The report's text as syzkaller cuts it, for its title.
+    syzkaller_text: ReportText,
 }
 
 /// Incremental report reader; see the module documentation.
@@ -61,56 +65,22 @@ pub struct ReportParser {
     line_no: usize,
     current: Option<Builder>,
     next_index: usize,
+    /// The last report's syzkaller text buffers, reused for the next.
+    spare: Buffers,
 }
 
-/// Splits a raw console line into its printk caller id (if any) and the message.
+/// Splits a raw console line into its printk caller id (if any) and the
+/// message ([`crate::console::split_printk_prefix`]), also without a
+/// `** N printk messages dropped **` before or after the prefix.
 pub fn split_prefix(raw: &str) -> (Option<&str>, &str) {
-    let mut line = raw.trim_end_matches(['\n', '\r']);
-    if let Some(at) = line.rfind('\r') {
-        line = &line[at + 1..];
-    }
-    if !line.starts_with('[') {
-        return (None, line);
-    }
-    let mut rest = line;
-    let mut stripped = false;
-    let mut caller = None;
-    if let Some((inner, after)) = bracketed(rest) {
-        if is_timestamp(inner) {
-            rest = after;
-            stripped = true;
-        }
-    }
-    if let Some((inner, after)) = bracketed(rest) {
-        if is_caller(inner) {
-            caller = Some(inner);
-            rest = after;
-            stripped = true;
-        }
-    }
-    if stripped {
-        (caller, rest.strip_prefix(' ').unwrap_or(rest))
-    } else {
+    let line = crate::console::without_line_end(raw);
+    let line = strip_dropped(line).unwrap_or(line);
+    let (caller, msg) = crate::console::split_bracketed_prefix(line);
+    if msg.len() == line.len() {
         (None, line)
+    } else {
+        (caller, strip_dropped(msg).unwrap_or(msg))
     }
-}
-
-fn bracketed(s: &str) -> Option<(&str, &str)> {
-    let inner = s.strip_prefix('[')?;
-    let close = inner.find(']')?;
-    Some((inner[..close].trim_start(), &inner[close + 1..]))
-}
-
-fn is_timestamp(s: &str) -> bool {
-    matches!(s.split_once('.'), Some((a, b)) if is_digits(a) && is_digits(b))
-}
-
-fn is_caller(s: &str) -> bool {
-    matches!(s.strip_prefix(['T', 'C']), Some(id) if is_digits(id))
-}
-
-fn is_digits(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn is_hex(s: &str) -> bool {
@@ -118,17 +88,29 @@ fn is_hex(s: &str) -> bool {
 }
 
 fn hex_u64(s: &str) -> Option<u64> {
-    u64::from_str_radix(s.strip_prefix("0x").unwrap_or(s), 16).ok()
+    let s = s.strip_prefix("0x").unwrap_or(s);
+    if s.is_empty() || s.len() > 16 {
+        return None;
+    }
+    s.bytes().try_fold(0u64, |n, b| {
+        let d = (b as char).to_digit(16)?;
+        Some(n << 4 | u64::from(d))
+    })
 }
 
 /// Parses a frame `func+0xoff/0xsize [module]` (leading spaces, a `? `
 /// marker and trailing `(C)`-style or `file:line` notes allowed).
 pub fn parse_frame(s: &str) -> Option<Frame> {
-    let s = s.trim_start();
+    // Byte scanning: frames are most of a report, and ASCII.
+    let s = s.trim_start_matches([' ', '\t']);
     let s = s.strip_prefix("? ").unwrap_or(s);
-    let mut words = s.split_whitespace();
-    let token = words.next()?;
-    let (function, offsets) = token.rsplit_once('+')?;
+    let end = s
+        .bytes()
+        .position(|b| b == b' ' || b == b'\t')
+        .unwrap_or(s.len());
+    let (token, rest) = s.split_at(end);
+    let plus = memchr::memrchr(b'+', token.as_bytes())?;
+    let (function, offsets) = (&token[..plus], &token[plus + 1..]);
     let (off, size) = offsets.split_once('/')?;
     let offset = hex_u64(off.strip_prefix("0x")?)?;
     let size = hex_u64(size.strip_prefix("0x")?)?;
@@ -139,15 +121,41 @@ pub fn parse_frame(s: &str) -> Option<Frame> {
     {
         return None;
     }
-    let module = words
-        .find_map(|w| w.strip_prefix('[').and_then(|w| w.strip_suffix(']')))
-        .filter(|m| *m != "inline" && !m.is_empty())
-        .map(str::to_string);
+    let module = if memchr::memchr(b'[', rest.as_bytes()).is_some() {
+        rest.split_ascii_whitespace()
+            .find_map(|w| w.strip_prefix('[').and_then(|w| w.strip_suffix(']')))
+            .filter(|m| *m != "inline" && !m.is_empty())
+            .map(str::to_string)
+    } else {
+        None
+    };
     Some(Frame {
-        function: function.to_string(),
+        function: intern(function),
         offset,
         size,
         module,
+    })
+}
+
+thread_local! {
+    // Frame names repeat in every report: one allocation per distinct name.
+    static NAMES: std::cell::RefCell<super::syzkaller::fxhash::FxHashMap<Box<str>, std::sync::Arc<str>>> =
+        std::cell::RefCell::new(Default::default());
+}
+
+/// The shared copy of `name`.
+fn intern(name: &str) -> std::sync::Arc<str> {
+    NAMES.with(|names| {
+        let mut names = names.borrow_mut();
+        if let Some(shared) = names.get(name) {
+            return shared.clone();
+        }
+        if names.len() > 100_000 {
+            names.clear();
+        }
+        let shared: std::sync::Arc<str> = name.into();
+        names.insert(name.into(), shared.clone());
+        shared
     })
 }
 
@@ -162,8 +170,20 @@ pub fn parse_access(msg: &str) -> Option<Access> {
         return None;
     }
     let (size, addr) = if let Some(rest) = rest.strip_prefix("of size ") {
-        let (size, addr) = rest.split_once(" at addr ")?;
-        (Some(size.parse().ok()?), addr)
+        match rest.split_once(" at addr ") {
+            Some((size, addr)) => (Some(size.parse().ok()?), addr),
+            // Old format: the address is on the header line.
+            None => {
+                let size = rest.trim().parse().ok()?;
+                return Some(Access {
+                    op: op.to_string(),
+                    size: Some(size),
+                    addr: String::new(),
+                    task: task.to_string(),
+                    pid,
+                });
+            }
+        }
     } else if let Some(addr) = rest.strip_prefix("at addr ") {
         (None, addr)
     } else {
@@ -205,15 +225,16 @@ fn parse_tag_row(msg: &str) -> Option<(TagRow, usize)> {
     if addr.len() < 8 || !is_hex(addr) {
         return None;
     }
-    let tags: Option<Vec<u8>> = bytes
-        .split_whitespace()
-        .map(|b| {
-            (b.len() == 2)
-                .then(|| u8::from_str_radix(b, 16).ok())
-                .flatten()
-        })
-        .collect();
-    let tags = tags.filter(|t| !t.is_empty() && t.len() <= 64)?;
+    let mut tags = Vec::with_capacity(16);
+    for b in bytes.split_whitespace() {
+        if b.len() != 2 || tags.len() == 64 {
+            return None;
+        }
+        tags.push(u8::from_str_radix(b, 16).ok()?);
+    }
+    if tags.is_empty() {
+        return None;
+    }
     Some((
         TagRow {
             addr: addr.to_string(),
@@ -250,15 +271,16 @@ impl ReportParser {
     /// Reads one raw console line; returns the report this line ended, if any.
     pub fn feed(&mut self, raw: &str) -> Option<Report> {
         self.line_no += 1;
-        let (caller, msg) = split_prefix(cap_line(raw));
+        let raw = cap_line(raw);
+        let (caller, msg) = split_prefix(raw);
         let msg = msg.trim_end();
         // Fast path: outside a report only a header can matter.
         if self.current.is_none() {
             if let Some(rest) = msg.strip_prefix("BUG: KASAN: ") {
-                self.start(caller, msg, rest);
+                self.start(caller, raw, msg, rest);
             } else if msg.starts_with("Asynchronous fault:") {
                 // A fault line without a BUG line before it (an older kernel's shape).
-                self.start(caller, msg, "invalid-access");
+                self.start(caller, raw, msg, "invalid-access");
                 if let Some(b) = &mut self.current {
                     b.report.is_async = true;
                 }
@@ -272,6 +294,7 @@ impl ReportParser {
             // (`BUG: KASAN: x in inlined file:line [inline]`, then `... in
             // func+0x18/0xc0 file:line`): the same report, the last frame wins.
             let builder = self.current.as_mut().expect("checked above");
+            builder.syzkaller_text.push(raw);
             if builder.lines == 0 {
                 if let Some((bug, func)) = rest.split_once(" in ") {
                     if bug.trim() == builder.report.bug_type {
@@ -282,10 +305,11 @@ impl ReportParser {
                 }
             }
             let done = self.end(false, "closing separator (cut by the next report)");
-            self.start(caller, msg, rest);
+            self.start(caller, raw, msg, rest);
             return done;
         }
         let builder = self.current.as_mut().expect("checked above");
+        builder.syzkaller_text.push(raw);
         if let (Some(mine), Some(theirs)) = (&builder.caller, caller) {
             if mine != theirs {
                 builder.report.foreign_lines += 1;
@@ -310,10 +334,14 @@ impl ReportParser {
         self.end(false, "closing separator (log ends inside the report)")
     }
 
-    fn start(&mut self, caller: Option<&str>, header: &str, rest: &str) {
+    fn start(&mut self, caller: Option<&str>, raw: &str, header: &str, rest: &str) {
         let (bug_type, frame) = match rest.split_once(" in ") {
             Some((bug, func)) => (bug.trim(), parse_frame(func)),
-            None => (rest.trim(), None),
+            // `null-ptr-deref on address 0000000000000010` (generic KASAN).
+            None => match rest.split_once(" on address") {
+                Some((bug, _)) => (bug.trim(), None),
+                None => (rest.trim(), None),
+            },
         };
         let report = Report {
             index: self.next_index,
@@ -331,12 +359,15 @@ impl ReportParser {
             caller: caller.map(str::to_string),
             lines: 0,
             tag_prefix: 19,
+            syzkaller_text: ReportText::reusing(raw, std::mem::take(&mut self.spare)),
         });
     }
 
     fn end(&mut self, closed: bool, why_not: &str) -> Option<Report> {
         let builder = self.current.take()?;
         let mut report = builder.report;
+        report.syzkaller = SyzkallerTitle::of_report(&builder.syzkaller_text).unwrap_or_default();
+        self.spare = builder.syzkaller_text.into_buffers();
         report.closed = closed;
         if closed {
             report.end_line = self.line_no;
@@ -439,7 +470,12 @@ impl Builder {
             }
         }
         if r.access.is_none() && !r.call_trace_seen {
-            if let Some(access) = parse_access(msg) {
+            if let Some(mut access) = parse_access(msg) {
+                if access.addr.is_empty() {
+                    // Old format: `Read of size 8 by task ...` below a header
+                    // ending in `at addr X`.
+                    access.addr = header_addr(&r.header).unwrap_or_default().to_string();
+                }
                 r.access = Some(access);
                 return;
             }
@@ -523,6 +559,13 @@ impl Builder {
         }
         r.foreign_lines += 1;
     }
+}
+
+/// `... at addr ffff8800b6a1c2c8` at the end of an old-format header.
+fn header_addr(header: &str) -> Option<&str> {
+    let (_, addr) = header.rsplit_once(" at addr ")?;
+    let addr = addr.trim();
+    is_hex(addr).then_some(addr)
 }
 
 /// `Allocated by task 35:` (also `... by task 35 on cpu 0 at 1.2s:`).
@@ -641,7 +684,12 @@ pub fn read_reports<R: BufRead>(mut reader: R, mut each: impl FnMut(Report)) -> 
         let used = chunk.len() + usize::from(found_newline);
         reader.consume(used);
         if found_newline {
-            if let Some(report) = parser.feed(&String::from_utf8_lossy(&line)) {
+            // Valid UTF-8 (nearly every line) needs no copy.
+            let report = match std::str::from_utf8(&line) {
+                Ok(text) => parser.feed(text),
+                Err(_) => parser.feed(&String::from_utf8_lossy(&line)),
+            };
+            if let Some(report) = report {
                 each(report);
             }
             line.clear();
@@ -682,13 +730,13 @@ mod tests {
     fn parses_frames() {
         let f = parse_frame(" kmalloc_oob_right+0x88/0x290").unwrap();
         assert_eq!(
-            (f.function.as_str(), f.offset, f.size),
+            (&*f.function, f.offset, f.size),
             ("kmalloc_oob_right", 0x88, 0x290)
         );
         let f = parse_frame(" init_module+0x64/0x400 [kasan_rs_sample]").unwrap();
         assert_eq!(f.module.as_deref(), Some("kasan_rs_sample"));
         let f = parse_frame("  show_stack+0x24/0x40 (C)").unwrap();
-        assert_eq!(f.function, "show_stack");
+        assert_eq!(&*f.function, "show_stack");
         assert!(parse_frame(" not a frame").is_none());
         assert!(parse_frame(" a b+0x1/0x2").is_none());
         assert!(parse_frame(" f+0xzz/0x2").is_none());

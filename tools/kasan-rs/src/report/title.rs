@@ -1,7 +1,10 @@
-//! Report titles in the convention of fuzzing dashboards (syzbot).
+//! The tool's own report titles: syzbot's convention, with rules of ours
+//! that keep the function the bug is in. The title a dashboard would show,
+//! quirks included, is [`super::syzkaller`]'s; this one is for people
+//! reading our KUnit and sample consoles, for `--dedup` and `diff`.
 //!
-//! Rules, as syzbot applies them to KASAN reports (learned from its reports
-//! and syzkaller's pkg/report; the code here is our own):
+//! Rules (learned from syzbot's reports and syzkaller's pkg/report; the
+//! code here is our own):
 //! * access reports: `KASAN: <bug-type> <Read|Write> in <func>`;
 //! * `double-free`, `invalid-free` and the older `double-free or
 //!   invalid-free` are all titled `KASAN: invalid-free in <func>` (syzbot
@@ -37,7 +40,7 @@ use super::{Frame, Report};
 
 /// Demangles Rust symbols (`_R...` v0, `_ZN...` legacy), without hashes.
 pub fn demangle(symbol: &str) -> String {
-    if symbol.starts_with("_R") || symbol.starts_with("_ZN") || symbol.starts_with("__R") {
+    if is_mangled(symbol) {
         if let Ok(d) = rustc_demangle::try_demangle(symbol) {
             return format!("{d:#}");
         }
@@ -61,14 +64,31 @@ pub fn title_name(symbol: &str) -> String {
 
 /// The name the skip rules look at: the last path segment of a Rust
 /// symbol, the C name without suffixes and without leading `__pi_`/underscores.
-fn rule_name(symbol: &str) -> String {
+fn rule_name(symbol: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    let strip = |last: &str| -> usize {
+        let trimmed = last.trim_start_matches('_');
+        let trimmed = trimmed.strip_prefix("pi_").unwrap_or(trimmed);
+        last.len() - trimmed.len()
+    };
+    if !is_mangled(symbol) {
+        // C: no allocation; `foo.constprop.0` -> `foo`.
+        let base = match symbol.split_once('.') {
+            Some((base, _)) if !base.is_empty() => base,
+            _ => symbol,
+        };
+        return Cow::Borrowed(&base[strip(base)..]);
+    }
     let name = title_name(symbol);
     let last = match name.rfind("::") {
         Some(at) => &name[at + 2..],
         None => name.as_str(),
     };
-    let last = last.trim_start_matches('_');
-    last.strip_prefix("pi_").unwrap_or(last).to_string()
+    Cow::Owned(last[strip(last)..].to_string())
+}
+
+fn is_mangled(symbol: &str) -> bool {
+    symbol.starts_with("_R") || symbol.starts_with("_ZN") || symbol.starts_with("__R")
 }
 
 const STACK_DUMP: &[&str] = &[
@@ -174,8 +194,30 @@ const FREE_PATH: &[&str] = &[
 
 /// True for frames a title skips. `free`: the report is about a free.
 pub fn is_plumbing(symbol: &str, free: bool) -> bool {
+    // Frame names repeat across reports: remember each verdict.
+    thread_local! {
+        // Per name: the verdict for accesses and for frees.
+        static KNOWN: std::cell::RefCell<super::syzkaller::fxhash::FxHashMap<Box<str>, [Option<bool>; 2]>> =
+            std::cell::RefCell::new(Default::default());
+    }
+    KNOWN.with(|known| {
+        let mut known = known.borrow_mut();
+        let slot = usize::from(free);
+        if let Some(Some(verdict)) = known.get(symbol).map(|v| v[slot]) {
+            return verdict;
+        }
+        let verdict = is_plumbing_uncached(symbol, free);
+        if known.len() > 100_000 {
+            known.clear();
+        }
+        known.entry(symbol.into()).or_default()[slot] = Some(verdict);
+        verdict
+    })
+}
+
+fn is_plumbing_uncached(symbol: &str, free: bool) -> bool {
     let name = rule_name(symbol);
-    let n = name.as_str();
+    let n: &str = &name;
     if STACK_DUMP.iter().any(|p| n.starts_with(p)) {
         return true;
     }

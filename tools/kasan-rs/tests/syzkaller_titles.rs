@@ -1,0 +1,670 @@
+//! syzkaller's own KASAN test files (google/syzkaller
+//! pkg/report/testdata/linux/report/N), one case per file: the expected
+//! title, alternative titles, crash type and corrupted flag are copied from
+//! the file's header; the console is ours, cut to the structural features
+//! that decide the title (header shape, access line, printk contexts,
+//! questionable `?` frames, which frames are skipped, where a second report
+//! starts). Function names that decide the title are kept; addresses,
+//! offsets, pids, tasks and times are our own. The commit is the version of
+//! the file that was read.
+
+use kasan_rs_tools::report::parse_reports;
+
+/// How each console line is prefixed.
+#[derive(Clone, Copy)]
+enum Prefix {
+    /// No printk prefix.
+    #[allow(dead_code)]
+    Bare,
+    /// `[  12.000001] ` timestamps.
+    Console,
+    /// `[  12.000001][  T42] ` timestamps with a caller id.
+    Caller(&'static str),
+}
+
+struct Case {
+    file: u32,
+    commit: &'static str,
+    title: &'static str,
+    /// `None` when the header read has no `ALT:` line.
+    alt: Option<&'static [&'static str]>,
+    /// `None` when the header read has no `TYPE:` line, or one of an older
+    /// naming than syzkaller's crash/types.go (said in the case's comment).
+    crash_type: Option<&'static str>,
+    corrupted: bool,
+    prefix: Prefix,
+    /// Console lines; a line starting with `@` is printed as it is (without
+    /// the prefix and without the `@`).
+    log: &'static str,
+}
+
+fn console(case: &Case) -> String {
+    let mut out = String::new();
+    for (i, line) in case.log.trim_matches('\n').lines().enumerate() {
+        if let Some(raw) = line.strip_prefix('@') {
+            out.push_str(raw);
+        } else {
+            let ts = format!("[  {}.{:06}]", 40 + i / 1000, i % 1000);
+            match case.prefix {
+                Prefix::Bare => {}
+                Prefix::Console => out.push_str(&format!("{ts} ")),
+                Prefix::Caller(id) => out.push_str(&format!("{ts}[{id:>6}] ")),
+            }
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn check(case: &Case) -> Result<(), String> {
+    let text = console(case);
+    let reports = parse_reports(&text);
+    let Some(first) = reports.first() else {
+        return Err(format!("file {}: no report found", case.file));
+    };
+    let s = &first.syzkaller;
+    let alts: Vec<&str> = s.alt_titles.iter().map(String::as_str).collect();
+    let got = (
+        s.title.as_str(),
+        case.alt.map(|_| alts.clone()),
+        case.crash_type.map(|_| s.crash_type.as_str()),
+        s.corrupted,
+    );
+    let want = (
+        case.title,
+        case.alt.map(<[_]>::to_vec),
+        case.crash_type,
+        case.corrupted,
+    );
+    if got == want {
+        Ok(())
+    } else {
+        Err(format!(
+            "file {} (commit {}):\n  want {want:?}\n  got  {got:?} ({:?})",
+            case.file, case.commit, s.corrupted_reason
+        ))
+    }
+}
+
+#[test]
+fn syzkaller_kasan_test_files() {
+    // For comparison: the tool's own title (what `reports` showed as "the
+    // dashboard's title" before syzkaller's rules were implemented).
+    let own = CASES
+        .iter()
+        .filter(|c| {
+            parse_reports(&console(c))
+                .first()
+                .is_some_and(|r| r.title == c.title)
+        })
+        .count();
+    println!(
+        "the tool's own title equals syzkaller's in {own} of {}",
+        CASES.len()
+    );
+    let failures: Vec<String> = CASES.iter().filter_map(|c| check(c).err()).collect();
+    println!(
+        "{} of {} syzkaller KASAN test files match",
+        CASES.len() - failures.len(),
+        CASES.len()
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+const CASES: &[Case] = &[
+    // Old format, two headers in a row and no stack: the header's memcpy is
+    // skipped, the second header (no caller ids) ends the text.
+    Case {
+        file: 15,
+        commit: "e06c85a2",
+        title: "KASAN: slab-out-of-bounds Read in corrupted",
+        alt: None,
+        crash_type: None,
+        corrupted: true,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: slab-out-of-bounds in memcpy+0x21/0x44 at addr ffff88001a2b3c40
+Read of size 8 by task repro/4242
+BUG: KASAN: slab-out-of-bounds in memcpy+0x21/0x44 at addr ffff88001a2b3c40
+Write of size 4 by task repro/4242
+",
+    },
+    // Old format: the access line below the `at addr` header; no stack.
+    Case {
+        file: 16,
+        commit: "1550519e",
+        title: "KASAN: use-after-free Write in remove_wait_queue",
+        alt: Some(&["bad-access in remove_wait_queue"]),
+        crash_type: Some("KASAN-USE-AFTER-FREE-WRITE"),
+        corrupted: true,
+        prefix: Prefix::Console,
+        log: "
+BUG: KASAN: use-after-free in remove_wait_queue+0xa1/0x130 at addr ffff88001c2d3e40
+Write of size 8 by task repro/777
+",
+    },
+    // `on address` with the access line after a blank line.
+    Case {
+        file: 18,
+        commit: "a0492970",
+        title: "KASAN: null-ptr-deref Read",
+        alt: None,
+        // The header says KASAN-READ, from before crash/types.go split out
+        // KASAN-NULL-POINTER-DEREFERENCE-READ.
+        crash_type: None,
+        corrupted: true,
+        prefix: Prefix::Console,
+        log: "
+BUG: KASAN: null-ptr-deref on address           (null)
+
+Read of size 4 by task repro/909
+
+CPU: 2 PID: 909 Comm: repro Not tainted 3.18.0 #1
+",
+    },
+    // x86 `?` frames are left out; work_is_static_object, debug_object_*,
+    // __queue_work and queue_work_on are skipped.
+    Case {
+        file: 149,
+        commit: "1550519e",
+        title: "KASAN: use-after-free Read in strp_check_rcv",
+        alt: Some(&["bad-access in strp_check_rcv"]),
+        crash_type: Some("KASAN-USE-AFTER-FREE-READ"),
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in work_is_static_object+0x31/0x48
+Read of size 8 at addr ffff8800aabbcc08 by task repro/1200
+
+CPU: 1 PID: 1200 Comm: repro Not tainted 4.15.0 #1
+Call Trace:
+ dump_stack+0x180/0x250
+ ? work_is_static_object+0x31/0x48
+ print_address_description+0x70/0x260
+ kasan_report+0x250/0x350
+ __asan_report_load8_noabort+0x10/0x20
+ work_is_static_object+0x31/0x48
+ debug_object_activate+0x360/0x740
+ __queue_work+0x160/0x1240
+ ? strp_check_rcv+0x20/0x28
+ queue_work_on+0x160/0x1c8
+ strp_check_rcv+0x21/0x28
+ kcm_ioctl+0x820/0x1680
+ entry_SYSCALL_64_fastpath+0x20/0x98
+
+Allocated by task 1200:
+ save_stack+0x40/0xd8
+ kmem_cache_alloc+0x120/0x770
+
+Freed by task 1201:
+ save_stack+0x40/0xd8
+ kmem_cache_free+0x80/0x2a8
+
+The buggy address belongs to the object at ffff8800aabbcb40
+==================================================================
+",
+    },
+    // Lines without a prefix (the fuzzer's own output) inside a
+    // timestamped report are left out; memcmp is skipped.
+    Case {
+        file: 172,
+        commit: "1550519e",
+        title: "KASAN: stack-out-of-bounds Read in xfrm_selector_match",
+        alt: Some(&["bad-access in xfrm_selector_match"]),
+        crash_type: Some("KASAN-READ"),
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: stack-out-of-bounds in memcmp+0xd1/0x170
+Read of size 1 at addr ffff8800b0c1d2e0 by task repro/3131
+
+CPU: 0 PID: 3131 Comm: repro Not tainted 4.15.0 #1
+Call Trace:
+ dump_stack+0x190/0x250
+@2018/01/02 10:00:00 executing program 1:
+@ mmap(&(0x7f0000000000/0x1000)=nil, 0x1000, 0x3, 0x32, 0xffffffffffffffff, 0x0)
+ ? memcmp+0xd1/0x170
+ print_address_description+0x70/0x260
+ kasan_report+0x250/0x350
+ __asan_report_load1_noabort+0x10/0x20
+ memcmp+0xd1/0x170
+ xfrm_selector_match+0x1b0/0xe10
+ xfrm_state_find+0x1590/0x3220
+ entry_SYSCALL_64_fastpath+0x20/0x98
+==================================================================
+",
+    },
+    // A WARNING from another CPU right after the header: without caller
+    // ids it ends the text, so only the `BUG: KASAN:` line is left and the
+    // title is the corrupted fallback; the panic is not a second report.
+    Case {
+        file: 213,
+        commit: "61cf2326",
+        title: "KASAN: slab-out-of-bounds in rds_cong_queue_updates",
+        alt: None,
+        // The header says `KASAN` (an older naming).
+        crash_type: None,
+        corrupted: true,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: slab-out-of-bounds in rds_cong_queue_updates+0x4c1/0x4e0
+WARNING: CPU: 0 PID: 5150 at net/bridge/netfilter/ebtables.c:2000 compat_copy_entries+0xd00/0x1160
+Read of size 4 at addr ffff8800b1c2d144 by task repro/5151
+Kernel panic - not syncing: panic_on_warn set ...
+Call Trace:
+ dump_stack+0x190/0x250
+ kasan_report+0x230/0x370
+ rds_cong_queue_updates+0x4c1/0x4e0
+ rds_sendmsg+0x1fc0/0x2380
+==================================================================
+",
+    },
+    // A general protection fault right after the header ends the text;
+    // the access line comes much later.
+    Case {
+        file: 214,
+        commit: "1550519e",
+        title: "KASAN: wild-memory-access in sg_read",
+        alt: Some(&[]),
+        // The header says KASAN-OTHER (an older naming).
+        crash_type: None,
+        corrupted: true,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: wild-memory-access in sg_read+0x1200/0x1450
+kasan: CONFIG_KASAN_INLINE enabled
+general protection fault: 0000 [#1] PREEMPT SMP KASAN
+Call Trace:
+ [<ffffffff81000001>] sg_remove_scat.isra.19+0x1c0/0x2e0
+ [<ffffffff81000002>] sg_read+0x8b0/0x1450
+Kernel panic - not syncing: Fatal exception
+Read of size 4000 at addr ffe7000000001000 by task repro/6060
+Call Trace:
+ [<ffffffff81000003>] dump_stack+0xc0/0x130
+ [<ffffffff81000004>] kasan_report+0x150/0x370
+ [<ffffffff81000005>] sg_read+0x1200/0x1450
+==================================================================
+",
+    },
+    // `double-free or invalid-free in kvfree`: kvfree, kfree and the KASAN
+    // free path are skipped.
+    Case {
+        file: 216,
+        commit: "05391455",
+        title: "KASAN: invalid-free in xt_free_table_info",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: double-free or invalid-free in kvfree+0x31/0x58
+
+CPU: 1 PID: 4001 Comm: repro Not tainted 4.16.0 #1
+Call Trace:
+ dump_stack+0x190/0x250
+ ? kvfree+0x31/0x58
+ print_address_description+0x70/0x260
+ kasan_report_invalid_free+0x50/0x88
+ __kasan_slab_free+0x140/0x178
+ kasan_slab_free+0x10/0x18
+ kfree+0xd0/0x268
+ kvfree+0x31/0x58
+ xt_free_table_info+0xa0/0x178
+ __do_replace+0x800/0xa80
+ entry_SYSCALL_64_after_hwframe+0x40/0xb8
+
+Allocated by task 4000:
+ save_stack+0x40/0xd8
+ kmemdup+0x20/0x58
+
+Freed by task 4000:
+ save_stack+0x40/0xd8
+ kfree+0xd0/0x268
+==================================================================
+",
+    },
+    // arm64 MTE (hw-tags) with caller ids: the header's __list_add_valid
+    // and the tag-fault path are skipped.
+    Case {
+        file: 616,
+        commit: "1550519e",
+        title: "KASAN: invalid-access Read in ip6_mc_del1_src",
+        alt: Some(&["bad-access in ip6_mc_del1_src"]),
+        crash_type: Some("KASAN-READ"),
+        corrupted: false,
+        prefix: Prefix::Caller("T5100"),
+        log: "
+BUG: KASAN: invalid-access in __list_add_valid+0x14/0x98
+Read at addr f3ff000012345670 by task repro/5100
+Pointer tag: [f3], memory tag: [f1]
+
+CPU: 0 PID: 5100 Comm: repro Not tainted 5.14.0 #1
+Hardware name: linux,dummy-virt (DT)
+Call trace:
+ dump_backtrace+0x0/0x1a8
+ show_stack+0x1c/0x28
+ dump_stack_lvl+0x60/0x80
+ print_address_description+0x78/0x2b0
+ kasan_report+0x130/0x388
+ __do_kernel_fault+0x1a0/0x1e0
+ do_tag_check_fault+0x70/0x98
+ do_mem_abort+0x40/0xb8
+ el1_abort+0x3c/0x64
+ el1h_64_sync_handler+0xa8/0xd8
+ el1h_64_sync+0x74/0x78
+ __list_add_valid+0x14/0x98
+ ip6_mc_del1_src+0x74/0x80
+ el0t_64_sync+0x1b0/0x1b4
+
+Allocated by task 5100:
+ kasan_save_stack+0x24/0x68
+ __kasan_kmalloc+0xa8/0xc8
+
+The buggy address belongs to the object at ffff000012345600
+==================================================================
+",
+    },
+    // Old format, no stack: the header's copy_from_iter is skipped (it
+    // joined the skip list after the version read, whose header still says
+    // `in copy_from_iter`; file 15's header changed the same way, from
+    // `in memcpy` at 4b7f6d09 to `in corrupted` at e06c85a2).
+    Case {
+        file: 17,
+        commit: "4b7f6d09",
+        title: "KASAN: use-after-free Read in corrupted",
+        alt: None,
+        crash_type: None,
+        corrupted: true,
+        prefix: Prefix::Console,
+        log: "
+BUG: KASAN: use-after-free in copy_from_iter+0xe10/0x15f0 at addr ffff88001d2e3f2a
+Read of size 4000 by task repro/2323
+",
+    },
+    // `on address` with a wild address and no stack.
+    Case {
+        file: 19,
+        commit: "1556ebc4",
+        title: "KASAN: wild-memory-access Read",
+        alt: None,
+        crash_type: None,
+        corrupted: true,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: wild-memory-access on address ffe7000012340000
+Read of size 200 by task repro/5151
+",
+    },
+    // The header's __list_add_valid and the report plumbing are skipped.
+    Case {
+        file: 226,
+        commit: "372799e4",
+        title: "KASAN: use-after-free Read in rdma_listen",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in __list_add_valid+0xc1/0xd8
+Read of size 8 at addr ffff8800a1b2c658 by task repro/2000
+
+CPU: 0 PID: 2000 Comm: repro Not tainted 4.16.0 #1
+Call Trace:
+ dump_stack+0x190/0x250
+ ? __list_add_valid+0xc1/0xd8
+ print_address_description+0x70/0x260
+ kasan_report+0x230/0x370
+ __asan_report_load8_noabort+0x10/0x20
+ __list_add_valid+0xc1/0xd8
+ rdma_listen+0x580/0x8f0
+ ucma_listen+0x170/0x200
+ entry_SYSCALL_64_after_hwframe+0x40/0xb8
+
+Allocated by task 1999:
+ save_stack+0x40/0xd8
+ __kmalloc_node_track_caller+0x40/0x78
+
+Freed by task 1999:
+ save_stack+0x40/0xd8
+ kfree+0xd0/0x268
+==================================================================
+",
+    },
+    // Lockdep's frames around the bug: __lock_acquire, lock_acquire and
+    // the spin-lock wrapper are skipped. The version read (18637df7) still
+    // expected `in __lock_acquire`, with a TODO saying it must be `in
+    // remove_wait_queue`, which is what its later versions expect.
+    Case {
+        file: 147,
+        commit: "18637df7",
+        title: "KASAN: use-after-free Read in remove_wait_queue",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in __lock_acquire+0x3c01/0x3d00
+Read of size 8 at addr ffff8800c1d2e0f8 by task repro/3000
+
+CPU: 1 PID: 3000 Comm: repro Not tainted 4.15.0 #1
+Call Trace:
+ dump_stack+0x130/0x1a0
+ ? __lock_acquire+0x3c01/0x3d00
+ print_address_description+0x70/0x260
+ kasan_report+0x230/0x370
+ __asan_report_load8_noabort+0x10/0x20
+ __lock_acquire+0x3c01/0x3d00
+ ? remove_wait_queue+0x20/0x1c0
+ lock_acquire+0x160/0x430
+ _raw_spin_lock_irqsave+0x90/0xc8
+ remove_wait_queue+0x21/0x1c0
+ ep_unregister_pollwait.isra.7+0x90/0x370
+ ep_free+0xa0/0x240
+ entry_SYSCALL_64_fastpath+0x20/0x98
+
+Allocated by task 3000:
+ save_stack+0x40/0xd8
+ kmem_cache_alloc_trace+0x130/0x760
+
+Freed by task 3000:
+ save_stack+0x40/0xd8
+ kfree+0xd0/0x268
+==================================================================
+",
+    },
+];
+
+/// Our own 6.12 shapes, not from syzkaller's files: what its rules make of
+/// them.
+mod own_shapes {
+    use kasan_rs_tools::report::parse_reports;
+
+    fn syz(log: &str) -> kasan_rs_tools::report::syzkaller::SyzkallerTitle {
+        parse_reports(log).remove(0).syzkaller
+    }
+
+    /// An async hw-tags report: no function in the header, so syzkaller's
+    /// fallback format, corrupted.
+    #[test]
+    fn async_fault_is_invalid_access_corrupted() {
+        let s = syz("BUG: KASAN: invalid-access
+Asynchronous fault: no details available
+
+CPU: 1 UID: 0 PID: 35 Comm: kunit_try_catch Tainted: G N 6.12.0 #1
+Call trace:
+ dump_backtrace+0xd4/0x10c
+ kasan_report_async+0xd8/0x114
+ mte_check_tfsr_el1+0x20/0x28
+ my_async_case+0xa0/0x290
+==================================================================
+");
+        assert_eq!(s.title, "KASAN: invalid-access");
+        assert_eq!(s.crash_type, "KASAN-UNKNOWN");
+        assert!(s.corrupted);
+        assert_eq!(
+            s.corrupted_reason.as_deref(),
+            Some("report format is marked as corrupted")
+        );
+        assert!(s.alt_titles.is_empty());
+    }
+
+    /// A Rust v0 frame is demangled before the skip patterns: a crate
+    /// named `kasan_*` is skipped like any `kasan` frame, others name the
+    /// title, and the frame keeps its `<T as Trait>::f` form.
+    #[test]
+    fn rust_v0_frames_are_demangled() {
+        let header = "BUG: KASAN: slab-out-of-bounds in _RNvXCs77hkMc0rEmy_15kasan_rs_sampleNtB2_13KasanRsSampleNtCsl7L7n58I0Vr_6kernel6Module4init+0x64/0x400 [kasan_rs_sample]";
+        let log = format!(
+            "{header}
+Write at addr f5ff000000ce1770 by task insmod/60
+Call trace:
+ dump_backtrace+0xd4/0x10c
+ _RNvXCs77hkMc0rEmy_15kasan_rs_sampleNtB2_13KasanRsSampleNtCsl7L7n58I0Vr_6kernel6Module4init+0x64/0x400 [kasan_rs_sample]
+ _RNvXCs1234abcd_7my_demoNtB2_4DemoNtCsl7L7n58I0Vr_6kernel6Module4init+0x10/0x80 [my_demo]
+ do_one_initcall+0x4c/0x1f0
+"
+        );
+        let s = syz(&log);
+        assert_eq!(
+            s.title,
+            "KASAN: slab-out-of-bounds Write in <my_demo::Demo as kernel::Module>::init"
+        );
+        assert_eq!(
+            s.frame.as_deref(),
+            Some("<my_demo::Demo as kernel::Module>::init")
+        );
+        assert_eq!(s.crash_type, "KASAN-WRITE");
+    }
+
+    /// 6.12's tag-fault path: with the header's function skipped (it
+    /// contains `kmalloc`), the first frame no pattern covers is
+    /// do_bad_area.
+    #[test]
+    fn arm64_tag_fault_path_names_do_bad_area() {
+        let s = syz(
+            "BUG: KASAN: slab-out-of-bounds in kmalloc_oob_right+0x88/0x290
+Write at addr f5ff000000ce1770 by task kunit_try_catch/35
+Pointer tag: [f5], memory tag: [fe]
+
+Call trace:
+ dump_backtrace+0xd4/0x10c
+ show_stack+0x14/0x1c
+ dump_stack_lvl+0x3c/0x7c
+ print_report+0x1b4/0x710
+ kasan_report+0x110/0x154
+ __do_kernel_fault+0x54/0x204
+ do_bad_area+0x2c/0xc0
+ do_tag_check_fault+0x1c/0x28
+ kmalloc_oob_right+0x88/0x290
+ kunit_try_run_case+0x54/0x134
+
+Allocated by task 35:
+ kasan_save_stack+0x3c/0x64
+==================================================================
+",
+        );
+        assert_eq!(s.title, "KASAN: slab-out-of-bounds Write in do_bad_area");
+        assert_eq!(s.alt_titles, ["bad-access in do_bad_area"]);
+        assert!(!s.corrupted, "{:?}", s.corrupted_reason);
+    }
+
+    /// `** N printk messages dropped **` before the header on its line.
+    #[test]
+    fn header_after_dropped_messages() {
+        let reports = parse_reports("** 12 printk messages dropped ** [   10.000001] BUG: KASAN: use-after-free in foo_bar+0x1/0x2
+[   10.000002] Read of size 8 at addr ffff888012345678 by task a/1
+[   10.000003] Call Trace:
+[   10.000004]  foo_bar+0x1/0x2
+[   10.000005]  baz_qux+0x3/0x4
+[   10.000006] ==================================================================
+");
+        assert_eq!(reports.len(), 1);
+        assert_eq!(reports[0].bug_type, "use-after-free");
+        assert_eq!(
+            reports[0].syzkaller.title,
+            "KASAN: use-after-free Read in foo_bar"
+        );
+    }
+
+    fn report_with(lines: &[&str]) -> String {
+        lines.iter().map(|l| format!("{l}\n")).collect()
+    }
+
+    /// With caller ids, a second report's header from the same caller does
+    /// not cut the title's text; without them it does.
+    #[test]
+    fn second_report_cuts_only_without_caller_ids() {
+        let body = [
+            "BUG: KASAN: slab-out-of-bounds in alpha_beta+0x10/0x20",
+            "WARNING: CPU: 1 PID: 7 at x.c:1 gamma+0x1/0x2",
+            "Read of size 4 at addr ffff888000001000 by task t/7",
+            "Call Trace:",
+            " alpha_beta+0x10/0x20",
+            " delta+0x1/0x2",
+        ];
+        let with_ids: Vec<String> = body
+            .iter()
+            .map(|l| format!("[   5.000001][    T7] {l}"))
+            .collect();
+        let with_ids: Vec<&str> = with_ids.iter().map(String::as_str).collect();
+        assert_eq!(
+            syz(&report_with(&with_ids)).title,
+            "KASAN: slab-out-of-bounds Read in alpha_beta"
+        );
+        let console: Vec<String> = body.iter().map(|l| format!("[   5.000001] {l}")).collect();
+        let console: Vec<&str> = console.iter().map(String::as_str).collect();
+        let s = syz(&report_with(&console));
+        assert_eq!(s.title, "KASAN: slab-out-of-bounds in alpha_beta");
+        assert!(s.corrupted);
+    }
+
+    /// Lines of another caller, and x86's `?` frames, are not the report's.
+    #[test]
+    fn other_callers_and_questionable_frames_are_left_out() {
+        let s = syz(&report_with(&[
+            "[   5.000001][  T100] BUG: KASAN: use-after-free in memcpy+0x10/0x20",
+            "[   5.000002][  T100] Read of size 8 at addr ffff888000001000 by task t/100",
+            "[   5.000003][  T100] Call Trace:",
+            "[   5.000004][  T100]  ? not_this_one+0x1/0x2",
+            "[   5.000005][    C1]  nor_this_one+0x1/0x2",
+            "[   5.000006][  T100]  memcpy+0x10/0x20",
+            "[   5.000007][  T100]  the_caller+0x30/0x40",
+        ]));
+        assert_eq!(s.title, "KASAN: use-after-free Read in the_caller");
+        assert_eq!(s.crash_type, "KASAN-USE-AFTER-FREE-READ");
+        // No `Allocated by task` / frames missing anywhere: not corrupted.
+        assert!(!s.corrupted, "{:?}", s.corrupted_reason);
+    }
+
+    /// A stack start with no frame after it marks the report corrupted.
+    #[test]
+    fn empty_free_stack_is_corrupted() {
+        let s = syz(&report_with(&[
+            "BUG: KASAN: use-after-free in epsilon+0x10/0x20",
+            "Read of size 8 at addr ffff888000001000 by task t/1",
+            "Call Trace:",
+            " epsilon+0x10/0x20",
+            "",
+            "Freed by task 1:",
+            "",
+            "The buggy address belongs to the object at ffff888000001000",
+            " which belongs to the cache kmalloc-64 of size 64",
+            "==================================================================",
+        ]));
+        assert_eq!(s.title, "KASAN: use-after-free Read in epsilon");
+        assert_eq!(
+            s.corrupted_reason.as_deref(),
+            Some("no frames in a stack trace")
+        );
+    }
+}
