@@ -422,9 +422,15 @@ mod tests {
         assert_eq!(x.cpu(), 0x2_3456);
         let units = (u64::MAX >> 9) & ((1 << 44) - 1);
         let ns = units << 9;
-        assert_eq!(x.seconds_and_micros(), (ns / 1_000_000_000, ns % 1_000_000_000 / 1000));
+        assert_eq!(
+            x.seconds_and_micros(),
+            (ns / 1_000_000_000, ns % 1_000_000_000 / 1000)
+        );
         assert_eq!(ExtraInfo::new(7, 0).seconds_and_micros(), (0, 0));
         assert_eq!(ExtraInfo::new(0, 511).seconds_and_micros(), (0, 0));
-        assert_eq!(ExtraInfo::new(0, 1_000_000_512).seconds_and_micros(), (1, 0));
+        assert_eq!(
+            ExtraInfo::new(0, 1_000_000_512).seconds_and_micros(),
+            (1, 0)
+        );
     }
 }

@@ -491,6 +491,12 @@ pub fn compare(label_a: &str, a: LogFacts, label_b: &str, b: LogFacts) -> Compar
             a.parsed.malformed_options, b.parsed.malformed_options
         ));
     }
+    if a.parsed.parameter_complaints != b.parsed.parameter_complaints {
+        real(format!(
+            "parameter complaints: {la} {:?}, {lb} {:?}",
+            a.parsed.parameter_complaints, b.parsed.parameter_complaints
+        ));
+    }
     if a.parsed.kunit_disabled != b.parsed.kunit_disabled {
         real(format!(
             "kunit: disabled: {la} {}, {lb} {}",
@@ -925,6 +931,22 @@ mod tests {
         let no_banner = log("", &[], &[("kmalloc_uaf", "ok", &[UAF_R])]);
         let cmp = compare_texts("c", &a, "rust", &no_banner);
         assert!(cmp.render().contains("(no banner)"));
+    }
+
+    #[test]
+    fn parameter_complaints_are_compared() {
+        let a = log(BANNER, &["kasan.mode"], &[("kmalloc_uaf", "ok", &[UAF_R])]);
+        let b = a.replace(
+            "Malformed early option 'kasan.mode'\n",
+            "Malformed early option 'kasan.mode'\n[    0.000000] kasan: `' invalid for parameter `kasan.mode'\n",
+        );
+        assert_ne!(a, b);
+        let cmp = compare_texts("c", &a, "rust", &b);
+        assert_eq!(cmp.exit_code(), DIFFERENT, "{}", cmp.render());
+        assert!(cmp.differences[0]
+            .message
+            .starts_with("parameter complaints: "));
+        assert_eq!(compare_texts("c", &a, "rust", &a).exit_code(), SAME);
     }
 
     #[test]

@@ -127,6 +127,10 @@ pub enum KernelEvent<'a> {
     KasanBanner(&'a str),
     /// `Malformed early option 'X'`; holds `X`.
     MalformedOption(&'a str),
+    /// A complaint of `parse_args()` (kernel/params.c) about a parameter:
+    /// `DOING: Unknown parameter `X'`, `` `V' invalid for parameter `X' `` or
+    /// `` too large for parameter ``; holds the whole line.
+    ParameterComplaint(&'a str),
     /// The `=====...` line that opens and closes a KASAN report.
     ReportSeparator,
     /// `BUG: KASAN: ...`; holds the whole header line.
@@ -181,7 +185,19 @@ pub fn classify(msg: &str) -> Option<KernelEvent<'_>> {
     if text == "kunit: disabled" {
         return Some(KernelEvent::KunitDisabled);
     }
+    if is_parameter_complaint(text) {
+        return Some(KernelEvent::ParameterComplaint(text));
+    }
     None
+}
+
+/// The three messages `parse_one()`'s callers print for a parameter they
+/// could not apply (kernel/params.c, `parse_args()`).
+fn is_parameter_complaint(text: &str) -> bool {
+    text.ends_with('\'')
+        && (text.contains(": Unknown parameter `")
+            || text.contains("' invalid for parameter `")
+            || text.contains("' too large for parameter `"))
 }
 
 fn crash_kind(text: &str) -> Option<CrashKind> {
@@ -340,6 +356,20 @@ mod tests {
         assert_eq!(banner.field("mode"), Some("sync"));
         assert_eq!(banner.field("stacktrace"), Some("off"));
         assert_eq!(banner.field("nope"), None);
+    }
+
+    #[test]
+    fn parses_parameter_complaints() {
+        let line = "kasan: `' invalid for parameter `kasan.mode'";
+        assert_eq!(classify(line), Some(KernelEvent::ParameterComplaint(line)));
+        let line = "Booting kernel: Unknown parameter `foo'";
+        assert_eq!(classify(line), Some(KernelEvent::ParameterComplaint(line)));
+        assert_eq!(
+            classify(
+                "Unknown kernel command line parameters \"x=1\", will be passed to user space."
+            ),
+            None
+        );
     }
 
     #[test]

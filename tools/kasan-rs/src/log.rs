@@ -54,6 +54,8 @@ pub struct ParsedLog {
     pub banner: Option<KasanBanner>,
     /// Options named in `Malformed early option '...'` lines.
     pub malformed_options: Vec<String>,
+    /// `parse_args()`'s complaints about parameters, in order (whole lines).
+    pub parameter_complaints: Vec<String>,
     /// True when `kunit: disabled` was printed.
     pub kunit_disabled: bool,
     /// True once a top-level KTAP header was seen.
@@ -159,6 +161,9 @@ impl LogParser {
             }
             Some(KernelEvent::MalformedOption(option)) => {
                 self.log.malformed_options.push(option.to_string());
+            }
+            Some(KernelEvent::ParameterComplaint(line)) => {
+                self.log.parameter_complaints.push(line.to_string());
             }
             Some(KernelEvent::KunitDisabled) => self.log.kunit_disabled = true,
             Some(KernelEvent::AsyncFault(_)) | None => {}
