@@ -40,7 +40,7 @@ help:
 	@echo '  make build       build one kernel: VARIANT=c|nokasan|rust [FAMILY=hardened|debug]'
 	@echo '                   (cache: $${KASAN_RS_CACHE:-~/.cache/kasan-rs})'
 	@echo '  make tools       build the host tool target/release/kasan-rs'
-	@echo '  make check       host tests of every crate, and cargo fmt --check'
+	@echo '  make check       host tests of every crate, cargo fmt --check, kernel-side rustfmt'
 	@echo '  make bootstrap   install the toolchain (Debian bookworm, root; idempotent)'
 	@echo
 	@echo 'Logs: out/logs/. The first `make test` or `make run` bootstraps everything.'
@@ -58,6 +58,7 @@ check:
 	$(CARGO) test --workspace --release
 	@if $(CARGO) fmt --version >/dev/null 2>&1; then $(CARGO) fmt --all --check; \
 	 else echo 'rustfmt not installed: skipping cargo fmt --check'; fi
+	@testing/scripts/rustfmt.sh --check
 
 test: bootstrap
 	@TEST_VARIANTS="$(TEST_VARIANTS)" testing/scripts/test.sh

@@ -66,7 +66,6 @@ pub enum ReportType {
     DoubleFree = 2,
 }
 
-
 /// `STACK_DEPOT_FLAG_CAN_ALLOC | STACK_DEPOT_FLAG_GET` (include/linux/stackdepot.h):
 /// the depot may allocate, and takes a reference the ring drops on overwrite.
 pub const STACK_DEPOT_CAN_ALLOC_GET: u32 = 0x1 | 0x2;
@@ -127,7 +126,12 @@ extern "C" {
     pub fn stack_trace_save(store: *mut usize, size: u32, skipnr: u32) -> u32;
     /// `depot_stack_handle_t stack_depot_save_flags(unsigned long *entries,
     ///     unsigned int nr_entries, gfp_t alloc_flags, depot_flags_t depot_flags);`
-    pub fn stack_depot_save_flags(entries: *mut usize, nr: u32, gfp: Gfp, flags: u32) -> DepotHandle;
+    pub fn stack_depot_save_flags(
+        entries: *mut usize,
+        nr: u32,
+        gfp: Gfp,
+        flags: u32,
+    ) -> DepotHandle;
 
     // MTE control (arch/arm64/kernel/mte.c).
     pub fn mte_enable_kernel_sync();
@@ -147,8 +151,11 @@ extern "C" {
     pub fn kasan_rs_virt_to_slab(addr: *const c_void) -> *mut Slab;
     pub fn kasan_rs_slab_bounds(addr: *const c_void, start: *mut usize, end: *mut usize);
     pub fn kasan_rs_slab_cache(slab: *const Slab) -> *mut KmemCache;
-    pub fn kasan_rs_nearest_obj(cache: *mut KmemCache, slab: *const Slab, addr: *mut c_void)
-        -> *mut c_void;
+    pub fn kasan_rs_nearest_obj(
+        cache: *mut KmemCache,
+        slab: *const Slab,
+        addr: *mut c_void,
+    ) -> *mut c_void;
     pub fn kasan_rs_virt_addr_valid(addr: *const c_void) -> bool;
     pub fn kasan_rs_slab_page(slab: *mut Slab) -> *mut Page;
     #[cfg(CONFIG_DEBUG_VIRTUAL)]
@@ -157,8 +164,11 @@ extern "C" {
     pub fn kasan_rs_virt_to_page(addr: *const c_void) -> *mut Page;
     pub fn kasan_rs_virt_to_head_page(addr: *const c_void) -> *mut Page;
     pub fn kasan_rs_folio_size_of(addr: *const c_void) -> usize;
-    pub fn kasan_rs_vm_area_pages(addr: *const c_void, pages: *mut *mut *mut Page, nr: *mut u32)
-        -> bool;
+    pub fn kasan_rs_vm_area_pages(
+        addr: *const c_void,
+        pages: *mut *mut *mut Page,
+        nr: *mut u32,
+    ) -> bool;
     pub fn kasan_rs_vm_struct_addr(vm: *mut VmStruct) -> *mut *mut c_void;
     pub fn kasan_rs_vm_struct_size(vm: *const VmStruct) -> usize;
     pub fn kasan_rs_clear_highpage_kasan_tagged(page: *mut Page);

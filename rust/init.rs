@@ -66,7 +66,10 @@ pub extern "C" fn kasan_init_hw_tags() {
     let mode = params::current_mode();
     // SAFETY: reading static keys defined in C.
     let (vmalloc, stacktrace) = unsafe {
-        (ffi::kasan_flag_vmalloc.enabled(), ffi::kasan_flag_stacktrace.enabled())
+        (
+            ffi::kasan_flag_vmalloc.enabled(),
+            ffi::kasan_flag_stacktrace.enabled(),
+        )
     };
     kernel::pr_info!("{}\n", Banner::new(mode, vmalloc, stacktrace));
 }

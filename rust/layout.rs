@@ -116,9 +116,12 @@ pub unsafe fn page_kasan_tag_set(page: *mut Page, nr: usize, tag: u8) {
         // SAFETY: page `i` is one of the caller's `nr` pages.
         let flags = unsafe { page_flags(page.cast::<u8>().add(i * STRUCT_PAGE_SIZE).cast()) };
         let mut old = flags.load(Ordering::Relaxed);
-        while let Err(now) =
-            flags.compare_exchange_weak(old, (old & !mask) | bits, Ordering::Relaxed, Ordering::Relaxed)
-        {
+        while let Err(now) = flags.compare_exchange_weak(
+            old,
+            (old & !mask) | bits,
+            Ordering::Relaxed,
+            Ordering::Relaxed,
+        ) {
             old = now;
         }
     }

@@ -5,9 +5,9 @@
 //! with their old tag when handed out again.
 
 use crate::ffi::{self, Page};
+use crate::kasan_core::tags::KASAN_TAG_KERNEL;
 use crate::kfence::is_kfence_address;
 use crate::layout::CacheInfo;
-use crate::kasan_core::tags::KASAN_TAG_KERNEL;
 use crate::page::{check_page_allocation, poison_kmalloc_large_redzone};
 use crate::poison::{self, POISON};
 use crate::slab::{check_slab_allocation, poison_kmalloc_redzone, poison_object};
@@ -21,7 +21,11 @@ use kernel::page::PAGE_SIZE;
 ///
 /// `page` heads `1 << order` pages allocated by the page allocator.
 #[no_mangle]
-pub unsafe extern "C" fn __kasan_mempool_poison_pages(page: *mut Page, order: u32, ip: usize) -> bool {
+pub unsafe extern "C" fn __kasan_mempool_poison_pages(
+    page: *mut Page,
+    order: u32,
+    ip: usize,
+) -> bool {
     // SAFETY: `page` is a live page allocation (caller's contract).
     unsafe {
         // Sampled-out allocations were never tagged.
@@ -88,7 +92,11 @@ pub unsafe extern "C" fn __kasan_mempool_poison_object(ptr: *mut c_void, ip: usi
 ///
 /// `ptr` is an object previously passed to [`__kasan_mempool_poison_object`].
 #[no_mangle]
-pub unsafe extern "C" fn __kasan_mempool_unpoison_object(ptr: *mut c_void, size: usize, _ip: usize) {
+pub unsafe extern "C" fn __kasan_mempool_unpoison_object(
+    ptr: *mut c_void,
+    size: usize,
+    _ip: usize,
+) {
     // Might be running under a lock: no allocation for the stack depot.
     let flags = 0;
     let addr = ptr as usize;

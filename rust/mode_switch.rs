@@ -91,7 +91,11 @@ pub unsafe extern "C" fn kasan_rs_mode_set(val: *const c_char) -> c_int {
 pub unsafe extern "C" fn kasan_rs_mode_get(buf: *mut c_char, size: usize) -> c_int {
     // SAFETY: reading a static key defined in C.
     let enabled = unsafe { ffi::kasan_flag_enabled.enabled() };
-    let name = if enabled { params::current_mode().as_str() } else { "off" };
+    let name = if enabled {
+        params::current_mode().as_str()
+    } else {
+        "off"
+    };
     let text = name.as_bytes();
     let len = text.len().min(size.saturating_sub(1));
     // SAFETY: `len + 1 <= size` bytes of the caller's buffer.

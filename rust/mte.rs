@@ -147,7 +147,9 @@ pub unsafe fn set_mem_tag_range_trusted(addr: usize, size: usize, tag: u8, init:
 #[inline(always)]
 unsafe fn stg_post(mut p: usize) -> usize {
     // SAFETY: forwarded from the caller; STG writes only the allocation tag.
-    unsafe { asm!(".arch_extension memtag", "stg {0}, [{0}], #16", inout(reg) p, options(nostack)) };
+    unsafe {
+        asm!(".arch_extension memtag", "stg {0}, [{0}], #16", inout(reg) p, options(nostack))
+    };
     p
 }
 
@@ -159,7 +161,9 @@ unsafe fn stg_post(mut p: usize) -> usize {
 #[inline(always)]
 unsafe fn stzg_post(mut p: usize) -> usize {
     // SAFETY: forwarded from the caller.
-    unsafe { asm!(".arch_extension memtag", "stzg {0}, [{0}], #16", inout(reg) p, options(nostack)) };
+    unsafe {
+        asm!(".arch_extension memtag", "stzg {0}, [{0}], #16", inout(reg) p, options(nostack))
+    };
     p
 }
 

@@ -19,7 +19,11 @@ use kernel::page::PAGE_SIZE;
 fn sampling_off_for(order: u32) -> bool {
     let every = kasan_page_alloc_sample.load(Ordering::Relaxed);
     every == 1
-        || sampling_bypassed(order, every, kasan_page_alloc_sample_order.load(Ordering::Relaxed))
+        || sampling_bypassed(
+            order,
+            every,
+            kasan_page_alloc_sample_order.load(Ordering::Relaxed),
+        )
 }
 
 /// The per-CPU countdown of `kasan.page_alloc.sample` (counter in glue.c):
@@ -213,4 +217,3 @@ pub unsafe extern "C" fn __kasan_kfree_large(ptr: *mut c_void, ip: usize) {
     unsafe { check_page_allocation_inline(ptr as usize, ip) };
     crate::stack::keep_frame();
 }
-

@@ -33,9 +33,8 @@ struct BootParams(UnsafeCell<Params>);
 unsafe impl Sync for BootParams {}
 
 #[link_section = ".data..ro_after_init"]
-static BOOT_PARAMS: BootParams = BootParams(UnsafeCell::new(Params::new(cfg!(
-    CONFIG_KASAN_VMALLOC
-))));
+static BOOT_PARAMS: BootParams =
+    BootParams(UnsafeCell::new(Params::new(cfg!(CONFIG_KASAN_VMALLOC))));
 
 /// The boot parameters, read-only.
 #[inline(always)]
@@ -149,7 +148,12 @@ macro_rules! early_param {
 }
 
 early_param!(PARAM_KASAN, early_kasan_flag, "kasan", Params::parse_kasan);
-early_param!(PARAM_MODE, early_kasan_mode, "kasan.mode", Params::parse_mode);
+early_param!(
+    PARAM_MODE,
+    early_kasan_mode,
+    "kasan.mode",
+    Params::parse_mode
+);
 early_param!(
     PARAM_VMALLOC,
     early_kasan_flag_vmalloc,
@@ -181,7 +185,12 @@ early_param!(
     "kasan.stack_ring_size",
     Params::parse_stack_ring_size
 );
-early_param!(PARAM_FAULT, early_kasan_fault, "kasan.fault", Params::parse_fault);
+early_param!(
+    PARAM_FAULT,
+    early_kasan_fault,
+    "kasan.fault",
+    Params::parse_fault
+);
 early_param!(
     PARAM_TAG_POLICY,
     early_kasan_tag_policy,

@@ -210,8 +210,7 @@ fn complete(info: &mut Info) {
         // SAFETY: `slab` is the live slab holding `addr`.
         unsafe {
             info.cache = ffi::kasan_rs_slab_cache(slab);
-            info.object =
-                ffi::kasan_rs_nearest_obj(info.cache, slab, addr as *mut c_void) as usize;
+            info.object = ffi::kasan_rs_nearest_obj(info.cache, slab, addr as *mut c_void) as usize;
             info.object_size = crate::layout::CacheInfo::of(info.cache).object_size;
         }
         let object = info.object;
@@ -226,7 +225,12 @@ fn complete(info: &mut Info) {
         info.bug_type = preset.unwrap_or(common);
         return;
     }
-    let found = stack_ring::find(info.object, get_tag(info.access_addr), info.object_size, preset);
+    let found = stack_ring::find(
+        info.object,
+        get_tag(info.access_addr),
+        info.object_size,
+        preset,
+    );
     info.bug_type = found.bug_type.unwrap_or(common);
     info.alloc_track = found.alloc;
     info.free_track = found.free;
@@ -259,7 +263,13 @@ fn print_error_description(info: &Info) {
             pid
         );
     } else {
-        printk!(c"\x013%s at addr %px by task %s/%d\n", rw.as_ptr(), addr, comm, pid);
+        printk!(
+            c"\x013%s at addr %px by task %s/%d\n",
+            rw.as_ptr(),
+            addr,
+            comm,
+            pid
+        );
     }
 }
 
@@ -281,7 +291,11 @@ fn print_track(track: &Track, prefix: &CStr) {
         );
     }
     #[cfg(not(CONFIG_KASAN_EXTRA_INFO))]
-    printk!(c"\x013%s by task %u:\n", prefix.as_ptr(), track.pid as c_uint);
+    printk!(
+        c"\x013%s by task %u:\n",
+        prefix.as_ptr(),
+        track.pid as c_uint
+    );
     if track.stack != 0 {
         // SAFETY: a handle the ring holds a reference to.
         unsafe { ffi::stack_depot_print(track.stack) };
@@ -383,9 +397,20 @@ fn print_memory_metadata(addr: usize) {
     for i in 0..dump::ROWS {
         let row = dump::row(addr, i);
         let mut prefix = [0 as c_char; 24];
-        let fmt: &CStr = if i == dump::ROWS_AROUND { c">%px: " } else { c" %px: " };
+        let fmt: &CStr = if i == dump::ROWS_AROUND {
+            c">%px: "
+        } else {
+            c" %px: "
+        };
         // SAFETY: `prefix` has room for `>` + 16 digits + `: ` + NUL.
-        unsafe { ffi::snprintf(prefix.as_mut_ptr(), prefix.len(), fmt.as_ptr(), row as *const c_void) };
+        unsafe {
+            ffi::snprintf(
+                prefix.as_mut_ptr(),
+                prefix.len(),
+                fmt.as_ptr(),
+                row as *const c_void,
+            )
+        };
         let mut tags = [0u8; dump::TAGS_PER_ROW];
         // A row (256 bytes, aligned) never spans two pages: one check per row.
         let mapped = is_mapped(row);
@@ -412,7 +437,11 @@ fn print_memory_metadata(addr: usize) {
             printk!(c"\x013%s(not mapped)\n", prefix.as_ptr());
         }
         if dump::is_guilty(row, addr) {
-            printk!(c"\x013%*c\n", dump::caret_width(row, addr) as c_int, b'^' as c_int);
+            printk!(
+                c"\x013%*c\n",
+                dump::caret_width(row, addr) as c_int,
+                b'^' as c_int
+            );
         }
     }
 }
@@ -433,7 +462,10 @@ fn print_report(info: &Info) {
                 tag as c_uint,
                 mem as c_uint
             ),
-            None => printk!(c"\x013Pointer tag: [%02x], memory tag: [not mapped]\n", tag as c_uint),
+            None => printk!(
+                c"\x013Pointer tag: [%02x], memory tag: [not mapped]\n",
+                tag as c_uint
+            ),
         }
     }
     printk!(c"\x013\n");
@@ -472,7 +504,12 @@ fn new_info(kind: ReportKind, addr: usize, size: usize, is_write: bool, ip: usiz
 /// `user_access_save()`/`restore()` of the C version are no-ops on arm64.
 #[no_mangle]
 #[inline(never)]
-pub extern "C" fn kasan_report(addr: *const c_void, size: usize, is_write: bool, ip: usize) -> bool {
+pub extern "C" fn kasan_report(
+    addr: *const c_void,
+    size: usize,
+    is_write: bool,
+    ip: usize,
+) -> bool {
     if !report_enabled() {
         return false;
     }

@@ -12,15 +12,15 @@
 //! objects and of the object's previous life ([`distinct_tag`]).
 
 use crate::ffi::{self, Gfp, KmemCache, ReportType, Slab};
-use crate::layout::CacheInfo;
 use crate::kasan_core::params::TagPolicy;
 use crate::kasan_core::tag_policy::exclusion_mask;
 use crate::kasan_core::tags::{
     get_tag, reset_tag, round_up_granule, set_tag, KASAN_TAG_INVALID, KASAN_TAG_KERNEL,
 };
 use crate::kfence::is_kfence_address;
-use crate::params;
+use crate::layout::CacheInfo;
 use crate::mte;
+use crate::params;
 use crate::poison::{self, POISON};
 use crate::stack;
 use core::ffi::c_void;

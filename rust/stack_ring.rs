@@ -11,11 +11,11 @@
 //! whose hooks must not run under a lock the report path takes. The index
 //! arithmetic and the search are in the host-tested core.
 
-use crate::kasan_core::tag_policy::RECENT_FREES;
 use crate::ffi::{self, Gfp, KmemCache, STACK_DEPOT_CAN_ALLOC_GET};
-use crate::layout::CacheInfo;
-use crate::kasan_core::stack_ring::{self as logic, Entry, ExtraInfo, Findings, Track, BUSY};
 use crate::kasan_core::report::BugType;
+use crate::kasan_core::stack_ring::{self as logic, Entry, ExtraInfo, Findings, Track, BUSY};
+use crate::kasan_core::tag_policy::RECENT_FREES;
+use crate::layout::CacheInfo;
 use crate::params;
 use crate::stack::kasan_save_stack;
 use core::ffi::c_void;
@@ -156,7 +156,8 @@ fn save_stack_info(cache: *mut KmemCache, object: *mut c_void, gfp: Gfp, is_free
     if let Some(slot) = slot {
         old_stack = slot.stack.load(Ordering::Relaxed);
         slot.size.store(object_size, Ordering::Relaxed);
-        slot.pid.store(crate::stack::current_pid(), Ordering::Relaxed);
+        slot.pid
+            .store(crate::stack::current_pid(), Ordering::Relaxed);
         slot.stack.store(stack, Ordering::Relaxed);
         #[cfg(CONFIG_KASAN_EXTRA_INFO)]
         slot.extra.store(extra_now().bits(), Ordering::Relaxed);
@@ -178,7 +179,11 @@ fn save_stack_info(cache: *mut KmemCache, object: *mut c_void, gfp: Gfp, is_free
 /// `cache` is live and `object` one of its objects, being allocated.
 #[no_mangle]
 #[inline(never)]
-pub unsafe extern "C" fn kasan_save_alloc_info(cache: *mut KmemCache, object: *mut c_void, flags: Gfp) {
+pub unsafe extern "C" fn kasan_save_alloc_info(
+    cache: *mut KmemCache,
+    object: *mut c_void,
+    flags: Gfp,
+) {
     save_stack_info(cache, object, flags, false);
     crate::stack::keep_frame();
 }
@@ -197,9 +202,17 @@ pub unsafe extern "C" fn kasan_save_free_info(cache: *mut KmemCache, object: *mu
 
 /// Searches the frozen ring for the last allocation and free of `object`
 /// (untagged) of a cache with `object_size`, accessed with `access_tag`.
-pub fn find(object: usize, access_tag: u8, object_size: usize, preset: Option<BugType>) -> Findings {
+pub fn find(
+    object: usize,
+    access_tag: u8,
+    object_size: usize,
+    preset: Option<BugType>,
+) -> Findings {
     let Some(slots) = RING.slots() else {
-        return Findings { bug_type: preset, ..Findings::default() };
+        return Findings {
+            bug_type: preset,
+            ..Findings::default()
+        };
     };
     // SAFETY: exclusive ring lock: no writer runs while we read; released below.
     let flags = unsafe { ffi::kasan_rs_ring_write_lock() };
@@ -238,11 +251,13 @@ pub fn find(object: usize, access_tag: u8, object_size: usize, preset: Option<Bu
 pub fn previous_life_tag(object: usize) -> Option<u8> {
     let slots = RING.slots()?;
     let pos = RING.pos.load(Ordering::Relaxed);
-    let recent = logic::newest_first_in(slots, pos).take(RECENT_FREES).map(|s| Entry {
-        ptr: s.ptr.load(Ordering::Acquire),
-        size: 0,
-        is_free: s.is_free.load(Ordering::Relaxed),
-        track: Track::default(),
-    });
+    let recent = logic::newest_first_in(slots, pos)
+        .take(RECENT_FREES)
+        .map(|s| Entry {
+            ptr: s.ptr.load(Ordering::Acquire),
+            size: 0,
+            is_free: s.is_free.load(Ordering::Relaxed),
+            track: Track::default(),
+        });
     crate::kasan_core::tag_policy::previous_life_tag(recent, object)
 }

@@ -6,9 +6,9 @@
 //! (`VM_ALLOC`, non-executable) vmalloc memory is tagged; the backing pages
 //! get the same tag in `page->flags` so that `page_address()` of them works.
 
+use crate::ffi::KASAN_VMALLOC_VM_ALLOC;
 use crate::ffi::{self, Page, VmStruct, VmallocFlags};
 use crate::ffi::{KASAN_VMALLOC_INIT, KASAN_VMALLOC_KEEP_TAG, KASAN_VMALLOC_PROT_NORMAL};
-use crate::ffi::KASAN_VMALLOC_VM_ALLOC;
 use crate::kasan_core::tags::{get_tag, round_down_granule, round_up_granule, set_tag};
 use crate::mte;
 use crate::poison::{self, POISON};
@@ -34,7 +34,9 @@ unsafe fn init_pages(start: usize, size: usize) {
     let mut addr = start;
     while addr < end {
         // SAFETY: `addr` is mapped (caller's contract), so it has a page.
-        unsafe { ffi::kasan_rs_clear_highpage_kasan_tagged(ffi::vmalloc_to_page(addr as *const c_void)) };
+        unsafe {
+            ffi::kasan_rs_clear_highpage_kasan_tagged(ffi::vmalloc_to_page(addr as *const c_void))
+        };
         addr = addr.saturating_add(PAGE_SIZE);
     }
 }
@@ -97,7 +99,12 @@ pub unsafe extern "C" fn __kasan_unpoison_vmalloc(
     // SAFETY: the mapping and its last page belong to the caller.
     unsafe {
         poison::unpoison(start, size, init);
-        poison::poison(redzone_start, page_end.wrapping_sub(redzone_start), POISON, init);
+        poison::poison(
+            redzone_start,
+            page_end.wrapping_sub(redzone_start),
+            POISON,
+            init,
+        );
         tag_area_pages(start, tag);
     }
     start as *mut c_void

@@ -64,7 +64,10 @@ impl kernel::Module for KasanRsSample {
     fn init(_module: &'static ThisModule) -> Result<Self> {
         pr_info!("start: expect 6 KASAN reports\n");
 
-        announce(1, "slab-out-of-bounds write, byte 123 of a 107-byte kmalloc object");
+        announce(
+            1,
+            "slab-out-of-bounds write, byte 123 of a 107-byte kmalloc object",
+        );
         let p = kmalloc(107)?;
         // SAFETY: deliberately out of bounds: byte 123 lies in the same 128-byte slab slot,
         // in the kmalloc redzone that KASAN tagged invalid; the slot is ours, so once the fault
@@ -89,7 +92,10 @@ impl kernel::Module for KasanRsSample {
             bindings::kfree(p.cast());
         }
 
-        announce(4, "invalid-free of a pointer into the middle of a 64-byte object");
+        announce(
+            4,
+            "invalid-free of a pointer into the middle of a 64-byte object",
+        );
         let p = kmalloc(64)?;
         // SAFETY: deliberately an invalid free: KASAN reports it and slab does not free; then
         // the object is freed correctly.
@@ -98,7 +104,10 @@ impl kernel::Module for KasanRsSample {
             bindings::kfree(p.cast());
         }
 
-        announce(5, "out-of-bounds read past a 20000-byte kmalloc (page allocator memory)");
+        announce(
+            5,
+            "out-of-bounds read past a 20000-byte kmalloc (page allocator memory)",
+        );
         let p = kmalloc(20000)?;
         // SAFETY: deliberately out of bounds: byte 20016 is inside the object's last page, in
         // the page redzone KASAN tagged invalid; reading it has no side effect.

@@ -86,7 +86,10 @@ fn adjacent_trial() -> Result<bool> {
         }
     }
     let pair = objs[..n].iter().find_map(|&low| {
-        objs[..n].iter().find(|&&high| untagged(high) == untagged(low) + 64).map(|_| low)
+        objs[..n]
+            .iter()
+            .find(|&&high| untagged(high) == untagged(low) + 64)
+            .map(|_| low)
     });
     if let (Some(low), Ok(_)) = (pair, &result) {
         reenable_tag_checks();
@@ -130,7 +133,13 @@ fn run(name: &str, trial: fn() -> Result<bool>) -> Result<usize> {
             }
         }
     }
-    pr_err!("{}: only {} of {} trials in {} attempts\n", name, done, TRIALS, ATTEMPTS);
+    pr_err!(
+        "{}: only {} of {} trials in {} attempts\n",
+        name,
+        done,
+        TRIALS,
+        ATTEMPTS
+    );
     Err(EAGAIN)
 }
 
@@ -138,7 +147,11 @@ struct KasanRsTagPolicy;
 
 impl kernel::Module for KasanRsTagPolicy {
     fn init(_module: &'static ThisModule) -> Result<Self> {
-        pr_info!("start: {} adjacent overflows, {} immediate-reuse use-after-frees\n", TRIALS, TRIALS);
+        pr_info!(
+            "start: {} adjacent overflows, {} immediate-reuse use-after-frees\n",
+            TRIALS,
+            TRIALS
+        );
         let adjacent = run("adjacent", adjacent_trial)?;
         let reuse = run("reuse", reuse_trial)?;
         reenable_tag_checks();

@@ -171,7 +171,10 @@ fn bench(name: &str, size: usize, iters: usize, ovh: u64, op: &mut dyn Op) -> Re
         name,
         size,
         n,
-        Per { total: alloc_ns + free_ns, n },
+        Per {
+            total: alloc_ns + free_ns,
+            n
+        },
         Per { total: alloc_ns, n },
         Per { total: free_ns, n }
     );
@@ -214,7 +217,13 @@ impl kernel::Module for KasanRsBench {
             pr_err!("kmem_cache_create failed\n");
             return Err(ENOMEM);
         }
-        let r = bench("kmem_cache", CACHE_SIZE as usize, KMALLOC_ITERS, ovh, &mut Cache(cache));
+        let r = bench(
+            "kmem_cache",
+            CACHE_SIZE as usize,
+            KMALLOC_ITERS,
+            ovh,
+            &mut Cache(cache),
+        );
         // SAFETY: every object of the cache was freed.
         unsafe { bindings::kmem_cache_destroy(cache) };
         r?;

@@ -54,6 +54,13 @@ else
   row host "cargo test" "--workspace --release" "FAILED (see out/logs/host-tests.log)" $(( $(now) - t ))
   failed=1
 fi
+t=$(now)
+if out=$("$TOP/testing/scripts/rustfmt.sh" --check 2>&1); then
+  row host rustfmt "kernel .rustfmt.toml" "PASS (rust/, samples/, testing/*/ as the kernel formats them)" $(( $(now) - t ))
+else
+  printf '%s\n' "$out" | head -20 >&2
+  row host rustfmt "kernel .rustfmt.toml" "FAILED (testing/scripts/rustfmt.sh --write fixes it)" $(( $(now) - t )); failed=1
+fi
 [ -x "$KASAN_RS" ] || (cd "$TOP" && cargo build --release -q -p kasan-rs-tools) \
   || die "cannot build the kasan-rs tool (cargo build --release -p kasan-rs-tools)"
 
