@@ -56,16 +56,6 @@ pub const KASAN_VMALLOC_VM_ALLOC: VmallocFlags = 0x02;
 pub const KASAN_VMALLOC_PROT_NORMAL: VmallocFlags = 0x04;
 pub const KASAN_VMALLOC_KEEP_TAG: VmallocFlags = 0x08;
 
-/// `enum kasan_report_type` (mm/kasan/kasan.h).
-#[repr(C)]
-#[derive(Clone, Copy)]
-pub enum ReportType {
-    /// `KASAN_REPORT_INVALID_FREE`.
-    InvalidFree = 1,
-    /// `KASAN_REPORT_DOUBLE_FREE`.
-    DoubleFree = 2,
-}
-
 /// `STACK_DEPOT_FLAG_CAN_ALLOC | STACK_DEPOT_FLAG_GET` (include/linux/stackdepot.h):
 /// the depot may allocate, and takes a reference the ring drops on overwrite.
 pub const STACK_DEPOT_CAN_ALLOC_GET: u32 = 0x1 | 0x2;

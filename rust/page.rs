@@ -3,7 +3,8 @@
 //! Page allocator hooks (mm/page_alloc.c) and large kmalloc (whole pages from
 //! the page allocator): tagging, `kasan.page_alloc.sample`, redzones, checks.
 
-use crate::ffi::{self, Gfp, Page, ReportType};
+use crate::ffi::{self, Gfp, Page};
+use crate::kasan_core::report::ReportKind;
 use crate::kasan_core::sampling::{after_decrement, sampling_bypassed};
 use crate::kasan_core::tags::round_up_granule;
 use crate::mte;
@@ -179,14 +180,14 @@ unsafe fn check_page_allocation_inline(ptr: usize, ip: usize) -> bool {
         if !ffi::kasan_rs_virt_addr_valid(p)
             || crate::layout::page_address(ffi::kasan_rs_virt_to_head_page(p)) != ptr
         {
-            ReportType::InvalidFree
+            ReportKind::InvalidFree
         } else if !poison::byte_accessible(ptr) {
-            ReportType::DoubleFree
+            ReportKind::DoubleFree
         } else {
             return false;
         }
     };
-    crate::report::kasan_report_invalid_free(ptr as *mut c_void, ip, kind);
+    crate::report::kasan_report_invalid_free(ptr as *mut c_void, ip, kind.c_value());
     true
 }
 

@@ -17,7 +17,7 @@
 //! unmapped memory: the tag dump and the memory tag of a vmalloc address are
 //! only read where a page is mapped.
 
-use crate::ffi::{self, KmemCache, ReportType, KERN_ERR};
+use crate::ffi::{self, KmemCache, KERN_ERR};
 use crate::kasan_core::params::FaultMode;
 use crate::kasan_core::report::{self as logic, dump, BugType, ReportKind};
 use crate::kasan_core::stack_ring::Track;
@@ -521,19 +521,22 @@ pub extern "C" fn kasan_report(
     true
 }
 
-/// Reports an invalid or double free of `ptr` from `ip`. Counts as a write for
-/// `kasan.fault=panic_on_write` (the allocator would write its metadata).
+/// Reports an invalid or double free of `ptr` from `ip`, as `kind` (C's
+/// `enum kasan_report_type`, an integer here: a C caller may pass any value).
+/// Counts as a write for `kasan.fault=panic_on_write` (the allocator would
+/// write its metadata).
 #[no_mangle]
 #[inline(never)]
-pub extern "C" fn kasan_report_invalid_free(ptr: *mut c_void, ip: usize, kind: ReportType) {
+pub extern "C" fn kasan_report_invalid_free(ptr: *mut c_void, ip: usize, kind: c_uint) {
+    let kind = ReportKind::free_from_c(kind).unwrap_or_else(|| {
+        // The caller's bug, not the free's: say so, and still report the free.
+        ffi::warn(c"kasan_report_invalid_free: report type is not a free; reporting invalid-free");
+        ReportKind::InvalidFree
+    });
     if !report_enabled() {
         return;
     }
     let flags = start_report();
-    let kind = match kind {
-        ReportType::InvalidFree => ReportKind::InvalidFree,
-        ReportType::DoubleFree => ReportKind::DoubleFree,
-    };
     let mut info = new_info(kind, ptr as usize, 0, false, ip);
     complete(&mut info);
     print_report(&info);

@@ -11,8 +11,9 @@
 //! (kasan-rs only) the fresh tag also avoids the tags of the neighbouring
 //! objects and of the object's previous life ([`distinct_tag`]).
 
-use crate::ffi::{self, Gfp, KmemCache, ReportType, Slab};
+use crate::ffi::{self, Gfp, KmemCache, Slab};
 use crate::kasan_core::params::TagPolicy;
+use crate::kasan_core::report::ReportKind;
 use crate::kasan_core::tag_policy::exclusion_mask;
 use crate::kasan_core::tags::{
     get_tag, reset_tag, round_up_granule, set_tag, KASAN_TAG_INVALID, KASAN_TAG_KERNEL,
@@ -291,13 +292,13 @@ pub(crate) unsafe fn check_slab_allocation(
         }
     };
     let kind = if nearest as usize != untagged {
-        ReportType::InvalidFree
+        ReportKind::InvalidFree
     } else if !poison::byte_accessible(object) {
-        ReportType::DoubleFree
+        ReportKind::DoubleFree
     } else {
         return false;
     };
-    crate::report::kasan_report_invalid_free(object as *mut c_void, ip, kind);
+    crate::report::kasan_report_invalid_free(object as *mut c_void, ip, kind.c_value());
     true
 }
 

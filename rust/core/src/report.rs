@@ -15,6 +15,29 @@ pub enum ReportKind {
     DoubleFree,
 }
 
+impl ReportKind {
+    /// Its value in C's `enum kasan_report_type` (mm/kasan/kasan.h).
+    pub const fn c_value(self) -> u32 {
+        match self {
+            ReportKind::Access => 0,
+            ReportKind::InvalidFree => 1,
+            ReportKind::DoubleFree => 2,
+        }
+    }
+
+    /// The kind of free report that C's `enum kasan_report_type` value
+    /// `value` names, as `kasan_report_invalid_free()` receives it; `None`
+    /// for `KASAN_REPORT_ACCESS` and for any value outside the enum, which a
+    /// C caller can pass and the report must not trust.
+    pub const fn free_from_c(value: u32) -> Option<ReportKind> {
+        match value {
+            1 => Some(ReportKind::InvalidFree),
+            2 => Some(ReportKind::DoubleFree),
+            _ => None,
+        }
+    }
+}
+
 /// The bug types hardware tag-based KASAN reports.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum BugType {
@@ -152,6 +175,20 @@ pub mod dump {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn free_report_types_from_c() {
+        assert_eq!(ReportKind::free_from_c(1), Some(ReportKind::InvalidFree));
+        assert_eq!(ReportKind::free_from_c(2), Some(ReportKind::DoubleFree));
+        // KASAN_REPORT_ACCESS is not a free; other values are not in the enum.
+        for bad in [0, 3, 7, u32::MAX] {
+            assert_eq!(ReportKind::free_from_c(bad), None);
+        }
+        for kind in [ReportKind::InvalidFree, ReportKind::DoubleFree] {
+            assert_eq!(ReportKind::free_from_c(kind.c_value()), Some(kind));
+        }
+        assert_eq!(ReportKind::Access.c_value(), 0);
+    }
+
     use super::*;
 
     #[test]
