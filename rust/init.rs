@@ -9,6 +9,7 @@ use crate::ffi;
 use crate::kasan_core::banner::Banner;
 use crate::kasan_core::params::Mode;
 use crate::params;
+use crate::static_keys::Key;
 use core::sync::atomic::Ordering;
 
 /// Turns on tag checking on the calling CPU in the mode `kasan.mode` asked for
@@ -56,21 +57,13 @@ pub extern "C" fn kasan_init_hw_tags() {
         params::kasan_mode.store(params::c_mode(mode), Ordering::Relaxed);
     }
     if let Some(v) = p.vmalloc_arg() {
-        // SAFETY: `kasan_flag_vmalloc` is a static key defined in glue.c.
-        unsafe { ffi::kasan_rs_static_key_set(&ffi::kasan_flag_vmalloc, v.is_on()) };
+        Key::Vmalloc.set(v.is_on());
     }
     crate::stack_ring::kasan_init_tags();
-    // SAFETY: `kasan_flag_enabled` is a static key defined in glue.c.
-    unsafe { ffi::kasan_rs_static_key_set(&ffi::kasan_flag_enabled, true) };
+    Key::Enabled.set(true);
 
     let mode = params::current_mode();
-    // SAFETY: reading static keys defined in C.
-    let (vmalloc, stacktrace) = unsafe {
-        (
-            ffi::kasan_flag_vmalloc.enabled(),
-            ffi::kasan_flag_stacktrace.enabled(),
-        )
-    };
+    let (vmalloc, stacktrace) = (Key::Vmalloc.is_on(), Key::Stacktrace.is_on());
     kernel::pr_info!("{}\n", Banner::new(mode, vmalloc, stacktrace));
 }
 

@@ -20,6 +20,7 @@
 //! | [`stack`]       | allocation and free stack capture                             |
 //! | [`kfence`]      | KFENCE's objects, which every hook leaves alone               |
 //! | [`stack_ring`]  | the stack ring: recent alloc/free events for reports          |
+//! | [`static_keys`] | KASAN's static keys: one safe read and set                    |
 //! | [`report`]      | the report path: `kasan_report*`, printing, `kasan.fault`     |
 //! | [`ffi`]         | the C functions and data this crate uses (the unsafe edge)    |
 //! | [`layout`]      | `kmem_cache` and `page` fields read directly (build-time offsets) |
@@ -48,6 +49,7 @@ mod report;
 mod slab;
 mod stack;
 mod stack_ring;
+mod static_keys;
 mod vmalloc;
 
 /// Prefix of this crate's `pr_*!` messages, as `pr_fmt` gives the C files.

@@ -17,6 +17,7 @@ use crate::kasan_core::mode_switch::{decide, Switch};
 use crate::kasan_core::params::Mode;
 use crate::mte;
 use crate::params;
+use crate::static_keys::Key;
 use core::ffi::{c_char, c_int, c_void, CStr};
 use core::sync::atomic::{AtomicBool, Ordering};
 
@@ -61,8 +62,7 @@ pub unsafe extern "C" fn kasan_rs_mode_set(val: *const c_char) -> c_int {
         // SAFETY: a NUL-terminated string (caller's contract).
         unsafe { CStr::from_ptr(val) }.to_bytes()
     };
-    // SAFETY: reading a static key defined in C.
-    let enabled = unsafe { ffi::kasan_flag_enabled.enabled() };
+    let enabled = Key::Enabled.is_on();
     let from = params::current_mode();
     match decide(from, enabled, written) {
         Ok(Switch::Unchanged) => 0,
@@ -89,8 +89,7 @@ pub unsafe extern "C" fn kasan_rs_mode_set(val: *const c_char) -> c_int {
 /// `buf` is writable for `size` bytes.
 #[no_mangle]
 pub unsafe extern "C" fn kasan_rs_mode_get(buf: *mut c_char, size: usize) -> c_int {
-    // SAFETY: reading a static key defined in C.
-    let enabled = unsafe { ffi::kasan_flag_enabled.enabled() };
+    let enabled = Key::Enabled.is_on();
     let name = if enabled {
         params::current_mode().as_str()
     } else {

@@ -41,8 +41,7 @@ pub extern "C" fn kasan_addr_to_slab(addr: *const c_void) -> *mut Slab {
 /// Whether alloc and free stacks are collected (`kasan.stacktrace`).
 #[inline(always)]
 pub fn collection_enabled() -> bool {
-    // SAFETY: reading a static key defined in tags.c.
-    unsafe { ffi::kasan_flag_stacktrace.enabled() }
+    crate::static_keys::Key::Stacktrace.is_on()
 }
 
 /// Records the allocation of `object` in the stack ring.

@@ -18,6 +18,7 @@ use crate::kasan_core::tag_policy::RECENT_FREES;
 use crate::layout::CacheInfo;
 use crate::params;
 use crate::stack::kasan_save_stack;
+use crate::static_keys::Key;
 use core::ffi::c_void;
 use core::sync::atomic::{AtomicBool, AtomicPtr, AtomicU32, AtomicU64, AtomicUsize, Ordering};
 
@@ -99,8 +100,7 @@ impl Ring {
 pub extern "C" fn kasan_init_tags() {
     let p = params::get();
     if let Some(v) = p.stacktrace_arg() {
-        // SAFETY: `kasan_flag_stacktrace` is a static key defined in glue.c.
-        unsafe { ffi::kasan_rs_static_key_set(&ffi::kasan_flag_stacktrace, v.is_on()) };
+        Key::Stacktrace.set(v.is_on());
     }
     if !crate::stack::collection_enabled() {
         return;
@@ -114,8 +114,7 @@ pub extern "C" fn kasan_init_tags() {
     };
     if slots.is_null() {
         ffi::warn(c"cannot allocate the stack ring: alloc/free stacks disabled");
-        // SAFETY: as above.
-        unsafe { ffi::kasan_rs_static_key_set(&ffi::kasan_flag_stacktrace, false) };
+        Key::Stacktrace.set(false);
         return;
     }
     RING.size.store(entries, Ordering::Relaxed);

@@ -19,8 +19,7 @@ use kernel::page::PAGE_SIZE;
 /// Whether vmalloc memory is tagged (`kasan.vmalloc`).
 #[inline(always)]
 fn enabled() -> bool {
-    // SAFETY: reading a static key defined in glue.c.
-    unsafe { ffi::kasan_flag_vmalloc.enabled() }
+    crate::static_keys::Key::Vmalloc.is_on()
 }
 
 /// Zeroes the pages of `[start, start + size)` and resets their tags, for
