@@ -21,6 +21,7 @@
 //! | [`kfence`]      | KFENCE's objects, which every hook leaves alone               |
 //! | [`stack_ring`]  | the stack ring: recent alloc/free events for reports          |
 //! | [`static_keys`] | KASAN's static keys: one safe read and set                    |
+//! | [`locks`]       | the ring and report locks (C, IRQ-saving) as guards           |
 //! | [`report`]      | the report path: `kasan_report*`, printing, `kasan.fault`     |
 //! | [`ffi`]         | the C functions and data this crate uses (the unsafe edge)    |
 //! | [`layout`]      | `kmem_cache` and `page` fields read directly (build-time offsets) |
@@ -39,6 +40,7 @@ mod ffi;
 mod init;
 mod kfence;
 mod layout;
+mod locks;
 mod mempool;
 mod mode_switch;
 mod mte;

@@ -22,6 +22,7 @@ use crate::kasan_core::params::FaultMode;
 use crate::kasan_core::report::{self as logic, dump, BugType, ReportKind};
 use crate::kasan_core::stack_ring::Track;
 use crate::kasan_core::tags::{get_tag, reset_tag, GRANULE_SIZE};
+use crate::locks::ReportLock;
 use crate::{mte, params, stack, stack_ring};
 use core::ffi::{c_char, c_int, c_uint, c_void, CStr};
 use core::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -110,33 +111,32 @@ const BANNER: &CStr = c"\x013===================================================
 /// Opens a report: fails a non-KASAN KUnit test that caused it, stops lockdep
 /// and tracing noise, suppresses tag checks, takes the report lock.
 #[inline(always)]
-fn start_report() -> usize {
+fn start_report() -> ReportLock {
     if !KUNIT_EXECUTING.load(Ordering::Relaxed) {
         // SAFETY: marks the current task's KUnit test (if any) as failed.
         unsafe { ffi::kasan_rs_fail_current_kunit_test() };
     }
     // SAFETY: plain kernel state switches; undone in `end_report`.
-    let flags = unsafe {
+    unsafe {
         ffi::kasan_rs_disable_trace_on_warning();
         ffi::kasan_rs_lockdep_off();
         ffi::kasan_rs_suppress_tag_checks_start();
-        ffi::kasan_rs_report_lock()
-    };
+    }
+    let lock = ReportLock::lock();
     printk!(BANNER);
-    flags
+    lock
 }
 
 /// Closes a report and applies the policy: `panic_on_warn` unless in
 /// multi-shot mode, `kasan.fault`, taint.
 #[inline(always)]
-fn end_report(flags: usize, addr: usize, is_write: bool) {
+fn end_report(lock: ReportLock, addr: usize, is_write: bool) {
     if addr != 0 {
         // SAFETY: fires the error_report_end tracepoint.
         unsafe { ffi::kasan_rs_trace_error_report_end(addr) };
     }
     printk!(BANNER);
-    // SAFETY: taken in `start_report`.
-    unsafe { ffi::kasan_rs_report_unlock(flags) };
+    drop(lock);
     if !multi_shot() {
         // SAFETY: may panic if panic_on_warn is set, as upstream.
         unsafe { ffi::check_panic_on_warn(c"KASAN".as_ptr()) };
@@ -513,11 +513,11 @@ pub extern "C" fn kasan_report(
     if !report_enabled() {
         return false;
     }
-    let flags = start_report();
+    let lock = start_report();
     let mut info = new_info(ReportKind::Access, addr as usize, size, is_write, ip);
     complete(&mut info);
     print_report(&info);
-    end_report(flags, addr as usize, is_write);
+    end_report(lock, addr as usize, is_write);
     true
 }
 
@@ -536,11 +536,11 @@ pub extern "C" fn kasan_report_invalid_free(ptr: *mut c_void, ip: usize, kind: c
     if !report_enabled() {
         return;
     }
-    let flags = start_report();
+    let lock = start_report();
     let mut info = new_info(kind, ptr as usize, 0, false, ip);
     complete(&mut info);
     print_report(&info);
-    end_report(flags, ptr as usize, true);
+    end_report(lock, ptr as usize, true);
 }
 
 /// Reports an asynchronous tag-check fault found in `TFSR_EL1`: no address,
@@ -551,11 +551,11 @@ pub extern "C" fn kasan_report_async() {
     if !report_enabled() {
         return;
     }
-    let flags = start_report();
+    let lock = start_report();
     printk!(c"\x013BUG: KASAN: invalid-access\n");
     printk!(c"\x013Asynchronous fault: no details available\n");
     printk!(c"\x013\n");
     // SAFETY: prints the current stack.
     unsafe { ffi::dump_stack_lvl(KERN_ERR.as_ptr()) };
-    end_report(flags, 0, true);
+    end_report(lock, 0, true);
 }

@@ -16,6 +16,7 @@ use crate::kasan_core::report::BugType;
 use crate::kasan_core::stack_ring::{self as logic, Entry, ExtraInfo, Findings, Track, BUSY};
 use crate::kasan_core::tag_policy::RECENT_FREES;
 use crate::layout::CacheInfo;
+use crate::locks::{RingExclusive, RingShared};
 use crate::params;
 use crate::stack::kasan_save_stack;
 use crate::static_keys::Key;
@@ -132,8 +133,7 @@ fn save_stack_info(cache: *mut KmemCache, object: *mut c_void, gfp: Gfp, is_free
     };
     // SAFETY: `cache` is the live cache of the object being allocated or freed.
     let object_size = unsafe { CacheInfo::of(cache) }.object_size;
-    // SAFETY: shared ring lock, any context; released below.
-    let flags = unsafe { ffi::kasan_rs_ring_read_lock() };
+    let ring_lock = RingShared::lock();
     let slot = loop {
         let pos = RING.pos.fetch_add(1, Ordering::Relaxed);
         let Some(slot) = slots.get(logic::slot(pos, slots.len())) else {
@@ -163,8 +163,8 @@ fn save_stack_info(cache: *mut KmemCache, object: *mut c_void, gfp: Gfp, is_free
         slot.is_free.store(is_free, Ordering::Relaxed);
         slot.ptr.store(object as usize, Ordering::Release);
     }
-    // SAFETY: taken above.
-    unsafe { ffi::kasan_rs_ring_read_unlock(flags) };
+    // Released before the depot: putting a stack may free depot memory.
+    drop(ring_lock);
     if old_stack != 0 {
         // SAFETY: drops the reference the overwritten entry held.
         unsafe { ffi::stack_depot_put(old_stack) };
@@ -213,8 +213,8 @@ pub fn find(
             ..Findings::default()
         };
     };
-    // SAFETY: exclusive ring lock: no writer runs while we read; released below.
-    let flags = unsafe { ffi::kasan_rs_ring_write_lock() };
+    // Exclusive: no writer runs while the report reads.
+    let _ring_lock = RingExclusive::lock();
     let pos = RING.pos.load(Ordering::Relaxed);
     // Most slots hold other objects: a plain loop over their pointers finds
     // the next slot of `object` (the search checks it again, with the tag,
@@ -235,10 +235,7 @@ pub fn find(
             },
         })
     });
-    let found = logic::search(entries, object, access_tag, object_size, preset);
-    // SAFETY: taken above.
-    unsafe { ffi::kasan_rs_ring_write_unlock(flags) };
-    found
+    logic::search(entries, object, access_tag, object_size, preset)
 }
 
 /// The tag `object` (untagged) had in its previous life, if that life ended
