@@ -11,88 +11,62 @@
 use crate::ffi;
 use core::marker::PhantomData;
 
-/// Not `Send`: a lock taken with interrupts saved is released on its CPU.
-type NotSend = PhantomData<*mut ()>;
-
-/// The stack ring's rwlock held shared: writers of ring slots, which claim
-/// their slot with a compare-and-swap and may run concurrently.
-pub struct RingShared {
-    flags: usize,
-    _not_send: NotSend,
-}
-
-impl RingShared {
-    /// `read_lock_irqsave(&stack_ring.lock)`.
-    #[inline(always)]
-    pub fn lock() -> Self {
-        // SAFETY: the lock is glue.c's static rwlock; taking it has no other
-        // precondition. The guard releases it.
-        let flags = unsafe { ffi::kasan_rs_ring_read_lock() };
-        RingShared {
-            flags,
-            _not_send: PhantomData,
+/// Defines a guard type `$name` whose `lock()` calls the glue function `$lock`
+/// (returning the saved IRQ flags) and whose drop calls `$unlock` with them.
+macro_rules! irqsave_guard {
+    ($(#[$doc:meta])* $name:ident, $what:literal, $lock:ident, $unlock:ident) => {
+        $(#[$doc])*
+        pub struct $name {
+            flags: usize,
+            // Not `Send`: released on the CPU that took it, interrupts off.
+            _not_send: PhantomData<*mut ()>,
         }
-    }
-}
 
-impl Drop for RingShared {
-    #[inline(always)]
-    fn drop(&mut self) {
-        // SAFETY: taken by `lock()` with these flags, on this CPU.
-        unsafe { ffi::kasan_rs_ring_read_unlock(self.flags) };
-    }
-}
-
-/// The stack ring's rwlock held exclusively: a report reading a frozen ring.
-pub struct RingExclusive {
-    flags: usize,
-    _not_send: NotSend,
-}
-
-impl RingExclusive {
-    /// `write_lock_irqsave(&stack_ring.lock)`.
-    #[inline(always)]
-    pub fn lock() -> Self {
-        // SAFETY: as for `RingShared::lock()`.
-        let flags = unsafe { ffi::kasan_rs_ring_write_lock() };
-        RingExclusive {
-            flags,
-            _not_send: PhantomData,
+        impl $name {
+            #[doc = concat!("`", $what, "`.")]
+            #[inline(always)]
+            pub fn lock() -> Self {
+                // SAFETY: the lock is one of glue.c's static locks; taking it has no
+                // precondition (IRQ-saving: any context). The guard releases it.
+                let flags = unsafe { ffi::$lock() };
+                $name {
+                    flags,
+                    _not_send: PhantomData,
+                }
+            }
         }
-    }
-}
 
-impl Drop for RingExclusive {
-    #[inline(always)]
-    fn drop(&mut self) {
-        // SAFETY: taken by `lock()` with these flags, on this CPU.
-        unsafe { ffi::kasan_rs_ring_write_unlock(self.flags) };
-    }
-}
-
-/// `report_lock`: one report printed at a time, whole.
-pub struct ReportLock {
-    flags: usize,
-    _not_send: NotSend,
-}
-
-impl ReportLock {
-    /// `raw_spin_lock_irqsave(&report_lock)`.
-    #[inline(always)]
-    pub fn lock() -> Self {
-        // SAFETY: the lock is glue.c's static raw spinlock; the guard releases it.
-        let flags = unsafe { ffi::kasan_rs_report_lock() };
-        ReportLock {
-            flags,
-            _not_send: PhantomData,
+        impl Drop for $name {
+            #[inline(always)]
+            fn drop(&mut self) {
+                // SAFETY: taken by `lock()` with these flags, on this CPU.
+                unsafe { ffi::$unlock(self.flags) };
+            }
         }
-    }
+    };
 }
 
-impl Drop for ReportLock {
-    #[inline(always)]
-    fn drop(&mut self) {
-        // SAFETY: taken by `lock()` with these flags, on this CPU.
-        unsafe { ffi::kasan_rs_report_unlock(self.flags) };
-    }
-}
+irqsave_guard!(
+    /// The stack ring's rwlock held shared: writers of ring slots, which claim
+    /// their slot with a compare-and-swap and may run concurrently.
+    RingShared,
+    "read_lock_irqsave(&stack_ring.lock)",
+    kasan_rs_ring_read_lock,
+    kasan_rs_ring_read_unlock
+);
+
+irqsave_guard!(
+    /// The stack ring's rwlock held exclusively: a report reading a frozen ring.
+    RingExclusive,
+    "write_lock_irqsave(&stack_ring.lock)",
+    kasan_rs_ring_write_lock,
+    kasan_rs_ring_write_unlock
+);
+
+irqsave_guard!(
+    /// `report_lock`: one report printed at a time, whole.
+    ReportLock,
+    "raw_spin_lock_irqsave(&report_lock)",
+    kasan_rs_report_lock,
+    kasan_rs_report_unlock
+);

@@ -68,6 +68,18 @@ static void say_errno(const char *what)
 	say("\n");
 }
 
+/* End a "kasan-rs-init: <what>" line with ": ok", or ": errno N" if n < 0. */
+static void say_outcome(long n)
+{
+	if (n < 0) {
+		say(": errno ");
+		say_num(errno);
+		say("\n");
+	} else {
+		say(": ok\n");
+	}
+}
+
 /* Mount the pseudo filesystem type on dir (mounted already is fine). */
 static int mount_pseudo_fs(const char *type, const char *dir)
 {
@@ -142,13 +154,7 @@ static void set_mode(const char *value)
 	n = fd < 0 ? -1 : write(fd, value, strlen(value));
 	say("kasan-rs-init: write ");
 	say(value);
-	if (n < 0) {
-		say(": errno ");
-		say_num(errno);
-		say("\n");
-	} else {
-		say(": ok\n");
-	}
+	say_outcome(n);
 	if (fd >= 0)
 		close(fd);
 	print_mode();
@@ -173,13 +179,7 @@ static int set_cpu_online(const char *cpu, const char *state)
 	say("kasan-rs-init: cpu ");
 	say(cpu);
 	say(*state == '0' ? " offline" : " online");
-	if (n < 0) {
-		say(": errno ");
-		say_num(errno);
-		say("\n");
-	} else {
-		say(": ok\n");
-	}
+	say_outcome(n);
 	if (fd >= 0)
 		close(fd);
 	return n < 0 ? -1 : 0;

@@ -141,24 +141,29 @@ gen_init_cpio() {
   echo "$gen"
 }
 
-# bench_initramfs VARIANT DIR: DIR/initramfs-VARIANT.cpio with /init (KASAN_RS_BENCH=1 prints the
-# slab figures; KASAN_RS_MODULE= loads a module) and testing/bench/kasan_rs_bench.ko built
-# against VARIANT's build directory. Used by make bench and make profile.
-bench_initramfs() {
-  local v=$1 dir=$2 out mdir gen
-  out="$(builddir "$v")"; mdir="$out/kasan-rs-bench"
+# module_initramfs VARIANT SRC NAME CPIO: the test module SRC/NAME.rs (with SRC/Kbuild) built as an
+# external module against VARIANT's build directory, packed with /init into CPIO as /NAME.ko
+# (a copy of the .ko lands next to CPIO as NAME-VARIANT.ko, the build log as CPIO.module.log).
+module_initramfs() {
+  local v=$1 src=$2 name=$3 cpio=$4 out mdir dir gen
+  out="$(builddir "$v")"; mdir="$out/kasan-rs-$(basename "$src")"; dir=$(dirname "$cpio")
   mkdir -p "$mdir" "$dir"
-  cp "$TOP/testing/bench/Kbuild" "$TOP/testing/bench/kasan_rs_bench.rs" "$mdir/"
-  "${KMAKE[@]}" O="$out" M="$mdir" modules >"$dir/module-$v.log" 2>&1 \
-    || { tail -30 "$dir/module-$v.log" >&2; die "[$v] cannot build the bench module (log: $dir/module-$v.log)"; }
-  cp "$mdir/kasan_rs_bench.ko" "$dir/kasan_rs_bench-$v.ko"
+  cp "$src/Kbuild" "$src/$name.rs" "$mdir/"
+  "${KMAKE[@]}" O="$out" M="$mdir" modules >"$cpio.module.log" 2>&1 \
+    || { tail -30 "$cpio.module.log" >&2; die "[$v] cannot build ${src#$TOP/}/$name.rs (log: $cpio.module.log)"; }
+  cp "$mdir/$name.ko" "$dir/$name-$v.ko"
   [ -x "$dir/init" ] || build_init "$dir/init"
   gen=$(gen_init_cpio "$dir") || exit 1
-  cat > "$dir/initramfs-$v.list" <<SPEC
+  cat > "$cpio.list" <<SPEC
 dir /dev 0755 0 0
 nod /dev/console 0600 0 0 c 5 1
 file /init $dir/init 0755 0 0
-file /kasan_rs_bench.ko $dir/kasan_rs_bench-$v.ko 0644 0 0
+file /$name.ko $dir/$name-$v.ko 0644 0 0
 SPEC
-  "$gen" "$dir/initramfs-$v.list" > "$dir/initramfs-$v.cpio" || die "gen_init_cpio failed"
+  "$gen" "$cpio.list" > "$cpio" || die "gen_init_cpio failed"
 }
+
+# bench_initramfs VARIANT DIR: DIR/initramfs-VARIANT.cpio with /init (KASAN_RS_BENCH=1 prints the
+# slab figures; KASAN_RS_MODULE= loads a module) and testing/bench/kasan_rs_bench.ko built
+# against VARIANT's build directory. Used by make bench and make profile.
+bench_initramfs() { module_initramfs "$1" "$TOP/testing/bench" kasan_rs_bench "$2/initramfs-$1.cpio"; }

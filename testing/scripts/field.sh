@@ -64,24 +64,6 @@ kfence_counts() {
     "$(strip_prefix "$l" | sed -nE 's/^[ \t]*# kfence: (pass:.*)$/\1/p' | tail -1 | tr ' ' ',')"
 }
 
-# lockdep_initramfs FAMILY VARIANT DIR: DIR/lockdep-VARIANT.cpio with /init and the module.
-lockdep_initramfs() {
-  local v=$1 dir=$2 out mdir gen
-  out="$(builddir "$v")"; mdir="$out/kasan-rs-lockdep"
-  mkdir -p "$mdir" "$dir"
-  cp "$TOP/testing/lockdep/Kbuild" "$TOP/testing/lockdep/kasan_rs_lockdep_abba.rs" "$mdir/"
-  "${KMAKE[@]}" O="$out" M="$mdir" modules >"$dir/lockdep-module-$v.log" 2>&1 \
-    || { tail -30 "$dir/lockdep-module-$v.log" >&2; return 1; }
-  [ -x "$dir/init" ] || build_init "$dir/init"
-  gen=$(gen_init_cpio "$dir") || return 1
-  cat > "$dir/lockdep-$v.list" <<SPEC
-dir /dev 0755 0 0
-nod /dev/console 0600 0 0 c 5 1
-file /init $dir/init 0755 0 0
-file /kasan_rs_lockdep_abba.ko $mdir/kasan_rs_lockdep_abba.ko 0644 0 0
-SPEC
-  "$gen" "$dir/lockdep-$v.list" > "$dir/lockdep-$v.cpio"
-}
 
 for fam in $families; do
   export KASAN_RS_FAMILY=$fam
@@ -174,7 +156,7 @@ for fam in $families; do
   if grep -q '^CONFIG_PROVE_LOCKING=y' "$(builddir rust)/.config" 2>/dev/null; then
     for v in c rust; do
       t=$(now)
-      if ! lockdep_initramfs "$v" "$logs/lockdep-initramfs"; then
+      if ! (module_initramfs "$v" "$TOP/testing/lockdep" kasan_rs_lockdep_abba "$logs/lockdep-initramfs/lockdep-$v.cpio"); then
         row "$fam" "lockdep-live $v" "FAILED (cannot build testing/lockdep against $v)" 0; continue
       fi
       "$KASAN_RS" run "${RUN_ARGS[@]}" --quiet --timeout 120 --image "$(builddir "$v")/arch/arm64/boot/Image" \
