@@ -482,6 +482,172 @@ Freed by task 3000:
 ==================================================================
 ",
     },
+    // `double-free or invalid-free` (4.12): the fuzzer's program lines
+    // have no prefix and are left out; kasan_report_double_free,
+    // kasan_slab_free and kfree are skipped. The panic_on_warn panic after
+    // the report (no caller ids) is not part of its text. The header's
+    // CONTEXTS line is not compared.
+    Case {
+        file: 5,
+        commit: "1de38023",
+        title: "KASAN: invalid-free in selinux_tun_dev_free_security",
+        alt: Some(&["invalid-free in selinux_tun_dev_free_security"]),
+        crash_type: Some("KASAN-INVALID-FREE"),
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+@r0 = socket$inet(0x2, 0x1, 0x0)
+@ioctl$TUNSETIFF(r0, 0x400454ca, &(0x7f0000000000)={0x0})
+blk_update_request: I/O error, dev loop0, sector 0
+==================================================================
+BUG: KASAN: double-free or invalid-free in selinux_tun_dev_free_security+0x15/0x20
+
+CPU: 0 PID: 1500 Comm: repro Not tainted 4.12.0 #1
+Call Trace:
+ dump_stack+0x190/0x250
+ ? selinux_tun_dev_free_security+0x15/0x20
+ print_address_description+0x70/0x260
+ kasan_report_double_free+0x50/0x80
+ kasan_slab_free+0xa0/0xc0
+ kfree+0xd0/0x260
+ selinux_tun_dev_free_security+0x15/0x20
+ security_tun_dev_free_security+0x40/0x80
+ __tun_chr_ioctl+0x2cc0/0x3d60
+ entry_SYSCALL_64_fastpath+0x1f/0xbe
+
+Allocated by task 1500:
+ save_stack+0x40/0xd0
+ kmem_cache_alloc_trace+0x100/0x6f0
+
+Freed by task 1500:
+ save_stack+0x40/0xd0
+ kfree+0xd0/0x260
+
+The buggy address belongs to the object at ffff8800a1b2c040
+==================================================================
+Disabling lock debugging due to kernel taint
+Kernel panic - not syncing: panic_on_warn set ...
+
+CPU: 0 PID: 1500 Comm: repro Tainted: G    B           4.12.0 #1
+Call Trace:
+ dump_stack+0x190/0x250
+ panic+0x1e0/0x3fb
+ kasan_end_report+0x50/0x50
+ kasan_report_double_free+0x70/0x80
+ kfree+0xd0/0x260
+ selinux_tun_dev_free_security+0x15/0x20
+",
+    },
+    // Old format with unrelated lines before the header; no stack.
+    Case {
+        file: 8,
+        commit: "1550519e",
+        title: "KASAN: use-after-free Read in snd_seq_queue_alloc",
+        alt: Some(&["bad-access in snd_seq_queue_alloc"]),
+        crash_type: Some("KASAN-USE-AFTER-FREE-READ"),
+        corrupted: true,
+        prefix: Prefix::Console,
+        log: "
+line 0
+line 1
+line 2
+==================================================================
+BUG: KASAN: use-after-free in snd_seq_queue_alloc+0x670/0x690 at addr ffff8800a1b2c080
+Read of size 4 by task repro/1234
+",
+    },
+    // A trace of `?` frames only, and no allocation or free stacks: the
+    // header's function names the title and the report is corrupted.
+    Case {
+        file: 121,
+        commit: "1550519e",
+        title: "KASAN: use-after-free Write in __unwind_start",
+        alt: Some(&["bad-access in __unwind_start"]),
+        crash_type: Some("KASAN-USE-AFTER-FREE-WRITE"),
+        corrupted: true,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in __unwind_start+0x2d/0x330
+Write of size 88 at addr ffff8800a1b2c098 by task loop0/2600
+
+CPU: 1 PID: 2600 Comm: loop0 Not tainted 4.15.0 #1
+Call Trace:
+ ? kthread+0x37a/0x440
+ ? loop_get_status64+0x110/0x110
+ ? ret_from_fork+0x24/0x30
+
+Allocated by task 0:
+(stack is not available)
+
+Freed by task 0:
+(stack is not available)
+
+The buggy address belongs to the object at ffff8800a1b2c080
+==================================================================
+",
+    },
+    // 5.17 with caller ids and `<TASK>`: __wake_up_common and __wake_up
+    // are skipped; a `Last potentially related work creation` stack and
+    // page_owner's stacks follow the free stack.
+    Case {
+        file: 646,
+        commit: "7deedcdc",
+        title: "KASAN: use-after-free Read in tty_release",
+        alt: Some(&["bad-access in tty_release"]),
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("T1834"),
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in __wake_up_common+0x255/0x4e0
+Read of size 8 at addr ffff88801a663430 by task repro/1834
+
+CPU: 0 PID: 1834 Comm: repro Not tainted 5.17.0 #0
+Call Trace:
+ <TASK>
+ dump_stack_lvl+0x1dc/0x2d8
+ ? _printk+0xcf/0x118
+ print_address_description+0x65/0x4b0
+ print_report+0xf4/0x200
+ ? __wake_up_common+0x255/0x4e0
+ kasan_report+0x109/0x140
+ ? __wake_up_common+0x255/0x4e0
+ __wake_up_common+0x255/0x4e0
+ __wake_up+0x115/0x1c0
+ ? tty_port_close+0xf2/0x140
+ tty_release+0x4a9/0xef0
+ __fput+0x3f6/0x860
+ task_work_run+0x146/0x1c0
+ entry_SYSCALL_64_after_hwframe+0x44/0xae
+ </TASK>
+
+Allocated by task 1830:
+ ____kasan_kmalloc+0xdc/0x110
+ kmem_cache_alloc_trace+0x9d/0x330
+ io_arm_poll_handler+0x3bd/0x710
+
+Freed by task 8:
+ kasan_set_track+0x4c/0x70
+ kfree+0xc6/0x390
+ io_ring_ctx_free+0x48d/0xfee
+
+Last potentially related work creation:
+ kasan_save_stack+0x3b/0x60
+ kvfree_call_rcu+0x119/0x880
+
+The buggy address belongs to the object at ffff88801a663400
+page_owner tracks the page as allocated
+ get_page_from_freelist+0x708/0xa80
+ __alloc_pages+0x255/0x580
+page last free stack trace:
+ free_pcp_prepare+0xcfc/0xe70
+
+Memory state around the buggy address:
+ ffff88801a663400: fa fb fb fb fb fb fb fb fb fb fb fb fc fc fc fc
+==================================================================
+",
+    },
 ];
 
 /// Our own 6.12 shapes, not from syzkaller's files: what its rules make of
