@@ -648,6 +648,79 @@ Memory state around the buggy address:
 ==================================================================
 ",
     },
+    // A trace of `?` frames only, cut by a paging-request oops inside the
+    // allocation stack (no caller ids, so the oops ends the text). The
+    // header read is of the older format without ALT and TYPE lines.
+    Case {
+        file: 120,
+        commit: "4b7f6d09",
+        title: "KASAN: slab-out-of-bounds Write in __unwind_start",
+        alt: None,
+        crash_type: None,
+        corrupted: true,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: slab-out-of-bounds in __unwind_start+0x2d/0x330
+Write of size 88 at addr ffff8800a1b2ce98 by task loop0/4078
+
+CPU: 1 PID: 4078 Comm: loop0 Not tainted 4.15.0 #1
+Call Trace:
+ ? print_usage_bug+0x3f0/0x3f0
+ ? kthread+0x37a/0x440
+ ? ret_from_fork+0x24/0x30
+
+Allocated by task 3625515936:
+BUG: unable to handle kernel paging request at 000000007c8b2954
+IP: depot_fetch_stack+0x11/0x40
+Oops: 0000 [#1] SMP KASAN
+Call Trace:
+ ? print_usage_bug+0x3f0/0x3f0
+ ? kasan_slab_free+0x71/0xc0
+",
+    },
+    // The fuzzer's program before the report (no prefix); the header's
+    // function is the first frame no pattern skips.
+    Case {
+        file: 130,
+        commit: "534b68f3",
+        title: "KASAN: use-after-free Read in aead_recvmsg",
+        alt: Some(&["bad-access in aead_recvmsg"]),
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+@2017/11/27 07:13:57 executing program 2:
+@socketpair(0xb, 0x5, 0x0, &(0x7f000065f000)={0x0, 0x0})
+==================================================================
+BUG: KASAN: use-after-free in aead_recvmsg+0x1758/0x1bc0
+Read of size 4 at addr ffff8800a1b2cb5c by task repro/3568
+
+CPU: 1 PID: 3568 Comm: repro Not tainted 4.14.0 #1
+Call Trace:
+ dump_stack+0x190/0x250
+ ? aead_recvmsg+0x1758/0x1bc0
+ print_address_description+0x70/0x250
+ kasan_report+0x250/0x340
+ __asan_report_load4_noabort+0x10/0x20
+ aead_recvmsg+0x1758/0x1bc0
+ ? aead_release+0x50/0x50
+ sock_recvmsg+0xc0/0x110
+ ___sys_recvmsg+0x290/0x630
+ entry_SYSCALL_64_fastpath+0x1f/0x96
+
+Allocated by task 3568:
+ save_stack+0x40/0xd0
+ __kmalloc+0x160/0x760
+
+Freed by task 3568:
+ save_stack+0x40/0xd0
+ kfree+0xc0/0x250
+
+The buggy address belongs to the object at ffff8800a1b2cb40
+==================================================================
+",
+    },
 ];
 
 /// Our own 6.12 shapes, not from syzkaller's files: what its rules make of
