@@ -721,6 +721,142 @@ The buggy address belongs to the object at ffff8800a1b2cb40
 ==================================================================
 ",
     },
+    // Old format, the header alone: no access line, so the title is the
+    // header itself, sanitised, and corrupted.
+    Case {
+        file: 77,
+        commit: "61cf2326",
+        title: "KASAN: slab-out-of-bounds in ip6_fragment at addr ADDR",
+        alt: None,
+        // The header says `KASAN` (an older naming).
+        crash_type: None,
+        corrupted: true,
+        prefix: Prefix::Console,
+        log: "
+BUG: KASAN: slab-out-of-bounds in ip6_fragment+0x1052/0x2d80 at addr ffff8800a1b2cb58
+",
+    },
+    // The same with a `.part.N` suffix, which sanitising makes `.part.NUM`.
+    Case {
+        file: 79,
+        commit: "1550519e",
+        title: "KASAN: use-after-free in do_con_write.part.NUM at addr ADDR",
+        alt: None,
+        // The header says KASAN-OTHER (an older naming than
+        // crash/title_to_type.go at 076e271f, which gives
+        // KASAN-USE-AFTER-FREE-READ).
+        crash_type: None,
+        corrupted: true,
+        prefix: Prefix::Console,
+        log: "
+BUG: KASAN: use-after-free in do_con_write.part.23+0x1c50/0x1cb0 at addr ffff8800a1b2c43a
+",
+    },
+    // Old format (4.4) with a general protection fault of another CPU
+    // right after the access line: the title is the header's, and the
+    // GPF's trace (no caller ids; the panic comes more than 22 lines in)
+    // is a stack, so not corrupted.
+    Case {
+        file: 197,
+        commit: "1550519e",
+        title: "KASAN: global-out-of-bounds Read in show_timer",
+        alt: Some(&["bad-access in show_timer"]),
+        crash_type: Some("KASAN-READ"),
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: global-out-of-bounds in show_timer+0x27a/0x2b0 at addr ffffffff82cda558
+Read of size 8 by task repro/8685
+Address belongs to variable nstr.37854+0x18/0x40
+CPU: 0 PID: 8685 Comm: repro Not tainted 4.4.114+ #250
+kasan: CONFIG_KASAN_INLINE enabled
+kasan: GPF could be caused by NULL-ptr deref or user memory access
+general protection fault: 0000 [#1] SMP KASAN
+Modules linked in:
+CPU: 1 PID: 8694 Comm: repro2 Not tainted 4.4.114+ #250
+RIP: 0010:[<ffffffff8268adb6>]  [<ffffffff8268adb6>] udp_queue_rcv_skb+0x196/0x1590
+RSP: 0018:ffff8800b7bbf928  EFLAGS: 00010206
+RAX: dffffc0000000000 RBX: ffff8800ba440000 RCX: ffffc90003b90000
+RDX: 000000000000000c RSI: ffff8801cd8b2900 RDI: 0000000000000060
+RBP: ffff8800b7bbf968 R08: 0000000000000001 R09: 0000000000000001
+R10: 0000000000000000 R11: 1ffff10016f77efa R12: ffff8801cd8b2900
+R13: 0000000000000001 R14: 0000000000000000 R15: ffff8801cd8b2958
+Stack:
+ ffff8800ba440088 ffff880000000001 ffff8800ba440088 dffffc0000000000
+Call Trace:
+ [<ffffffff822092d5>] release_sock+0x165/0x540
+ [<ffffffff826844df>] udp_sendmsg+0x15df/0x1c40
+ [<ffffffff811efdee>] ? __lock_acquire+0xabe/0x4eb0
+ [<ffffffff826b8b15>] inet_sendmsg+0x2c5/0x4c0
+ [<ffffffff821fcb2f>] sock_sendmsg+0xcf/0x110
+ [<ffffffff821fda60>] SYSC_sendto+0x2e0/0x360
+ [<ffffffff82200025>] SyS_sendto+0x45/0x60
+ [<ffffffff82a16b1b>] entry_SYSCALL_64_fastpath+0x18/0x94
+Code: 74 24 58 41 f6 c6 01 0f 85 7f 08 00 00 49 83 e6 fe e8 3f b1 c7 fe
+RIP  [<ffffffff8268adb6>] udp_queue_rcv_skb+0x196/0x1590
+ RSP <ffff8800b7bbf928>
+---[ end trace 4bc40108dd6f901f ]---
+Kernel panic - not syncing: Fatal exception in interrupt
+ 0000000000000000 ffff8800b6c7f9f8 ffffffff81cac64d fffffbfff059b4ab
+Call Trace:
+ [<ffffffff81cac64d>] dump_stack+0xc1/0x124
+ [<ffffffff814d588d>] kasan_report.part.2+0x44d/0x540
+ [<ffffffff8166b87a>] ? show_timer+0x27a/0x2b0
+ [<ffffffff814d5a3e>] __asan_report_load8_noabort+0x2e/0x30
+ [<ffffffff8166b87a>] show_timer+0x27a/0x2b0
+ [<ffffffff81581e3c>] seq_read+0x32c/0x1240
+ [<ffffffff82a16b1b>] entry_SYSCALL_64_fastpath+0x18/0x94
+Memory state around the buggy address:
+ ffffffff82cda500: 07 fa fa fa fa fa fa fa 00 00 00 fa fa fa fa fa
+==================================================================
+",
+    },
+    // Old format (4.4) with another task's page allocation failure
+    // (warn_alloc_failed, not a report) interleaved before the report's
+    // own trace; the header's function names the title.
+    Case {
+        file: 199,
+        commit: "534b68f3",
+        title: "KASAN: stack-out-of-bounds Read in iov_iter_advance",
+        alt: Some(&["bad-access in iov_iter_advance"]),
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: stack-out-of-bounds in iov_iter_advance+0x4c0/0x4f0 at addr ffff8801ca657d38
+Read of size 8 by task repro/12434
+page:ffffea00072995c0 count:0 mapcount:0 mapping:          (null) index:0x0
+page dumped because: kasan: bad access detected
+ 0000000000000001 ffff8800ba75f830 ffffffff81cac64d 1ffff100174ebf0a
+Call Trace:
+ [<ffffffff81cac64d>] dump_stack+0xc1/0x124
+ [<ffffffff81400659>] warn_alloc_failed+0x1c9/0x240
+ [<ffffffff814aa5cb>] __vmalloc_node_range+0x56b/0x6f0
+ [<ffffffff814aa820>] vmalloc+0x60/0x70
+ [<ffffffff82434c76>] xt_alloc_entry_offsets+0x46/0x60
+ [<ffffffff82a16b1b>] entry_SYSCALL_64_fastpath+0x18/0x94
+CPU: 0 PID: 12434 Comm: repro Not tainted 4.4.114+ #249
+Mem-Info:
+active_anon:49698 inactive_anon:20 isolated_anon:0
+vmalloc: allocation failure: 17178820608 bytes
+repro2: page allocation failure: order:0, mode:0x24000c2
+ 0000000000000000 ffff8801ca6579e0 ffffffff81cac64d ffffed00394cafa7
+Call Trace:
+ [<ffffffff81cac64d>] dump_stack+0xc1/0x124
+ [<ffffffff814d588d>] kasan_report.part.2+0x44d/0x540
+ [<ffffffff81ce6f10>] ? iov_iter_advance+0x4c0/0x4f0
+ [<ffffffff814d5a3e>] __asan_report_load8_noabort+0x2e/0x30
+ [<ffffffff81ce6f10>] iov_iter_advance+0x4c0/0x4f0
+ [<ffffffff820882d3>] tun_get_user+0x2e3/0x2370
+ [<ffffffff8208a57a>] tun_chr_write_iter+0xda/0x190
+ [<ffffffff82a16b1b>] entry_SYSCALL_64_fastpath+0x18/0x94
+Memory state around the buggy address:
+ ffff8801ca657d00: f1 f1 f1 f1 00 00 f2 f2 f2 f2 f2 f2 00 00 00 00
+==================================================================
+",
+    },
 ];
 
 /// Our own 6.12 shapes, not from syzkaller's files: what its rules make of
