@@ -857,6 +857,150 @@ Memory state around the buggy address:
 ==================================================================
 ",
     },
+    // 4.9: raw stack words before `Call Trace:`, `<IRQ>` and `<EOI>` with
+    // a frame (and a second timestamp) on the same line; lockdep's
+    // register_lock_class, __lock_acquire, lock_acquire and the spin-lock
+    // wrapper are skipped. The header read has no ALT or TYPE line.
+    Case {
+        file: 261,
+        commit: "233c87bd",
+        title: "KASAN: use-after-free Write in snd_timer_user_interrupt",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in register_lock_class+0xf9c/0x1470
+Write of size 8 at addr ffff8801cc92af68 by task repro/9916
+
+CPU: 0 PID: 9916 Comm: repro Not tainted 4.9.119 #27
+ ffff8801db207910 ffffffff81eb4be9 ffffea0007324a80 ffff8801cc92af68
+Call Trace:
+ <IRQ> [  168.317567]  [<ffffffff81eb4be9>] dump_stack+0xc1/0x128
+ [<ffffffff81567f89>] print_address_description+0x6c/0x234
+ [<ffffffff81568393>] kasan_report.cold.6+0x242/0x2fe
+ [<ffffffff8123248c>] ? register_lock_class+0xf9c/0x1470
+ [<ffffffff8153bfb7>] __asan_report_store8_noabort+0x17/0x20
+ [<ffffffff8123248c>] register_lock_class+0xf9c/0x1470
+ [<ffffffff812362f9>] __lock_acquire+0x169/0x4070
+ [<ffffffff82f5875a>] ? snd_seq_check_queue.part.4+0x1aa/0x340
+ [<ffffffff8123ac70>] lock_acquire+0x130/0x3e0
+ [<ffffffff82ee482f>] ? snd_timer_user_interrupt+0x4f/0x3c0
+ [<ffffffff839fc066>] _raw_spin_lock+0x36/0x50
+ [<ffffffff82ee482f>] snd_timer_user_interrupt+0x4f/0x3c0
+ [<ffffffff82ee7150>] snd_timer_interrupt+0x5c0/0xc40
+ [<ffffffff82eee140>] snd_hrtimer_callback+0x1f0/0x3c0
+ [<ffffffff839fe630>] apic_timer_interrupt+0xa0/0xb0
+ <EOI> [  168.511621]  [<ffffffff81ee2a47>] ? clear_page_c_e+0x7/0x10
+ [<ffffffff810dc1e7>] do_page_fault+0x27/0x30
+ [<ffffffff839fde48>] page_fault+0x28/0x30
+
+Allocated by task 9921:
+ save_stack_trace+0x16/0x20
+ kmem_cache_alloc_trace+0xfd/0x2b0
+ snd_timer_user_open+0x68/0x220
+
+Freed by task 9920:
+ save_stack_trace+0x16/0x20
+ kfree+0xfb/0x310
+ snd_timer_user_release+0xf4/0x130
+
+The buggy address belongs to the object at ffff8801cc92af00
+==================================================================
+",
+    },
+    // lib/test_kasan.ko with caller ids: kmalloc_oob_right and
+    // kmalloc_tests_init contain `kmalloc` and are skipped like the
+    // report plumbing, so the title names do_one_initcall. The header
+    // read has no ALT or TYPE line.
+    Case {
+        file: 338,
+        commit: "813be542",
+        title: "KASAN: slab-out-of-bounds Write in do_one_initcall",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("T5851"),
+        log: "
+==================================================================
+BUG: KASAN: slab-out-of-bounds in kmalloc_oob_right+0xac/0xc3 [test_kasan]
+Write of size 1 at addr ffff88806acbf2bb by task insmod/5851
+
+CPU: 0 PID: 5851 Comm: insmod Not tainted 4.20.0 #4
+Call Trace:
+ dump_stack+0x1db/0x2d0
+ ? kmalloc_oob_right+0xac/0xc3 [test_kasan]
+ print_address_description.cold+0x7c/0x20d
+ kasan_report.cold+0x1b/0x40
+ __asan_report_store1_noabort+0x17/0x20
+ kmalloc_oob_right+0xac/0xc3 [test_kasan]
+ ? kasan_strings+0x153/0x153 [test_kasan]
+ kmalloc_tests_init+0x16/0x3cd [test_kasan]
+ do_one_initcall+0x129/0x937
+ do_init_module+0x25c/0x770
+ load_module+0x62e3/0x8340
+ entry_SYSCALL_64_after_hwframe+0x49/0xbe
+
+Allocated by task 5851:
+ save_stack+0x45/0xd0
+ kmem_cache_alloc_trace+0x151/0x760
+ kmalloc_oob_right+0x5a/0xc3 [test_kasan]
+
+Freed by task 5584:
+ save_stack+0x45/0xd0
+ kfree+0xcf/0x230
+ load_elf_binary+0x5e9/0x53c0
+
+The buggy address belongs to the object at ffff88806acbf240
+==================================================================
+",
+    },
+    // 5.3 with caller ids: lockdep's frames, the spin-lock wrapper and
+    // finish_wait are skipped.
+    Case {
+        file: 410,
+        commit: "1550519e",
+        title: "KASAN: use-after-free Read in hiddev_read",
+        alt: Some(&["bad-access in hiddev_read"]),
+        crash_type: Some("KASAN-USE-AFTER-FREE-READ"),
+        corrupted: false,
+        prefix: Prefix::Caller("T9186"),
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in __lock_acquire+0x302a/0x3b50
+Read of size 8 at addr ffff8881d2bec328 by task repro/9186
+
+CPU: 1 PID: 9186 Comm: repro Not tainted 5.3.0 #26
+Call Trace:
+ dump_stack+0xca/0x13e
+ ? __lock_acquire+0x302a/0x3b50
+ print_address_description+0x6a/0x32c
+ __kasan_report.cold+0x1a/0x33
+ kasan_report+0xe/0x12
+ __lock_acquire+0x302a/0x3b50
+ ? __mutex_lock+0x430/0x1360
+ lock_acquire+0x127/0x320
+ ? finish_wait+0xb2/0x260
+ _raw_spin_lock_irqsave+0x32/0x50
+ finish_wait+0xb2/0x260
+ hiddev_read+0x89d/0xbd0
+ __vfs_read+0x76/0x100
+ vfs_read+0x1ea/0x430
+ entry_SYSCALL_64_after_hwframe+0x49/0xbe
+
+Allocated by task 2740:
+ save_stack+0x1b/0x80
+ hiddev_connect+0x242/0x5b0
+
+Freed by task 2740:
+ save_stack+0x1b/0x80
+ kfree+0xe4/0x2f0
+
+The buggy address belongs to the object at ffff8881d2bec280
+==================================================================
+",
+    },
 ];
 
 /// Our own 6.12 shapes, not from syzkaller's files: what its rules make of
