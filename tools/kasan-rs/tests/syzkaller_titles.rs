@@ -1001,6 +1001,142 @@ The buggy address belongs to the object at ffff8881d2bec280
 ==================================================================
 ",
     },
+    // 5.3 with caller ids and lines of other callers inside the report;
+    // the list check and the mutex frames are skipped.
+    Case {
+        file: 413,
+        commit: "1550519e",
+        title: "KASAN: use-after-free Read in iowarrior_disconnect",
+        alt: Some(&["bad-access in iowarrior_disconnect"]),
+        crash_type: Some("KASAN-USE-AFTER-FREE-READ"),
+        corrupted: false,
+        prefix: Prefix::Caller("T12"),
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in __list_del_entry_valid+0x15e/0x170
+@[  272.336706][ T2803] hub 4-1:0.0: USB hub found
+Read of size 8 at addr ffff8881d1b97948 by task kworker/0:1/12
+
+CPU: 0 PID: 12 Comm: kworker/0:1 Not tainted 5.3.0 #28
+Workqueue: usb_hub_wq hub_event
+Call Trace:
+ dump_stack+0xca/0x13e
+ ? __list_del_entry_valid+0x15e/0x170
+ print_address_description+0x6a/0x32c
+ __kasan_report.cold+0x1a/0x33
+ kasan_report+0xe/0x12
+ __list_del_entry_valid+0x15e/0x170
+ mutex_remove_waiter+0x200/0x470
+ __mutex_lock+0x4e0/0x1360
+ ? iowarrior_disconnect+0xf0/0x2c0
+ iowarrior_disconnect+0xf0/0x2c0
+ usb_unbind_interface+0x1bd/0x8a0
+@[  272.479187][ T2760] usb 6-1: USB disconnect, device number 120
+ device_release_driver_internal+0x42f/0x500
+ hub_event+0x1454/0x3640
+ ret_from_fork+0x24/0x30
+
+Allocated by task 102:
+ save_stack+0x1b/0x80
+ iowarrior_probe+0x7a/0x10b2
+
+Freed by task 5858:
+ save_stack+0x1b/0x80
+ kfree+0xe4/0x2f0
+
+The buggy address belongs to the object at ffff8881d1b97900
+==================================================================
+",
+    },
+    // The write twin: check_memory_region and usb_kill_urb are skipped.
+    Case {
+        file: 414,
+        commit: "1550519e",
+        title: "KASAN: use-after-free Write in iowarrior_disconnect",
+        alt: Some(&["bad-access in iowarrior_disconnect"]),
+        crash_type: Some("KASAN-USE-AFTER-FREE-WRITE"),
+        corrupted: false,
+        prefix: Prefix::Caller("T17"),
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in usb_kill_urb+0x18f/0x2c0
+Write of size 4 at addr ffff8881d586ca14 by task kworker/1:0/17
+
+CPU: 1 PID: 17 Comm: kworker/1:0 Not tainted 5.3.0 #28
+Workqueue: usb_hub_wq hub_event
+Call Trace:
+ dump_stack+0xca/0x13e
+ ? usb_kill_urb+0x18f/0x2c0
+ print_address_description+0x6a/0x32c
+ __kasan_report.cold+0x1a/0x33
+ kasan_report+0xe/0x12
+ check_memory_region+0x128/0x190
+ usb_kill_urb+0x18f/0x2c0
+ ? finish_wait+0x260/0x260
+ iowarrior_disconnect+0x176/0x2c0
+ usb_unbind_interface+0x1bd/0x8a0
+ hub_event+0x1454/0x3640
+ ret_from_fork+0x24/0x30
+
+Allocated by task 2767:
+ save_stack+0x1b/0x80
+ usb_alloc_urb+0x65/0xb0
+
+Freed by task 0:
+ save_stack+0x1b/0x80
+ kfree+0xe4/0x2f0
+
+The buggy address belongs to the object at ffff8881d586ca00
+==================================================================
+",
+    },
+    // __mutex_lock, device_del, device_destroy and tty_unregister_device
+    // are skipped. The version read (0942eab8) is older than the rules: it
+    // has no ALT or TYPE line and expects `in tty_unregister_device`, from
+    // before tty_unregister_device joined the skip list; its later
+    // versions expect `in hso_probe` (with `bad-access in hso_probe`).
+    Case {
+        file: 422,
+        commit: "0942eab8",
+        title: "KASAN: use-after-free Read in hso_probe",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("T1737"),
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in __mutex_lock+0xf23/0x1360
+Read of size 8 at addr ffff8881d6b6b458 by task kworker/1:4/1737
+
+CPU: 1 PID: 1737 Comm: kworker/1:4 Not tainted 5.3.0 #0
+Workqueue: usb_hub_wq hub_event
+Call Trace:
+ dump_stack+0xca/0x13e
+ ? __mutex_lock+0xf23/0x1360
+ print_address_description+0x6a/0x32c
+ __kasan_report.cold+0x1a/0x33
+ kasan_report+0xe/0x12
+ __mutex_lock+0xf23/0x1360
+ ? device_del+0x9e/0xb10
+ device_del+0x9e/0xb10
+ device_destroy+0x96/0xe0
+ tty_unregister_device+0x7e/0x1a0
+ hso_probe.cold+0xc8/0x121
+ usb_probe_interface+0x305/0x7a0
+ ret_from_fork+0x24/0x30
+
+Allocated by task 22:
+ save_stack+0x1b/0x80
+ tty_register_device_attr+0x1b6/0x6f0
+
+Freed by task 22:
+ save_stack+0x1b/0x80
+ kfree+0xe4/0x2f0
+
+The buggy address belongs to the object at ffff8881d6b6b300
+==================================================================
+",
+    },
 ];
 
 /// Our own 6.12 shapes, not from syzkaller's files: what its rules make of
