@@ -1137,6 +1137,89 @@ The buggy address belongs to the object at ffff8881d6b6b300
 ==================================================================
 ",
     },
+    // 4.9 with raw stack words: check_memory_region and kasan_check_read
+    // are skipped; a wild access has no allocation or free stacks. The
+    // header read has no TYPE line.
+    Case {
+        file: 195,
+        commit: "534b68f3",
+        title: "KASAN: wild-memory-access Read in sg_read",
+        alt: Some(&["bad-access in sg_read"]),
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: wild-memory-access in sg_read+0xe5c/0x1440
+Read of size 4096 at addr ffe70873f7f2b000 by task repro/13133
+
+CPU: 0 PID: 13133 Comm: repro Not tainted 4.9.80 #29
+ ffff8801b42afa38 ffffffff81d94b69 ffe70873f7f2b000 0000000000001000
+Call Trace:
+ [<ffffffff81d94b69>] dump_stack+0xc1/0x128
+ [<ffffffff8153e49e>] kasan_report+0x15e/0x360
+ [<ffffffff8266a72c>] ? sg_read+0xe5c/0x1440
+ [<ffffffff8153cfc7>] check_memory_region+0x137/0x190
+ [<ffffffff8153d031>] kasan_check_read+0x11/0x20
+ [<ffffffff8266a72c>] sg_read+0xe5c/0x1440
+ [<ffffffff8156cc21>] do_loop_readv_writev.part.17+0x141/0x1e0
+ [<ffffffff81570a90>] do_readv_writev+0x520/0x750
+ [<ffffffff81570d44>] vfs_readv+0x84/0xc0
+ [<ffffffff81574357>] SyS_readv+0x27/0x30
+ [<ffffffff838b346e>] entry_SYSCALL_64_fastpath+0x29/0xe8
+==================================================================
+",
+    },
+    // The same report with another boot's general protection fault pasted
+    // into its stack before sg_read (no caller ids): the header's function
+    // is the first candidate frame and no pattern skips it, so the fault,
+    // which ends the title's text, changes nothing.
+    Case {
+        file: 196,
+        commit: "534b68f3",
+        title: "KASAN: wild-memory-access Read in sg_read",
+        alt: Some(&["bad-access in sg_read"]),
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: wild-memory-access in sg_read+0xe5c/0x1440
+Read of size 4096 at addr ffe70873f7f2b000 by task repro/13133
+
+CPU: 0 PID: 13133 Comm: repro Not tainted 4.9.80 #29
+ ffff8801b42afa38 ffffffff81d94b69 ffe70873f7f2b000 0000000000001000
+Call Trace:
+ [<ffffffff81d94b69>] dump_stack+0xc1/0x128
+ [<ffffffff8153e49e>] kasan_report+0x15e/0x360
+ [<ffffffff8266a72c>] ? sg_read+0xe5c/0x1440
+ [<ffffffff8153cfc7>] check_memory_region+0x137/0x190
+ [<ffffffff8153d031>] kasan_check_read+0x11/0x20
+==================================================================
+kasan: CONFIG_KASAN_INLINE enabled
+kasan: GPF could be caused by NULL-ptr deref or user memory access
+general protection fault: 0000 [#1] PREEMPT SMP KASAN
+Modules linked in:
+CPU: 1 PID: 3377 Comm: repro2 Not tainted 4.4.107 #4
+RIP: 0010:[<ffffffff8123487f>]  [<ffffffff8123487f>] __lock_acquire+0x61f/0x4b50
+Stack:
+ ffff8801d0ee0818 ffff8800b4b59d90 ffff8801d94cfa00 ffffffff8149e232
+Call Trace:
+ [<ffffffff8149e232>] ? handle_mm_fault+0x3f2/0x3190
+ [<ffffffff8123a61e>] lock_acquire+0x15e/0x460
+ [<ffffffff83773a1e>] _raw_write_lock_irqsave+0x4e/0x70
+ [<ffffffff825b8a89>] sg_remove_request+0x69/0x110
+ [<ffffffff825b9095>] sg_finish_rem_req+0x295/0x340
+ [<ffffffff825baed1>] sg_read+0xa21/0x1490
+ [<ffffffff8266a72c>] sg_read+0xe5c/0x1440
+ [<ffffffff8156cc21>] do_loop_readv_writev.part.17+0x141/0x1e0
+ [<ffffffff81570a90>] do_readv_writev+0x520/0x750
+ [<ffffffff81570d44>] vfs_readv+0x84/0xc0
+ [<ffffffff81574357>] SyS_readv+0x27/0x30
+ [<ffffffff838b346e>] entry_SYSCALL_64_fastpath+0x29/0xe8
+==================================================================
+",
+    },
 ];
 
 /// Our own 6.12 shapes, not from syzkaller's files: what its rules make of
