@@ -1220,6 +1220,179 @@ Call Trace:
 ==================================================================
 ",
     },
+    // kobject_del, device_del and device_unregister are skipped. The
+    // header read has no ALT or TYPE line.
+    Case {
+        file: 416,
+        commit: "10a9a3b7",
+        title: "KASAN: use-after-free Write in video_unregister_device",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("T23697"),
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in kobject_del+0x12e/0x170
+Write of size 1 at addr ffff8881c84f8b14 by task v4l_id/23697
+
+CPU: 1 PID: 1000 Comm: repro Not tainted 5.3.0 #0
+Call Trace:
+ dump_stack+0xca/0x13e
+ print_address_description+0x6a/0x32c
+ __kasan_report.cold+0x1a/0x33
+ kasan_report+0xe/0x12
+ ? kobject_del+0x12e/0x170
+ kobject_del+0x12e/0x170
+ device_del+0x6dd/0xb10
+ ? wait_for_completion+0x3c0/0x3c0
+ device_unregister+0x11/0x30
+ video_unregister_device+0xa2/0xc0
+ usbvision_unregister_video+0x83/0x120
+ usbvision_release+0x10d/0x1c0
+ v4l2_release+0x2e7/0x390
+ ret_from_fork+0x24/0x30
+
+Allocated by task 2775:
+ save_stack+0x1b/0x80
+ __kasan_kmalloc.constprop.0+0xbf/0xd0
+
+Freed by task 12:
+ save_stack+0x1b/0x80
+ kfree+0xe4/0x2f0
+
+The buggy address belongs to the object at ffff8881c84f8000
+==================================================================
+",
+    },
+    // sysfs_remove_file_ns and device_remove_file are skipped. The header
+    // read has no ALT or TYPE line.
+    Case {
+        file: 417,
+        commit: "10a9a3b7",
+        title: "KASAN: use-after-free Read in usbvision_release",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("T9268"),
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in sysfs_remove_file_ns+0x5f/0x70
+Read of size 8 at addr ffff8881d53ec5c0 by task v4l_id/9268
+
+CPU: 1 PID: 1000 Comm: repro Not tainted 5.3.0 #0
+Call Trace:
+ dump_stack+0xca/0x13e
+ print_address_description+0x6a/0x32c
+ __kasan_report.cold+0x1a/0x33
+ kasan_report+0xe/0x12
+ ? sysfs_remove_file_ns+0x5f/0x70
+ sysfs_remove_file_ns+0x5f/0x70
+ device_remove_file+0x25/0x30
+ usbvision_release+0x97/0x1c0
+ usbvision_radio_close.cold+0x6f/0x74
+ v4l2_release+0x2e7/0x390
+ ret_from_fork+0x24/0x30
+
+Allocated by task 2775:
+ save_stack+0x1b/0x80
+ __kasan_kmalloc.constprop.0+0xbf/0xd0
+
+Freed by task 12:
+ save_stack+0x1b/0x80
+ kfree+0xe4/0x2f0
+
+The buggy address belongs to the object at ffff8881c84f8000
+==================================================================
+",
+    },
+    // lockdep's frames, the spin-lock wrapper and usb_kill_anchored_urbs are
+    // skipped. The header read has no ALT or TYPE line.
+    Case {
+        file: 423,
+        commit: "3459ada8",
+        title: "KASAN: use-after-free Read in mcba_usb_disconnect",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("T102"),
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in __lock_acquire+0x3377/0x3eb0
+Read of size 8 at addr ffff88803b8d8f48 by task kworker/0:2/102
+
+CPU: 1 PID: 1000 Comm: repro Not tainted 5.3.0 #0
+Call Trace:
+ dump_stack+0xca/0x13e
+ print_address_description+0x6a/0x32c
+ __kasan_report.cold+0x1a/0x33
+ kasan_report+0xe/0x12
+ ? __lock_acquire+0x3377/0x3eb0
+ __lock_acquire+0x3377/0x3eb0
+ ? mark_held_locks+0x9f/0xe0
+ lock_acquire+0x127/0x320
+ ? usb_kill_anchored_urbs+0x1e/0x110
+ _raw_spin_lock_irq+0x2d/0x40
+ usb_kill_anchored_urbs+0x1e/0x110
+ mcba_usb_disconnect+0xd6/0xe4
+ usb_unbind_interface+0x1bd/0x8a0
+ ret_from_fork+0x24/0x30
+
+Allocated by task 2775:
+ save_stack+0x1b/0x80
+ __kasan_kmalloc.constprop.0+0xbf/0xd0
+
+Freed by task 12:
+ save_stack+0x1b/0x80
+ kfree+0xe4/0x2f0
+
+The buggy address belongs to the object at ffff8881c84f8000
+==================================================================
+",
+    },
+    // check_memory_region, the refcount checks, kthread_stop and
+    // hwrng_unregister are skipped. The header read has no ALT or TYPE line.
+    Case {
+        file: 424,
+        commit: "3459ada8",
+        title: "KASAN: use-after-free Read in chaoskey_disconnect",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("T3173"),
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in refcount_inc_not_zero_checked+0x72/0x1e0
+Read of size 4 at addr ffff88805b8f1820 by task kworker/1:3/3173
+
+CPU: 1 PID: 1000 Comm: repro Not tainted 5.3.0 #0
+Call Trace:
+ dump_stack+0xca/0x13e
+ print_address_description+0x6a/0x32c
+ __kasan_report.cold+0x1a/0x33
+ kasan_report+0xe/0x12
+ ? refcount_inc_not_zero_checked+0x72/0x1e0
+ check_memory_region+0x128/0x190
+ refcount_inc_not_zero_checked+0x72/0x1e0
+ ? refcount_dec_and_mutex_lock+0x80/0x80
+ refcount_inc_checked+0x12/0x60
+ kthread_stop+0x6c/0x600
+ hwrng_unregister+0x190/0x210
+ chaoskey_disconnect+0x1b2/0x200
+ usb_unbind_interface+0x1bd/0x8a0
+ ret_from_fork+0x24/0x30
+
+Allocated by task 2775:
+ save_stack+0x1b/0x80
+ __kasan_kmalloc.constprop.0+0xbf/0xd0
+
+Freed by task 12:
+ save_stack+0x1b/0x80
+ kfree+0xe4/0x2f0
+
+The buggy address belongs to the object at ffff8881c84f8000
+==================================================================
+",
+    },
 ];
 
 /// Our own 6.12 shapes, not from syzkaller's files: what its rules make of
