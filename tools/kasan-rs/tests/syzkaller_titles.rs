@@ -1393,6 +1393,162 @@ The buggy address belongs to the object at ffff8881c84f8000
 ==================================================================
 ",
     },
+    // 5.4 with caller ids: check_memory_region and the bit operation
+    // test_and_clear_bit are skipped; page_owner's stack follows.
+    Case {
+        file: 650,
+        commit: "61cf2326",
+        title: "KASAN: slab-out-of-bounds Write in napi_hash_del",
+        alt: Some(&["bad-access in napi_hash_del"]),
+        // The header says `KASAN` (an older naming).
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("T2373"),
+        log: "
+==================================================================
+BUG: KASAN: slab-out-of-bounds in test_and_clear_bit+0x1a/0x25
+Write of size 8 at addr ffff8881ef4fbf18 by task repro/2373
+
+CPU: 0 PID: 2373 Comm: repro Not tainted 5.4.199 #0
+Call Trace:
+ dump_stack+0xef/0x160
+ print_address_description.constprop.0+0x17/0x311
+ __kasan_report+0x13f/0x184
+ kasan_report+0x10/0x16
+ check_memory_region+0x130/0x13d
+ test_and_clear_bit+0x1a/0x25
+ napi_hash_del+0x25/0x5f
+ netif_napi_del+0x2d/0x26b
+ free_netdev+0x1ec/0x332
+ entry_SYSCALL_64_after_hwframe+0x49/0xbe
+
+Allocated by task 2351:
+ save_stack+0x1b/0x6a
+ __kmalloc_track_caller+0x161/0x1a4
+
+Freed by task 2351:
+ save_stack+0x1b/0x6a
+ kfree+0x1c5/0x274
+
+The buggy address belongs to the object at ffff8881ef4fbc00
+page_owner tracks the page as allocated
+ prep_new_page+0x16/0x9d
+page_owner free stack trace missing
+
+Memory state around the buggy address:
+ ffff8881ef4fbf00: fc fc fc fc fc fc fc fc fc fc fc fc fc fc fc fc
+==================================================================
+",
+    },
+    // A user-memory access: check_memory_region and atomic_read are
+    // skipped; no allocation or free stacks.
+    Case {
+        file: 651,
+        commit: "1550519e",
+        title: "KASAN: user-memory-access Read in skb_unref",
+        alt: Some(&["bad-access in skb_unref"]),
+        crash_type: Some("KASAN-READ"),
+        corrupted: false,
+        prefix: Prefix::Caller("T2205"),
+        log: "
+==================================================================
+BUG: KASAN: user-memory-access in atomic_read+0x16/0x46
+Read of size 4 at addr 0000003065737046 by task repro/2205
+
+CPU: 0 PID: 2205 Comm: repro Not tainted 5.4.199 #0
+Call Trace:
+ dump_stack+0xef/0x160
+ __kasan_report+0x15c/0x184
+ kasan_report+0x10/0x16
+ check_memory_region+0x130/0x13d
+ atomic_read+0x16/0x46
+ skb_unref+0x27/0x63
+ kfree_skb+0x18/0x241
+ netif_napi_del+0xda/0x26b
+ entry_SYSCALL_64_after_hwframe+0x49/0xbe
+==================================================================
+",
+    },
+    // 4.16's `double-free in` wording: invalid-free, with kvfree, kfree and
+    // the free path skipped.
+    Case {
+        file: 652,
+        commit: "61cf2326",
+        title: "KASAN: invalid-free in xt_free_table_info",
+        alt: Some(&["invalid-free in xt_free_table_info"]),
+        // The header says `KASAN` (an older naming).
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: double-free in kvfree+0x36/0x60
+
+CPU: 1 PID: 4260 Comm: repro Not tainted 4.16.0 #254
+Call Trace:
+ dump_stack+0x194/0x24d
+ print_address_description+0x73/0x250
+ kasan_report_invalid_free+0x55/0x80
+ __kasan_slab_free+0x145/0x170
+ kasan_slab_free+0xe/0x10
+ kfree+0xd9/0x260
+ kvfree+0x36/0x60
+ xt_free_table_info+0xaf/0x170
+ __do_replace+0x810/0xa70
+ do_ip6t_set_ctl+0x40f/0x5f0
+ entry_SYSCALL_64_after_hwframe+0x42/0xb7
+
+Allocated by task 7667:
+ save_stack+0x43/0xd0
+ kmemdup+0x24/0x50
+
+Freed by task 7667:
+ save_stack+0x43/0xd0
+ kfree+0xd9/0x260
+
+The buggy address belongs to the object at ffff8801c95e2880
+==================================================================
+",
+    },
+    // The same with the later `invalid-free in` wording.
+    Case {
+        file: 653,
+        commit: "a0492970",
+        title: "KASAN: invalid-free in xt_free_table_info",
+        alt: Some(&["invalid-free in xt_free_table_info"]),
+        crash_type: Some("KASAN-INVALID-FREE"),
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: invalid-free in kvfree+0x36/0x60
+
+CPU: 1 PID: 4260 Comm: repro Not tainted 4.16.0 #254
+Call Trace:
+ dump_stack+0x194/0x24d
+ print_address_description+0x73/0x250
+ kasan_report_invalid_free+0x55/0x80
+ __kasan_slab_free+0x145/0x170
+ kasan_slab_free+0xe/0x10
+ kfree+0xd9/0x260
+ kvfree+0x36/0x60
+ xt_free_table_info+0xaf/0x170
+ __do_replace+0x810/0xa70
+ do_ip6t_set_ctl+0x40f/0x5f0
+ entry_SYSCALL_64_after_hwframe+0x42/0xb7
+
+Allocated by task 7667:
+ save_stack+0x43/0xd0
+ kmemdup+0x24/0x50
+
+Freed by task 7667:
+ save_stack+0x43/0xd0
+ kfree+0xd9/0x260
+
+The buggy address belongs to the object at ffff8801c95e2880
+==================================================================
+",
+    },
 ];
 
 /// Our own 6.12 shapes, not from syzkaller's files: what its rules make of
