@@ -1734,6 +1734,58 @@ Kernel Offset: disabled
 Rebooting in 86400 seconds..
 ",
     },
+    // 6.0 with caller ids and no separator line before the header:
+    // hex_dump_to_buffer and print_hex_dump are skipped, and the `.cold`
+    // part of ea_get.cold is dropped. The header read has no TYPE line.
+    Case {
+        file: 661,
+        commit: "3ae3f8fb",
+        title: "KASAN: slab-out-of-bounds Read in ea_get",
+        alt: Some(&["bad-access in ea_get"]),
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("T3608"),
+        log: "
+BUG: KASAN: slab-out-of-bounds in hex_dump_to_buffer+0xdc1/0xdf0
+Read of size 1 at addr ffff88806c856a40 by task repro/3608
+
+CPU: 1 PID: 3608 Comm: repro Not tainted 6.0.0 #0
+Call Trace:
+ <TASK>
+ dump_stack_lvl+0xcd/0x134
+ print_report.cold+0x2ba/0x6e9
+ ? hex_dump_to_buffer+0xdc1/0xdf0
+ kasan_report+0xb1/0x1e0
+ hex_dump_to_buffer+0xdc1/0xdf0
+ print_hex_dump+0x12f/0x1d0
+ ? _printk+0xba/0xed
+ ea_get.cold+0xaa/0x190
+ ? down_read+0x198/0x450
+ __jfs_getxattr+0xc4/0x3d0
+ jfs_xattr_get+0x39/0x50
+ entry_SYSCALL_64_after_hwframe+0x63/0xcd
+ </TASK>
+
+Allocated by task 3608:
+ kasan_save_stack+0x1e/0x40
+ kmem_cache_alloc_lru+0x23d/0x860
+ jfs_alloc_inode+0x23/0x60
+
+The buggy address belongs to the object at ffff88806c856180
+==================================================================
+Kernel panic - not syncing: panic_on_warn set ...
+CPU: 0 PID: 3608 Comm: repro Not tainted 6.0.0 #0
+Call Trace:
+ <TASK>
+ dump_stack_lvl+0xcd/0x134
+ panic+0x2c8/0x627
+ end_report.part.0+0x3f/0x7c
+ kasan_report.cold+0xa/0xf
+ hex_dump_to_buffer+0xdc1/0xdf0
+ </TASK>
+Kernel Offset: disabled
+",
+    },
 ];
 
 /// Our own 6.12 shapes, not from syzkaller's files: what its rules make of
