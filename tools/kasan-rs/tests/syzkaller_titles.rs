@@ -1786,6 +1786,112 @@ Call Trace:
 Kernel Offset: disabled
 ",
     },
+    // 4.4 with raw stack words: the string and printk helpers (strnlen,
+    // string.isra.N, vsnprintf, vscnprintf, vprintk*, printk) are skipped.
+    Case {
+        file: 307,
+        commit: "1550519e",
+        title: "KASAN: stack-out-of-bounds Read in do_ip_vs_set_ctl",
+        alt: Some(&["bad-access in do_ip_vs_set_ctl"]),
+        crash_type: Some("KASAN-READ"),
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: stack-out-of-bounds in strnlen+0xc1/0xd0
+Read of size 1 at addr ffff8801d0877d04 by task repro/3469
+
+CPU: 0 PID: 3469 Comm: repro Not tainted 4.4.107 #12
+ 0000000000000000 32c3afb9a0a8afa3 ffff8801d0877758 ffffffff81d0457d
+Call Trace:
+ [<ffffffff81d0457d>] dump_stack+0xc1/0x124
+ [<ffffffff814fbb23>] print_address_description+0x73/0x260
+ [<ffffffff814fc035>] kasan_report+0x285/0x370
+ [<ffffffff81d1ff51>] ? strnlen+0xc1/0xd0
+ [<ffffffff814fc134>] __asan_report_load1_noabort+0x14/0x20
+ [<ffffffff81d1ff51>] strnlen+0xc1/0xd0
+ [<ffffffff81d27bdc>] string.isra.4+0x4c/0x240
+ [<ffffffff81d2d086>] vsnprintf+0x766/0x15f0
+ [<ffffffff81d2df3d>] vscnprintf+0x2d/0x60
+ [<ffffffff81266f8b>] vprintk_emit+0xdb/0x850
+ [<ffffffff81267728>] vprintk+0x28/0x30
+ [<ffffffff8126774d>] vprintk_default+0x1d/0x30
+ [<ffffffff8141839d>] printk+0xb7/0xe2
+ [<ffffffff830982e7>] do_ip_vs_set_ctl+0x9b7/0xba0
+ [<ffffffff82f971a7>] nf_setsockopt+0x67/0xc0
+ [<ffffffff83773d36>] entry_SYSCALL_64_fastpath+0x16/0x76
+
+The buggy address belongs to the page:
+page dumped because: kasan: bad access detected
+
+Memory state around the buggy address:
+ ffff8801d0877d00: 04 f2 f2 f2 00 00 00 00 00 00 00 00 00 00 00 00
+==================================================================
+",
+    },
+    // 6.4's `slab-use-after-free` with caller ids: the XArray walk
+    // (xas_start, xas_find), find_lock_entries and
+    // truncate_inode_pages_range are skipped; another caller's audit line
+    // sits inside the work-creation stack. The header's FRAME and PANICKED
+    // lines are not compared.
+    Case {
+        file: 704,
+        commit: "6d5486b2",
+        title: "KASAN: slab-use-after-free Read in btrfs_evict_inode",
+        alt: Some(&["bad-access in btrfs_evict_inode"]),
+        crash_type: Some("KASAN-USE-AFTER-FREE-READ"),
+        corrupted: false,
+        prefix: Prefix::Caller("T6659"),
+        log: "
+==================================================================
+BUG: KASAN: slab-use-after-free in xas_start+0x1ef/0x7b0
+Read of size 8 at addr ffff888077ec2bf8 by task repro/6659
+
+CPU: 0 PID: 6659 Comm: repro Not tainted 6.4.0 #0
+Call Trace:
+ <TASK>
+ dump_stack_lvl+0x1e7/0x2d0
+ ? panic+0x770/0x770
+ print_report+0x163/0x540
+ ? xas_start+0x1ef/0x7b0
+ kasan_report+0x175/0x1b0
+ xas_start+0x1ef/0x7b0
+ xas_find+0x177/0xaa0
+ find_lock_entries+0x265/0x10f0
+ ? find_get_entries+0x9d0/0x9d0
+ truncate_inode_pages_range+0x202/0x11b0
+ ? _raw_spin_unlock_irq+0x23/0x50
+ btrfs_evict_inode+0x208/0x1000
+ evict+0x2a4/0x620
+ entry_SYSCALL_64_after_hwframe+0x63/0xcd
+ </TASK>
+
+Allocated by task 14764:
+ kasan_set_track+0x4f/0x70
+ kmem_cache_alloc_lru+0x122/0x300
+ btrfs_alloc_inode+0x58/0x3c0
+
+Freed by task 14828:
+ kasan_set_track+0x4f/0x70
+ kmem_cache_free+0x292/0x500
+ rcu_core+0xaaa/0x1740
+
+Last potentially related work creation:
+ kasan_save_stack+0x3f/0x60
+ call_rcu+0x167/0xa70
+@[  650.116401][   T27] audit: type=1800 audit(1688479144.532:793): pid=14777 uid=0 res=0 errno=0
+ cleaner_kthread+0x287/0x3c0
+
+The buggy address belongs to the object at ffff888077ec2540
+==================================================================
+Kernel panic - not syncing: KASAN: panic_on_warn set ...
+Call Trace:
+ <TASK>
+ dump_stack_lvl+0x1e7/0x2d0
+ panic+0x30f/0x770
+ </TASK>
+",
+    },
 ];
 
 /// Our own 6.12 shapes, not from syzkaller's files: what its rules make of
