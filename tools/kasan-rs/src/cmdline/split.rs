@@ -50,7 +50,8 @@ pub fn split(cmdline: &[u8]) -> Vec<Word> {
             quoted = true;
         }
         let (mut end, mut equals) = (args, None);
-        while end < b.len() && !(is_space(b[end]) && !in_quote) {
+        // A blank ends the word unless it is quoted.
+        while end < b.len() && (in_quote || !is_space(b[end])) {
             // An `=` first in the word does not count (`equals == 0` in C).
             if equals.is_none() && b[end] == b'=' && end > args {
                 equals = Some(end);
