@@ -1892,6 +1892,57 @@ Call Trace:
  </TASK>
 ",
     },
+    // 4.19: the fuzzer's program (no prefix, with a blank line) three times
+    // inside the trace and a fault-injection message; memcmp and strnstr
+    // are skipped; a global's report has no allocation stacks.
+    Case {
+        file: 306,
+        commit: "1550519e",
+        title: "KASAN: global-out-of-bounds Read in __aa_lookupn_ns",
+        alt: Some(&["bad-access in __aa_lookupn_ns"]),
+        crash_type: Some("KASAN-READ"),
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: global-out-of-bounds in memcmp+0xe3/0x160
+Read of size 1 at addr ffffffff88000008 by task repro/8786
+
+CPU: 0 PID: 8786 Comm: repro Not tainted 4.19.0 #251
+Call Trace:
+ dump_stack+0x1c4/0x2b4
+@22:45:44 executing program 5:
+@mbind(&(0x7f0000000000/0x3000)=nil, 0x3000, 0x0, &(0x7f0000000000), 0x45, 0x2)
+@
+ ? printk+0xa7/0xcf
+ print_address_description.cold.8+0x58/0x1ff
+ kasan_report.cold.9+0x242/0x309
+ ? memcmp+0xe3/0x160
+ __asan_report_load1_noabort+0x14/0x20
+ memcmp+0xe3/0x160
+ strnstr+0x4b/0x70
+ ? __switch_to_asm+0x34/0x70
+@22:45:44 executing program 5:
+@mbind(&(0x7f0000000000/0x3000)=nil, 0x3000, 0x0, &(0x7f0000000000), 0x45, 0x2)
+@
+ __aa_lookupn_ns+0xc1/0x570
+ ? aa_find_ns+0x30/0x30
+ aa_lookupn_ns+0x88/0x1e0
+FAULT_INJECTION: forcing a failure.
+name failslab, interval 1, probability 0, space 0, times 0
+ aa_fqlookupn_profile+0x1b9/0x1010
+ apparmor_setprocattr+0xaa4/0x1150
+ entry_SYSCALL_64_after_hwframe+0x49/0xbe
+
+The buggy address belongs to the variable:
+ __start_rodata+0x8/0x1000
+
+Memory state around the buggy address:
+ ffffffff88000000: 00 fa fa fa fa fa fa fa 00 01 fa fa fa fa fa fa
+==================================================================
+Disabling lock debugging due to kernel taint
+",
+    },
 ];
 
 /// Our own 6.12 shapes, not from syzkaller's files: what its rules make of
