@@ -1943,6 +1943,160 @@ Memory state around the buggy address:
 Disabling lock debugging due to kernel taint
 ",
     },
+    // arm64 MTE (5.11) with caller ids and `Read at addr` (no size): the
+    // tag-fault path (el1_sync_handler and el1_sync too) and __memset are
+    // skipped. The header read has no ALT or TYPE line.
+    Case {
+        file: 568,
+        commit: "0cdd6185",
+        title: "KASAN: invalid-access Read in io_submit_sqes",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("T6700"),
+        log: "
+==================================================================
+BUG: KASAN: invalid-access in __memset+0x16c/0x188
+Read at addr 0bff00002a0f4600 by task repro/6700
+Pointer tag: [0b], memory tag: [fe]
+
+CPU: 0 PID: 6700 Comm: repro Not tainted 5.11.0-rc3 #36
+Hardware name: linux,dummy-virt (DT)
+Call trace:
+ dump_backtrace+0x0/0x1a4
+ show_stack+0x1c/0x70
+ dump_stack+0xd0/0x12c
+ print_address_description+0x70/0x29c
+ kasan_report+0x104/0x200
+ __do_kernel_fault+0x17c/0x1c0
+ do_tag_check_fault+0x6c/0x80
+ do_mem_abort+0x44/0xb4
+ el1_abort+0x40/0x6c
+ el1_sync_handler+0xb0/0xcc
+ el1_sync+0x70/0x100
+ __memset+0x16c/0x188
+ io_submit_sqes+0x420/0x82c
+ __arm64_sys_io_uring_enter+0x180/0x73c
+ el0_svc_common.constprop.0+0x74/0x190
+ el0_sync+0x190/0x1c0
+ ret_from_fork+0x10/0x30
+
+Allocated by task 6367:
+ stack_trace_save+0x50/0x80
+ kasan_save_stack+0x2c/0x60
+ kmem_cache_alloc+0x1a8/0x304
+
+Freed by task 6119:
+ stack_trace_save+0x50/0x80
+ kmem_cache_free+0xa0/0x460
+
+The buggy address belongs to the object at ffff00002a0f4600
+
+Memory state around the buggy address:
+ ffff00002a0f4600: fe fe fe fe fe fe fe fe fe fe fe fe fe fe fe fe
+==================================================================
+",
+    },
+    // The same path from a softirq (`C0` caller id): the header's
+    // enqueue_timer names the title; a page, not a slab object. The header
+    // read has no TYPE line.
+    Case {
+        file: 569,
+        commit: "534b68f3",
+        title: "KASAN: invalid-access Read in enqueue_timer",
+        alt: Some(&["bad-access in enqueue_timer"]),
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("C0"),
+        log: "
+==================================================================
+BUG: KASAN: invalid-access in enqueue_timer+0x18/0xc0
+Read at addr 07ff00002327cda0 by task repro/6700
+Pointer tag: [0b], memory tag: [fe]
+
+CPU: 0 PID: 6700 Comm: repro Not tainted 5.11.0-rc3 #36
+Hardware name: linux,dummy-virt (DT)
+Call trace:
+ dump_backtrace+0x0/0x1a4
+ show_stack+0x1c/0x70
+ dump_stack+0xd0/0x12c
+ print_address_description+0x70/0x29c
+ kasan_report+0x104/0x200
+ __do_kernel_fault+0x17c/0x1c0
+ do_tag_check_fault+0x6c/0x80
+ do_mem_abort+0x44/0xb4
+ el1_abort+0x40/0x6c
+ el1_sync_handler+0xb0/0xcc
+ el1_sync+0x70/0x100
+ enqueue_timer+0x18/0xc0
+ mod_timer+0x18/0x24
+ wg_packet_rx_poll+0x340/0x6b0
+ net_rx_action+0x180/0x490
+ _stext+0x12c/0x2b4
+ do_softirq+0x98/0xa4
+ process_one_work+0x1d8/0x360
+ ret_from_fork+0x10/0x30
+
+The buggy address belongs to the page:
+page dumped because: kasan: bad access detected
+
+Memory state around the buggy address:
+ ffff00002a0f4600: fe fe fe fe fe fe fe fe fe fe fe fe fe fe fe fe
+==================================================================
+",
+    },
+    // The same path in a workqueue: the header's function names the title.
+    Case {
+        file: 570,
+        commit: "1550519e",
+        title: "KASAN: invalid-access Read in bond_ipsec_del_sa",
+        alt: Some(&["bad-access in bond_ipsec_del_sa"]),
+        crash_type: Some("KASAN-READ"),
+        corrupted: false,
+        prefix: Prefix::Caller("T2885"),
+        log: "
+==================================================================
+BUG: KASAN: invalid-access in bond_ipsec_del_sa+0x4/0x70
+Read at addr 02ff000027080260 by task repro/6700
+Pointer tag: [0b], memory tag: [fe]
+
+CPU: 0 PID: 6700 Comm: repro Not tainted 5.11.0-rc3 #36
+Hardware name: linux,dummy-virt (DT)
+Call trace:
+ dump_backtrace+0x0/0x1a4
+ show_stack+0x1c/0x70
+ dump_stack+0xd0/0x12c
+ print_address_description+0x70/0x29c
+ kasan_report+0x104/0x200
+ __do_kernel_fault+0x17c/0x1c0
+ do_tag_check_fault+0x6c/0x80
+ do_mem_abort+0x44/0xb4
+ el1_abort+0x40/0x6c
+ el1_sync_handler+0xb0/0xcc
+ el1_sync+0x70/0x100
+ bond_ipsec_del_sa+0x4/0x70
+ __bond_release_one+0x1e8/0x4e0
+ bond_netdev_event+0x284/0x340
+ cleanup_net+0x23c/0x3b4
+ process_one_work+0x1d8/0x360
+ ret_from_fork+0x10/0x30
+
+Allocated by task 6367:
+ stack_trace_save+0x50/0x80
+ kasan_save_stack+0x2c/0x60
+ kmem_cache_alloc+0x1a8/0x304
+
+Freed by task 6119:
+ stack_trace_save+0x50/0x80
+ kmem_cache_free+0xa0/0x460
+
+The buggy address belongs to the object at ffff00002a0f4600
+
+Memory state around the buggy address:
+ ffff00002a0f4600: fe fe fe fe fe fe fe fe fe fe fe fe fe fe fe fe
+==================================================================
+",
+    },
 ];
 
 /// Our own 6.12 shapes, not from syzkaller's files: what its rules make of
