@@ -2097,6 +2097,170 @@ Memory state around the buggy address:
 ==================================================================
 ",
     },
+    // arm64 MTE in a timer softirq taken from el1_irq: the header's
+    // __run_timers.part.0 loses its `.part.0`. The header read has no TYPE
+    // line.
+    Case {
+        file: 571,
+        commit: "534b68f3",
+        title: "KASAN: invalid-access Read in __run_timers",
+        alt: Some(&["bad-access in __run_timers"]),
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("C0"),
+        log: "
+==================================================================
+BUG: KASAN: invalid-access in __run_timers.part.0+0xc0/0x224
+Read at addr 03ff00002b8b2da0 by task repro/5829
+Pointer tag: [03], memory tag: [f5]
+
+CPU: 0 PID: 5829 Comm: repro Not tainted 5.11.0-rc3 #36
+Hardware name: linux,dummy-virt (DT)
+Call trace:
+ dump_backtrace+0x0/0x1a4
+ show_stack+0x1c/0x70
+ dump_stack+0xd0/0x12c
+ print_address_description+0x70/0x29c
+ kasan_report+0x104/0x200
+ __do_kernel_fault+0x17c/0x1c0
+ do_tag_check_fault+0x6c/0x80
+ do_mem_abort+0x44/0xb4
+ el1_abort+0x40/0x6c
+ el1_sync_handler+0xb0/0xcc
+ el1_sync+0x70/0x100
+ __run_timers.part.0+0xc0/0x224
+ run_timer_softirq+0x40/0x7c
+ _stext+0x12c/0x2b4
+ irq_exit+0xe0/0x100
+ gic_handle_irq+0x54/0xdc
+ el1_irq+0xb4/0x180
+ _raw_spin_unlock_irqrestore+0x10/0x50
+ netdev_run_todo+0x64/0x384
+ el0_sync+0x190/0x1c0
+
+Allocated by task 5829:
+ stack_trace_save+0x50/0x80
+ kasan_save_stack+0x2c/0x60
+ __kmalloc+0x20c/0x37c
+
+Freed by task 5074:
+ stack_trace_save+0x50/0x80
+ kfree+0x328/0x4a0
+
+The buggy address belongs to the object at ffff00002b8b2000
+page dumped because: kasan: bad access detected
+
+Memory state around the buggy address:
+ ffff00002b8b2d00: f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5
+==================================================================
+",
+    },
+    // arm64 MTE: the header's _raw_spin_lock_bh is skipped.
+    Case {
+        file: 572,
+        commit: "a0492970",
+        title: "KASAN: invalid-access Read in l2cap_sock_teardown_cb",
+        alt: Some(&["bad-access in l2cap_sock_teardown_cb"]),
+        crash_type: Some("KASAN-READ"),
+        corrupted: false,
+        prefix: Prefix::Caller("T9802"),
+        log: "
+==================================================================
+BUG: KASAN: invalid-access in _raw_spin_lock_bh+0x2c/0x70
+Read at addr 03ff00002b8b2da0 by task repro/5829
+Pointer tag: [03], memory tag: [f5]
+
+CPU: 0 PID: 5829 Comm: repro Not tainted 5.11.0-rc3 #36
+Hardware name: linux,dummy-virt (DT)
+Call trace:
+ dump_backtrace+0x0/0x1a4
+ show_stack+0x1c/0x70
+ dump_stack+0xd0/0x12c
+ print_address_description+0x70/0x29c
+ kasan_report+0x104/0x200
+ __do_kernel_fault+0x17c/0x1c0
+ do_tag_check_fault+0x6c/0x80
+ do_mem_abort+0x44/0xb4
+ el1_abort+0x40/0x6c
+ el1_sync_handler+0xb0/0xcc
+ el1_sync+0x70/0x100
+ _raw_spin_lock_bh+0x2c/0x70
+ l2cap_sock_teardown_cb+0x34/0x160
+ l2cap_chan_del+0x48/0x3d0
+ process_one_work+0x1d8/0x360
+ ret_from_fork+0x10/0x30
+ el0_sync+0x190/0x1c0
+
+Allocated by task 5829:
+ stack_trace_save+0x50/0x80
+ kasan_save_stack+0x2c/0x60
+ __kmalloc+0x20c/0x37c
+
+Freed by task 5074:
+ stack_trace_save+0x50/0x80
+ kfree+0x328/0x4a0
+
+The buggy address belongs to the object at ffff00002b8b2000
+page dumped because: kasan: bad access detected
+
+Memory state around the buggy address:
+ ffff00002b8b2d00: f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5
+==================================================================
+",
+    },
+    // arm64 MTE: the header's __list_add_valid is skipped.
+    Case {
+        file: 573,
+        commit: "1550519e",
+        title: "KASAN: invalid-access Read in firmware_fallback_sysfs",
+        alt: Some(&["bad-access in firmware_fallback_sysfs"]),
+        crash_type: Some("KASAN-READ"),
+        corrupted: false,
+        prefix: Prefix::Caller("T17139"),
+        log: "
+==================================================================
+BUG: KASAN: invalid-access in __list_add_valid+0x14/0x90
+Read at addr 03ff00002b8b2da0 by task repro/5829
+Pointer tag: [03], memory tag: [f5]
+
+CPU: 0 PID: 5829 Comm: repro Not tainted 5.11.0-rc3 #36
+Hardware name: linux,dummy-virt (DT)
+Call trace:
+ dump_backtrace+0x0/0x1a4
+ show_stack+0x1c/0x70
+ dump_stack+0xd0/0x12c
+ print_address_description+0x70/0x29c
+ kasan_report+0x104/0x200
+ __do_kernel_fault+0x17c/0x1c0
+ do_tag_check_fault+0x6c/0x80
+ do_mem_abort+0x44/0xb4
+ el1_abort+0x40/0x6c
+ el1_sync_handler+0xb0/0xcc
+ el1_sync+0x70/0x100
+ __list_add_valid+0x14/0x90
+ firmware_fallback_sysfs+0x1a8/0x460
+ _request_firmware+0x4cc/0x6d4
+ request_firmware+0x4c/0x70
+ el0_svc+0x14/0x20
+ el0_sync+0x190/0x1c0
+
+Allocated by task 5829:
+ stack_trace_save+0x50/0x80
+ kasan_save_stack+0x2c/0x60
+ __kmalloc+0x20c/0x37c
+
+Freed by task 5074:
+ stack_trace_save+0x50/0x80
+ kfree+0x328/0x4a0
+
+The buggy address belongs to the object at ffff00002b8b2000
+page dumped because: kasan: bad access detected
+
+Memory state around the buggy address:
+ ffff00002b8b2d00: f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5
+==================================================================
+",
+    },
 ];
 
 /// Our own 6.12 shapes, not from syzkaller's files: what its rules make of
