@@ -2261,6 +2261,59 @@ Memory state around the buggy address:
 ==================================================================
 ",
     },
+    // 4.9 without caller ids, interleaved with another task's binder
+    // messages and the fuzzer's bare lines: the access line comes after
+    // them, lines are glued (`Workqueue: ...binder_deferred_func[ ts]
+    // binder_alloc: ...`), and `Call Trace:` ends a line of stack words;
+    // __list_del_entry is skipped.
+    Case {
+        file: 223,
+        commit: "1550519e",
+        title: "KASAN: use-after-free Read in binder_release_work",
+        alt: Some(&["bad-access in binder_release_work"]),
+        crash_type: Some("KASAN-USE-AFTER-FREE-READ"),
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in __list_del_entry+0x196/0x1d0
+binder: release 3848:3849 transaction 21 out, still active
+binder: undelivered TRANSACTION_COMPLETE
+Read of size 8 at addr ffff8801ce6e8e10 by task kworker/1:2/2403
+binder: BINDER_SET_CONTEXT_MGR already set
+
+binder_alloc: 3848: binder_alloc_buf, no vma
+@executing program
+CPU: 1 PID: 2403 Comm: kworker/1:2 Not tainted 4.9.86 #50
+binder: 3855:3856 ioctl 40046207 0 returned -16
+Workqueue: events binder_deferred_func[   46.784177] binder_alloc: 3848: binder_alloc_buf, no vma
+ ffff8801b3877a50[   46.825890] binder: BINDER_SET_CONTEXT_MGR already set
+ ffff8801ce6e8e10 0000000000000008 0000000000000000Call Trace:
+ [<ffffffff81d956f9>] dump_stack+0xc1/0x128
+ [<ffffffff8153e083>] print_address_description+0x73/0x280
+ [<ffffffff8153e5a5>] kasan_report+0x275/0x360
+ [<ffffffff81dfd0b6>] ? __list_del_entry+0x196/0x1d0
+ [<ffffffff8153e704>] __asan_report_load8_noabort+0x14/0x20
+ [<ffffffff81dfd0b6>] __list_del_entry+0x196/0x1d0
+ [<ffffffff82d64cbc>] binder_release_work+0x8c/0x260
+ [<ffffffff82d652b8>] binder_thread_release+0x428/0x600
+ [<ffffffff82d658cf>] binder_deferred_func+0x43f/0xd10
+ [<ffffffff838b57ac>] ret_from_fork+0x5c/0x70
+
+Allocated by task 3827:
+ save_stack_trace+0x16/0x20
+ kmem_cache_alloc_trace+0xfb/0x2a0
+ binder_transaction+0x103c/0x7040
+
+Freed by task 2403:
+ save_stack_trace+0x16/0x20
+ kfree+0x103/0x300
+ binder_free_transaction+0x6a/0x90
+
+The buggy address belongs to the object at ffff8801ce6e8e00
+==================================================================
+",
+    },
 ];
 
 /// Our own 6.12 shapes, not from syzkaller's files: what its rules make of
