@@ -2314,6 +2314,65 @@ The buggy address belongs to the object at ffff8801ce6e8e00
 ==================================================================
 ",
     },
+    // 4.4: the same bug with another task's binder messages between every
+    // two frames, bare blank lines, and allocation frames broken in two
+    // by a message (` [   33.635331] binder: ...` then `[<...>] frame`).
+    // The header read has no ALT or TYPE line.
+    Case {
+        file: 225,
+        commit: "372799e4",
+        title: "KASAN: use-after-free Read in binder_release_work",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in __list_del_entry+0x196/0x1d0
+binder: 3798:3799 ERROR: BC_REGISTER_LOOPER called without request
+Read of size 8 at addr ffff8801d4933c10 by task kworker/u4:1/19
+
+binder: undelivered TRANSACTION_COMPLETE
+@executing program
+CPU: 0 PID: 19 Comm: kworker/u4:1 Not tainted 4.4.119 #27
+Workqueue: binder binder_deferred_func[   32.484559] binder: BINDER_SET_CONTEXT_MGR already set
+@
+ ffff8801d94a7a90 ffffffff814fe103 ffff8801d4933c10
+binder: 3817:3818 ioctl 40046207 0 returned -16
+Call Trace:
+ [<ffffffff81d0402d>] dump_stack+0xc1/0x124
+binder_alloc: 3798: binder_alloc_buf, no vma
+@executing program
+ [<ffffffff814fe103>] print_address_description+0x73/0x260
+binder: 3821:3822 ioctl 40046207 0 returned -16
+ [<ffffffff814fe615>] kasan_report+0x285/0x370
+binder: undelivered TRANSACTION_ERROR: 29189
+ [<ffffffff81d64346>] ? __list_del_entry+0x196/0x1d0
+ [<ffffffff814fe774>] __asan_report_load8_noabort+0x14/0x20
+binder: 3825:3827 transaction failed 29189/-3, size 0-0 line 3128
+ [<ffffffff81d64346>] __list_del_entry+0x196/0x1d0
+binder: BINDER_SET_CONTEXT_MGR already set
+ [<ffffffff82c7676e>] binder_release_work+0x6e/0x260
+binder: 3829:3831 transaction failed 29189/-3, size 0-0 line 3128
+ [<ffffffff82c76d85>] binder_thread_release+0x425/0x600
+ [<ffffffff83773a85>] ret_from_fork+0x55/0x80
+
+Allocated by task 3789:
+binder_alloc: 3798: binder_alloc_buf, no vma
+ [<ffffffff81035d96>] save_stack_trace+0x26/0x50
+ [   33.635331] binder: BINDER_SET_CONTEXT_MGR already set
+@
+[<ffffffff814f93c0>] kmem_cache_alloc_trace+0x100/0x2b0
+ [<ffffffff82c86b4c>] binder_transaction+0x103c/0x7290
+
+Freed by task 3789:
+ [<ffffffff81035d96>] save_stack_trace+0x26/0x50
+ [<ffffffff814f9dc2>] kfree+0xc2/0x290
+
+The buggy address belongs to the object at ffff8801d4933c00
+==================================================================
+",
+    },
 ];
 
 /// Our own 6.12 shapes, not from syzkaller's files: what its rules make of
