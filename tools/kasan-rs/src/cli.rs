@@ -34,6 +34,11 @@ titles, crash type and corrupted flag syzkaller gives it: a table, JSON
 (--json, schema kasan-rs.reports/2), or one line per distinct title
 (--dedup; with --json: kasan-rs.dedup/1).
 
+check-args: the kasan* words of a kernel command line, checked with the
+6.12 parameter parsers of kasan-core; one line per bad word on stderr and
+exit 2, 0 if all are good (a word only testing/scripts' old check accepts
+passes with a warning).
+
 exit codes:
   0 PASS            1 CASE_FAILED     2 usage or environment error
   3 KERNEL_CRASH    4 TIMEOUT         5 TRUNCATED
@@ -99,6 +104,12 @@ enum Sub {
         a: PathBuf,
         /// Second log.
         b: PathBuf,
+    },
+    /// Check the kasan* words of a kernel command line (exit 0 good, 2 bad).
+    CheckArgs {
+        /// The command line, in one argument or several (joined by spaces).
+        #[arg(num_args = 0.., allow_hyphen_values = true, trailing_var_arg = true)]
+        args: Vec<String>,
     },
     /// Compare two console logs of one configuration.
     Compare {
@@ -216,6 +227,11 @@ pub enum Command {
         logs: [PathBuf; 2],
         /// Their labels.
         labels: [String; 2],
+    },
+    /// `kasan-rs check-args ARGS...`
+    CheckArgs {
+        /// The command line (the arguments joined by spaces).
+        cmdline: String,
     },
     /// `kasan-rs reports|symbolize|diff ...` (see [`crate::report::command`]).
     Report(ReportCommand),
@@ -346,6 +362,9 @@ fn convert(sub: Sub) -> Result<Command, Error> {
                 any_idle_cpu,
             },
         }),
+        Sub::CheckArgs { args } => Command::CheckArgs {
+            cmdline: args.join(" "),
+        },
         Sub::Compare {
             a,
             b,

@@ -13,11 +13,13 @@
 //! * [`bugs`]: the sample module's one-line-per-bug summary;
 //! * [`compare`]: two logs of one configuration side by side (`c` against `rust`);
 //! * [`report`]: KASAN reports as data (`reports`, `symbolize`, `diff`);
+//! * [`cmdline`]: the `kasan*` words of a kernel command line (`check-args`);
 //! * [`cli`]: the command line (clap);
 //! * [`error`]: the error type.
 
 pub mod bugs;
 pub mod cli;
+pub mod cmdline;
 pub mod compare;
 pub mod console;
 pub mod error;

@@ -1,6 +1,7 @@
 //! `kasan-rs`: runs a kernel under QEMU (`run`), judges an existing console
 //! log (`ktap`), lists its KASAN reports (`reports`, `diff`, `symbolize`),
-//! compares two logs (`compare`) or summarises the sample module's bugs
+//! compares two logs (`compare`), checks the `kasan*` words of a kernel
+//! command line (`check-args`) or summarises the sample module's bugs
 //! (`summary`); see `kasan-rs help`. This file only dispatches.
 
 use std::fs;
@@ -10,6 +11,7 @@ use std::process::ExitCode;
 
 use kasan_rs_tools::bugs;
 use kasan_rs_tools::cli::{self, Command};
+use kasan_rs_tools::cmdline;
 use kasan_rs_tools::compare;
 use kasan_rs_tools::error::Error;
 use kasan_rs_tools::log::parse_log;
@@ -28,6 +30,26 @@ fn main() -> ExitCode {
     }
 }
 
+/// `check-args`: one line per finding on stderr; exit 2 if any is an error.
+fn check_args(cmdline: &str) -> ExitCode {
+    let findings = cmdline::check(cmdline.as_bytes());
+    let mut bad = false;
+    for finding in &findings {
+        match finding {
+            cmdline::Finding::Error(line) => {
+                bad = true;
+                eprintln!("kasan-rs: {line}");
+            }
+            cmdline::Finding::Warning(line) => eprintln!("kasan-rs: {line}"),
+        }
+    }
+    if bad {
+        ExitCode::from(Error::EXIT_CODE)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 fn run(command: Command) -> Result<ExitCode, Error> {
     match command {
         Command::Help(text) => {
@@ -35,6 +57,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Report(cmd) => report::command::run(cmd),
+        Command::CheckArgs { cmdline } => Ok(check_args(&cmdline)),
         Command::Compare { logs, labels } => {
             let (a, b) = (read_log(&logs[0])?, read_log(&logs[1])?);
             let comparison = compare::compare_texts(&labels[0], &a, &labels[1], &b);

@@ -103,14 +103,70 @@ fn syzkaller_kasan_test_files() {
         "the tool's own title equals syzkaller's in {own} of {}",
         CASES.len()
     );
-    let failures: Vec<String> = CASES.iter().filter_map(|c| check(c).err()).collect();
+    let known = |c: &Case| KNOWN_DIFFERENCES.iter().any(|(file, _)| *file == c.file);
+    let mut failures = Vec::new();
+    let mut matching = 0;
+    for case in CASES {
+        match (check(case), known(case)) {
+            (Ok(()), false) => matching += 1,
+            (Err(e), true) => println!("known difference: {e}"),
+            (Err(e), false) => failures.push(e),
+            (Ok(()), true) => failures.push(format!(
+                "file {} matches now: take it out of KNOWN_DIFFERENCES",
+                case.file
+            )),
+        }
+    }
     println!(
-        "{} of {} syzkaller KASAN test files match",
-        CASES.len() - failures.len(),
-        CASES.len()
+        "{matching} of {} syzkaller KASAN test files match ({} known differences)",
+        CASES.len(),
+        KNOWN_DIFFERENCES.len()
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Files that contain `BUG: KASAN:` but are not in [`CASES`], and why: the
+/// tool describes each KASAN report, while these files' titles come from
+/// another report of the console.
+const FOUND_NOT_TABLED: &[(u32, &str)] = &[(
+    132,
+    "4.4 console of dropped printk messages: the title is the SLUB \
+     `INFO: Freed in fasync_free_rcu` line, which comes before the \
+     `BUG: KASAN:` header",
+)];
+
+#[test]
+fn found_files_are_tabled_once() {
+    let mut files: Vec<u32> = CASES.iter().map(|c| c.file).collect();
+    files.extend(FOUND_NOT_TABLED.iter().map(|(f, _)| *f));
+    let n = files.len();
+    files.sort_unstable();
+    files.dedup();
+    assert_eq!(files.len(), n, "a file is listed twice");
+    for (file, _) in KNOWN_DIFFERENCES {
+        assert!(
+            CASES.iter().any(|c| c.file == *file),
+            "{file} is not tabled"
+        );
+    }
+    println!(
+        "syzkaller KASAN test files found: {} (tabled {}, not tabled {})",
+        n,
+        CASES.len(),
+        FOUND_NOT_TABLED.len()
+    );
+}
+
+/// Files where the tool and the file's header disagree, with what is known
+/// of why; each must still disagree (so a fix is noticed).
+const KNOWN_DIFFERENCES: &[(u32, &str)] = &[(
+    343,
+    "syzkaller marks it corrupted and the tool does not; the title agrees. \
+     Not understood: the full console (48 KB) interleaves a list_add \
+     `kernel BUG` and a lockdep splat of another CPU, and the rules read \
+     (isCorrupted, extractStackFrameImpl) give no reason the minimal \
+     console shows",
+)];
 
 const CASES: &[Case] = &[
     // Old format, two headers in a row and no stack: the header's memcpy is
@@ -479,6 +535,1873 @@ Allocated by task 3000:
 Freed by task 3000:
  save_stack+0x40/0xd8
  kfree+0xd0/0x268
+==================================================================
+",
+    },
+    // `double-free or invalid-free` (4.12): the fuzzer's program lines
+    // have no prefix and are left out; kasan_report_double_free,
+    // kasan_slab_free and kfree are skipped. The panic_on_warn panic after
+    // the report (no caller ids) is not part of its text. The header's
+    // CONTEXTS line is not compared.
+    Case {
+        file: 5,
+        commit: "1de38023",
+        title: "KASAN: invalid-free in selinux_tun_dev_free_security",
+        alt: Some(&["invalid-free in selinux_tun_dev_free_security"]),
+        crash_type: Some("KASAN-INVALID-FREE"),
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+@r0 = socket$inet(0x2, 0x1, 0x0)
+@ioctl$TUNSETIFF(r0, 0x400454ca, &(0x7f0000000000)={0x0})
+blk_update_request: I/O error, dev loop0, sector 0
+==================================================================
+BUG: KASAN: double-free or invalid-free in selinux_tun_dev_free_security+0x15/0x20
+
+CPU: 0 PID: 1500 Comm: repro Not tainted 4.12.0 #1
+Call Trace:
+ dump_stack+0x190/0x250
+ ? selinux_tun_dev_free_security+0x15/0x20
+ print_address_description+0x70/0x260
+ kasan_report_double_free+0x50/0x80
+ kasan_slab_free+0xa0/0xc0
+ kfree+0xd0/0x260
+ selinux_tun_dev_free_security+0x15/0x20
+ security_tun_dev_free_security+0x40/0x80
+ __tun_chr_ioctl+0x2cc0/0x3d60
+ entry_SYSCALL_64_fastpath+0x1f/0xbe
+
+Allocated by task 1500:
+ save_stack+0x40/0xd0
+ kmem_cache_alloc_trace+0x100/0x6f0
+
+Freed by task 1500:
+ save_stack+0x40/0xd0
+ kfree+0xd0/0x260
+
+The buggy address belongs to the object at ffff8800a1b2c040
+==================================================================
+Disabling lock debugging due to kernel taint
+Kernel panic - not syncing: panic_on_warn set ...
+
+CPU: 0 PID: 1500 Comm: repro Tainted: G    B           4.12.0 #1
+Call Trace:
+ dump_stack+0x190/0x250
+ panic+0x1e0/0x3fb
+ kasan_end_report+0x50/0x50
+ kasan_report_double_free+0x70/0x80
+ kfree+0xd0/0x260
+ selinux_tun_dev_free_security+0x15/0x20
+",
+    },
+    // Old format with unrelated lines before the header; no stack.
+    Case {
+        file: 8,
+        commit: "1550519e",
+        title: "KASAN: use-after-free Read in snd_seq_queue_alloc",
+        alt: Some(&["bad-access in snd_seq_queue_alloc"]),
+        crash_type: Some("KASAN-USE-AFTER-FREE-READ"),
+        corrupted: true,
+        prefix: Prefix::Console,
+        log: "
+line 0
+line 1
+line 2
+==================================================================
+BUG: KASAN: use-after-free in snd_seq_queue_alloc+0x670/0x690 at addr ffff8800a1b2c080
+Read of size 4 by task repro/1234
+",
+    },
+    // A trace of `?` frames only, and no allocation or free stacks: the
+    // header's function names the title and the report is corrupted.
+    Case {
+        file: 121,
+        commit: "1550519e",
+        title: "KASAN: use-after-free Write in __unwind_start",
+        alt: Some(&["bad-access in __unwind_start"]),
+        crash_type: Some("KASAN-USE-AFTER-FREE-WRITE"),
+        corrupted: true,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in __unwind_start+0x2d/0x330
+Write of size 88 at addr ffff8800a1b2c098 by task loop0/2600
+
+CPU: 1 PID: 2600 Comm: loop0 Not tainted 4.15.0 #1
+Call Trace:
+ ? kthread+0x37a/0x440
+ ? loop_get_status64+0x110/0x110
+ ? ret_from_fork+0x24/0x30
+
+Allocated by task 0:
+(stack is not available)
+
+Freed by task 0:
+(stack is not available)
+
+The buggy address belongs to the object at ffff8800a1b2c080
+==================================================================
+",
+    },
+    // 5.17 with caller ids and `<TASK>`: __wake_up_common and __wake_up
+    // are skipped; a `Last potentially related work creation` stack and
+    // page_owner's stacks follow the free stack.
+    Case {
+        file: 646,
+        commit: "7deedcdc",
+        title: "KASAN: use-after-free Read in tty_release",
+        alt: Some(&["bad-access in tty_release"]),
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("T1834"),
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in __wake_up_common+0x255/0x4e0
+Read of size 8 at addr ffff88801a663430 by task repro/1834
+
+CPU: 0 PID: 1834 Comm: repro Not tainted 5.17.0 #0
+Call Trace:
+ <TASK>
+ dump_stack_lvl+0x1dc/0x2d8
+ ? _printk+0xcf/0x118
+ print_address_description+0x65/0x4b0
+ print_report+0xf4/0x200
+ ? __wake_up_common+0x255/0x4e0
+ kasan_report+0x109/0x140
+ ? __wake_up_common+0x255/0x4e0
+ __wake_up_common+0x255/0x4e0
+ __wake_up+0x115/0x1c0
+ ? tty_port_close+0xf2/0x140
+ tty_release+0x4a9/0xef0
+ __fput+0x3f6/0x860
+ task_work_run+0x146/0x1c0
+ entry_SYSCALL_64_after_hwframe+0x44/0xae
+ </TASK>
+
+Allocated by task 1830:
+ ____kasan_kmalloc+0xdc/0x110
+ kmem_cache_alloc_trace+0x9d/0x330
+ io_arm_poll_handler+0x3bd/0x710
+
+Freed by task 8:
+ kasan_set_track+0x4c/0x70
+ kfree+0xc6/0x390
+ io_ring_ctx_free+0x48d/0xfee
+
+Last potentially related work creation:
+ kasan_save_stack+0x3b/0x60
+ kvfree_call_rcu+0x119/0x880
+
+The buggy address belongs to the object at ffff88801a663400
+page_owner tracks the page as allocated
+ get_page_from_freelist+0x708/0xa80
+ __alloc_pages+0x255/0x580
+page last free stack trace:
+ free_pcp_prepare+0xcfc/0xe70
+
+Memory state around the buggy address:
+ ffff88801a663400: fa fb fb fb fb fb fb fb fb fb fb fb fc fc fc fc
+==================================================================
+",
+    },
+    // A trace of `?` frames only, cut by a paging-request oops inside the
+    // allocation stack (no caller ids, so the oops ends the text). The
+    // header read is of the older format without ALT and TYPE lines.
+    Case {
+        file: 120,
+        commit: "4b7f6d09",
+        title: "KASAN: slab-out-of-bounds Write in __unwind_start",
+        alt: None,
+        crash_type: None,
+        corrupted: true,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: slab-out-of-bounds in __unwind_start+0x2d/0x330
+Write of size 88 at addr ffff8800a1b2ce98 by task loop0/4078
+
+CPU: 1 PID: 4078 Comm: loop0 Not tainted 4.15.0 #1
+Call Trace:
+ ? print_usage_bug+0x3f0/0x3f0
+ ? kthread+0x37a/0x440
+ ? ret_from_fork+0x24/0x30
+
+Allocated by task 3625515936:
+BUG: unable to handle kernel paging request at 000000007c8b2954
+IP: depot_fetch_stack+0x11/0x40
+Oops: 0000 [#1] SMP KASAN
+Call Trace:
+ ? print_usage_bug+0x3f0/0x3f0
+ ? kasan_slab_free+0x71/0xc0
+",
+    },
+    // The fuzzer's program before the report (no prefix); the header's
+    // function is the first frame no pattern skips.
+    Case {
+        file: 130,
+        commit: "534b68f3",
+        title: "KASAN: use-after-free Read in aead_recvmsg",
+        alt: Some(&["bad-access in aead_recvmsg"]),
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+@2017/11/27 07:13:57 executing program 2:
+@socketpair(0xb, 0x5, 0x0, &(0x7f000065f000)={0x0, 0x0})
+==================================================================
+BUG: KASAN: use-after-free in aead_recvmsg+0x1758/0x1bc0
+Read of size 4 at addr ffff8800a1b2cb5c by task repro/3568
+
+CPU: 1 PID: 3568 Comm: repro Not tainted 4.14.0 #1
+Call Trace:
+ dump_stack+0x190/0x250
+ ? aead_recvmsg+0x1758/0x1bc0
+ print_address_description+0x70/0x250
+ kasan_report+0x250/0x340
+ __asan_report_load4_noabort+0x10/0x20
+ aead_recvmsg+0x1758/0x1bc0
+ ? aead_release+0x50/0x50
+ sock_recvmsg+0xc0/0x110
+ ___sys_recvmsg+0x290/0x630
+ entry_SYSCALL_64_fastpath+0x1f/0x96
+
+Allocated by task 3568:
+ save_stack+0x40/0xd0
+ __kmalloc+0x160/0x760
+
+Freed by task 3568:
+ save_stack+0x40/0xd0
+ kfree+0xc0/0x250
+
+The buggy address belongs to the object at ffff8800a1b2cb40
+==================================================================
+",
+    },
+    // Old format, the header alone: no access line, so the title is the
+    // header itself, sanitised, and corrupted.
+    Case {
+        file: 77,
+        commit: "61cf2326",
+        title: "KASAN: slab-out-of-bounds in ip6_fragment at addr ADDR",
+        alt: None,
+        // The header says `KASAN` (an older naming).
+        crash_type: None,
+        corrupted: true,
+        prefix: Prefix::Console,
+        log: "
+BUG: KASAN: slab-out-of-bounds in ip6_fragment+0x1052/0x2d80 at addr ffff8800a1b2cb58
+",
+    },
+    // The same with a `.part.N` suffix, which sanitising makes `.part.NUM`.
+    Case {
+        file: 79,
+        commit: "1550519e",
+        title: "KASAN: use-after-free in do_con_write.part.NUM at addr ADDR",
+        alt: None,
+        // The header says KASAN-OTHER (an older naming than
+        // crash/title_to_type.go at 076e271f, which gives
+        // KASAN-USE-AFTER-FREE-READ).
+        crash_type: None,
+        corrupted: true,
+        prefix: Prefix::Console,
+        log: "
+BUG: KASAN: use-after-free in do_con_write.part.23+0x1c50/0x1cb0 at addr ffff8800a1b2c43a
+",
+    },
+    // Old format (4.4) with a general protection fault of another CPU
+    // right after the access line: the title is the header's, and the
+    // GPF's trace (no caller ids; the panic comes more than 22 lines in)
+    // is a stack, so not corrupted.
+    Case {
+        file: 197,
+        commit: "1550519e",
+        title: "KASAN: global-out-of-bounds Read in show_timer",
+        alt: Some(&["bad-access in show_timer"]),
+        crash_type: Some("KASAN-READ"),
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: global-out-of-bounds in show_timer+0x27a/0x2b0 at addr ffffffff82cda558
+Read of size 8 by task repro/8685
+Address belongs to variable nstr.37854+0x18/0x40
+CPU: 0 PID: 8685 Comm: repro Not tainted 4.4.114+ #250
+kasan: CONFIG_KASAN_INLINE enabled
+kasan: GPF could be caused by NULL-ptr deref or user memory access
+general protection fault: 0000 [#1] SMP KASAN
+Modules linked in:
+CPU: 1 PID: 8694 Comm: repro2 Not tainted 4.4.114+ #250
+RIP: 0010:[<ffffffff8268adb6>]  [<ffffffff8268adb6>] udp_queue_rcv_skb+0x196/0x1590
+RSP: 0018:ffff8800b7bbf928  EFLAGS: 00010206
+RAX: dffffc0000000000 RBX: ffff8800ba440000 RCX: ffffc90003b90000
+RDX: 000000000000000c RSI: ffff8801cd8b2900 RDI: 0000000000000060
+RBP: ffff8800b7bbf968 R08: 0000000000000001 R09: 0000000000000001
+R10: 0000000000000000 R11: 1ffff10016f77efa R12: ffff8801cd8b2900
+R13: 0000000000000001 R14: 0000000000000000 R15: ffff8801cd8b2958
+Stack:
+ ffff8800ba440088 ffff880000000001 ffff8800ba440088 dffffc0000000000
+Call Trace:
+ [<ffffffff822092d5>] release_sock+0x165/0x540
+ [<ffffffff826844df>] udp_sendmsg+0x15df/0x1c40
+ [<ffffffff811efdee>] ? __lock_acquire+0xabe/0x4eb0
+ [<ffffffff826b8b15>] inet_sendmsg+0x2c5/0x4c0
+ [<ffffffff821fcb2f>] sock_sendmsg+0xcf/0x110
+ [<ffffffff821fda60>] SYSC_sendto+0x2e0/0x360
+ [<ffffffff82200025>] SyS_sendto+0x45/0x60
+ [<ffffffff82a16b1b>] entry_SYSCALL_64_fastpath+0x18/0x94
+Code: 74 24 58 41 f6 c6 01 0f 85 7f 08 00 00 49 83 e6 fe e8 3f b1 c7 fe
+RIP  [<ffffffff8268adb6>] udp_queue_rcv_skb+0x196/0x1590
+ RSP <ffff8800b7bbf928>
+---[ end trace 4bc40108dd6f901f ]---
+Kernel panic - not syncing: Fatal exception in interrupt
+ 0000000000000000 ffff8800b6c7f9f8 ffffffff81cac64d fffffbfff059b4ab
+Call Trace:
+ [<ffffffff81cac64d>] dump_stack+0xc1/0x124
+ [<ffffffff814d588d>] kasan_report.part.2+0x44d/0x540
+ [<ffffffff8166b87a>] ? show_timer+0x27a/0x2b0
+ [<ffffffff814d5a3e>] __asan_report_load8_noabort+0x2e/0x30
+ [<ffffffff8166b87a>] show_timer+0x27a/0x2b0
+ [<ffffffff81581e3c>] seq_read+0x32c/0x1240
+ [<ffffffff82a16b1b>] entry_SYSCALL_64_fastpath+0x18/0x94
+Memory state around the buggy address:
+ ffffffff82cda500: 07 fa fa fa fa fa fa fa 00 00 00 fa fa fa fa fa
+==================================================================
+",
+    },
+    // Old format (4.4) with another task's page allocation failure
+    // (warn_alloc_failed, not a report) interleaved before the report's
+    // own trace; the header's function names the title.
+    Case {
+        file: 199,
+        commit: "534b68f3",
+        title: "KASAN: stack-out-of-bounds Read in iov_iter_advance",
+        alt: Some(&["bad-access in iov_iter_advance"]),
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: stack-out-of-bounds in iov_iter_advance+0x4c0/0x4f0 at addr ffff8801ca657d38
+Read of size 8 by task repro/12434
+page:ffffea00072995c0 count:0 mapcount:0 mapping:          (null) index:0x0
+page dumped because: kasan: bad access detected
+ 0000000000000001 ffff8800ba75f830 ffffffff81cac64d 1ffff100174ebf0a
+Call Trace:
+ [<ffffffff81cac64d>] dump_stack+0xc1/0x124
+ [<ffffffff81400659>] warn_alloc_failed+0x1c9/0x240
+ [<ffffffff814aa5cb>] __vmalloc_node_range+0x56b/0x6f0
+ [<ffffffff814aa820>] vmalloc+0x60/0x70
+ [<ffffffff82434c76>] xt_alloc_entry_offsets+0x46/0x60
+ [<ffffffff82a16b1b>] entry_SYSCALL_64_fastpath+0x18/0x94
+CPU: 0 PID: 12434 Comm: repro Not tainted 4.4.114+ #249
+Mem-Info:
+active_anon:49698 inactive_anon:20 isolated_anon:0
+vmalloc: allocation failure: 17178820608 bytes
+repro2: page allocation failure: order:0, mode:0x24000c2
+ 0000000000000000 ffff8801ca6579e0 ffffffff81cac64d ffffed00394cafa7
+Call Trace:
+ [<ffffffff81cac64d>] dump_stack+0xc1/0x124
+ [<ffffffff814d588d>] kasan_report.part.2+0x44d/0x540
+ [<ffffffff81ce6f10>] ? iov_iter_advance+0x4c0/0x4f0
+ [<ffffffff814d5a3e>] __asan_report_load8_noabort+0x2e/0x30
+ [<ffffffff81ce6f10>] iov_iter_advance+0x4c0/0x4f0
+ [<ffffffff820882d3>] tun_get_user+0x2e3/0x2370
+ [<ffffffff8208a57a>] tun_chr_write_iter+0xda/0x190
+ [<ffffffff82a16b1b>] entry_SYSCALL_64_fastpath+0x18/0x94
+Memory state around the buggy address:
+ ffff8801ca657d00: f1 f1 f1 f1 00 00 f2 f2 f2 f2 f2 f2 00 00 00 00
+==================================================================
+",
+    },
+    // 4.9: raw stack words before `Call Trace:`, `<IRQ>` and `<EOI>` with
+    // a frame (and a second timestamp) on the same line; lockdep's
+    // register_lock_class, __lock_acquire, lock_acquire and the spin-lock
+    // wrapper are skipped. The header read has no ALT or TYPE line.
+    Case {
+        file: 261,
+        commit: "233c87bd",
+        title: "KASAN: use-after-free Write in snd_timer_user_interrupt",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in register_lock_class+0xf9c/0x1470
+Write of size 8 at addr ffff8801cc92af68 by task repro/9916
+
+CPU: 0 PID: 9916 Comm: repro Not tainted 4.9.119 #27
+ ffff8801db207910 ffffffff81eb4be9 ffffea0007324a80 ffff8801cc92af68
+Call Trace:
+ <IRQ> [  168.317567]  [<ffffffff81eb4be9>] dump_stack+0xc1/0x128
+ [<ffffffff81567f89>] print_address_description+0x6c/0x234
+ [<ffffffff81568393>] kasan_report.cold.6+0x242/0x2fe
+ [<ffffffff8123248c>] ? register_lock_class+0xf9c/0x1470
+ [<ffffffff8153bfb7>] __asan_report_store8_noabort+0x17/0x20
+ [<ffffffff8123248c>] register_lock_class+0xf9c/0x1470
+ [<ffffffff812362f9>] __lock_acquire+0x169/0x4070
+ [<ffffffff82f5875a>] ? snd_seq_check_queue.part.4+0x1aa/0x340
+ [<ffffffff8123ac70>] lock_acquire+0x130/0x3e0
+ [<ffffffff82ee482f>] ? snd_timer_user_interrupt+0x4f/0x3c0
+ [<ffffffff839fc066>] _raw_spin_lock+0x36/0x50
+ [<ffffffff82ee482f>] snd_timer_user_interrupt+0x4f/0x3c0
+ [<ffffffff82ee7150>] snd_timer_interrupt+0x5c0/0xc40
+ [<ffffffff82eee140>] snd_hrtimer_callback+0x1f0/0x3c0
+ [<ffffffff839fe630>] apic_timer_interrupt+0xa0/0xb0
+ <EOI> [  168.511621]  [<ffffffff81ee2a47>] ? clear_page_c_e+0x7/0x10
+ [<ffffffff810dc1e7>] do_page_fault+0x27/0x30
+ [<ffffffff839fde48>] page_fault+0x28/0x30
+
+Allocated by task 9921:
+ save_stack_trace+0x16/0x20
+ kmem_cache_alloc_trace+0xfd/0x2b0
+ snd_timer_user_open+0x68/0x220
+
+Freed by task 9920:
+ save_stack_trace+0x16/0x20
+ kfree+0xfb/0x310
+ snd_timer_user_release+0xf4/0x130
+
+The buggy address belongs to the object at ffff8801cc92af00
+==================================================================
+",
+    },
+    // lib/test_kasan.ko with caller ids: kmalloc_oob_right and
+    // kmalloc_tests_init contain `kmalloc` and are skipped like the
+    // report plumbing, so the title names do_one_initcall. The header
+    // read has no ALT or TYPE line.
+    Case {
+        file: 338,
+        commit: "813be542",
+        title: "KASAN: slab-out-of-bounds Write in do_one_initcall",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("T5851"),
+        log: "
+==================================================================
+BUG: KASAN: slab-out-of-bounds in kmalloc_oob_right+0xac/0xc3 [test_kasan]
+Write of size 1 at addr ffff88806acbf2bb by task insmod/5851
+
+CPU: 0 PID: 5851 Comm: insmod Not tainted 4.20.0 #4
+Call Trace:
+ dump_stack+0x1db/0x2d0
+ ? kmalloc_oob_right+0xac/0xc3 [test_kasan]
+ print_address_description.cold+0x7c/0x20d
+ kasan_report.cold+0x1b/0x40
+ __asan_report_store1_noabort+0x17/0x20
+ kmalloc_oob_right+0xac/0xc3 [test_kasan]
+ ? kasan_strings+0x153/0x153 [test_kasan]
+ kmalloc_tests_init+0x16/0x3cd [test_kasan]
+ do_one_initcall+0x129/0x937
+ do_init_module+0x25c/0x770
+ load_module+0x62e3/0x8340
+ entry_SYSCALL_64_after_hwframe+0x49/0xbe
+
+Allocated by task 5851:
+ save_stack+0x45/0xd0
+ kmem_cache_alloc_trace+0x151/0x760
+ kmalloc_oob_right+0x5a/0xc3 [test_kasan]
+
+Freed by task 5584:
+ save_stack+0x45/0xd0
+ kfree+0xcf/0x230
+ load_elf_binary+0x5e9/0x53c0
+
+The buggy address belongs to the object at ffff88806acbf240
+==================================================================
+",
+    },
+    // 5.3 with caller ids: lockdep's frames, the spin-lock wrapper and
+    // finish_wait are skipped.
+    Case {
+        file: 410,
+        commit: "1550519e",
+        title: "KASAN: use-after-free Read in hiddev_read",
+        alt: Some(&["bad-access in hiddev_read"]),
+        crash_type: Some("KASAN-USE-AFTER-FREE-READ"),
+        corrupted: false,
+        prefix: Prefix::Caller("T9186"),
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in __lock_acquire+0x302a/0x3b50
+Read of size 8 at addr ffff8881d2bec328 by task repro/9186
+
+CPU: 1 PID: 9186 Comm: repro Not tainted 5.3.0 #26
+Call Trace:
+ dump_stack+0xca/0x13e
+ ? __lock_acquire+0x302a/0x3b50
+ print_address_description+0x6a/0x32c
+ __kasan_report.cold+0x1a/0x33
+ kasan_report+0xe/0x12
+ __lock_acquire+0x302a/0x3b50
+ ? __mutex_lock+0x430/0x1360
+ lock_acquire+0x127/0x320
+ ? finish_wait+0xb2/0x260
+ _raw_spin_lock_irqsave+0x32/0x50
+ finish_wait+0xb2/0x260
+ hiddev_read+0x89d/0xbd0
+ __vfs_read+0x76/0x100
+ vfs_read+0x1ea/0x430
+ entry_SYSCALL_64_after_hwframe+0x49/0xbe
+
+Allocated by task 2740:
+ save_stack+0x1b/0x80
+ hiddev_connect+0x242/0x5b0
+
+Freed by task 2740:
+ save_stack+0x1b/0x80
+ kfree+0xe4/0x2f0
+
+The buggy address belongs to the object at ffff8881d2bec280
+==================================================================
+",
+    },
+    // 5.3 with caller ids and lines of other callers inside the report;
+    // the list check and the mutex frames are skipped.
+    Case {
+        file: 413,
+        commit: "1550519e",
+        title: "KASAN: use-after-free Read in iowarrior_disconnect",
+        alt: Some(&["bad-access in iowarrior_disconnect"]),
+        crash_type: Some("KASAN-USE-AFTER-FREE-READ"),
+        corrupted: false,
+        prefix: Prefix::Caller("T12"),
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in __list_del_entry_valid+0x15e/0x170
+@[  272.336706][ T2803] hub 4-1:0.0: USB hub found
+Read of size 8 at addr ffff8881d1b97948 by task kworker/0:1/12
+
+CPU: 0 PID: 12 Comm: kworker/0:1 Not tainted 5.3.0 #28
+Workqueue: usb_hub_wq hub_event
+Call Trace:
+ dump_stack+0xca/0x13e
+ ? __list_del_entry_valid+0x15e/0x170
+ print_address_description+0x6a/0x32c
+ __kasan_report.cold+0x1a/0x33
+ kasan_report+0xe/0x12
+ __list_del_entry_valid+0x15e/0x170
+ mutex_remove_waiter+0x200/0x470
+ __mutex_lock+0x4e0/0x1360
+ ? iowarrior_disconnect+0xf0/0x2c0
+ iowarrior_disconnect+0xf0/0x2c0
+ usb_unbind_interface+0x1bd/0x8a0
+@[  272.479187][ T2760] usb 6-1: USB disconnect, device number 120
+ device_release_driver_internal+0x42f/0x500
+ hub_event+0x1454/0x3640
+ ret_from_fork+0x24/0x30
+
+Allocated by task 102:
+ save_stack+0x1b/0x80
+ iowarrior_probe+0x7a/0x10b2
+
+Freed by task 5858:
+ save_stack+0x1b/0x80
+ kfree+0xe4/0x2f0
+
+The buggy address belongs to the object at ffff8881d1b97900
+==================================================================
+",
+    },
+    // The write twin: check_memory_region and usb_kill_urb are skipped.
+    Case {
+        file: 414,
+        commit: "1550519e",
+        title: "KASAN: use-after-free Write in iowarrior_disconnect",
+        alt: Some(&["bad-access in iowarrior_disconnect"]),
+        crash_type: Some("KASAN-USE-AFTER-FREE-WRITE"),
+        corrupted: false,
+        prefix: Prefix::Caller("T17"),
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in usb_kill_urb+0x18f/0x2c0
+Write of size 4 at addr ffff8881d586ca14 by task kworker/1:0/17
+
+CPU: 1 PID: 17 Comm: kworker/1:0 Not tainted 5.3.0 #28
+Workqueue: usb_hub_wq hub_event
+Call Trace:
+ dump_stack+0xca/0x13e
+ ? usb_kill_urb+0x18f/0x2c0
+ print_address_description+0x6a/0x32c
+ __kasan_report.cold+0x1a/0x33
+ kasan_report+0xe/0x12
+ check_memory_region+0x128/0x190
+ usb_kill_urb+0x18f/0x2c0
+ ? finish_wait+0x260/0x260
+ iowarrior_disconnect+0x176/0x2c0
+ usb_unbind_interface+0x1bd/0x8a0
+ hub_event+0x1454/0x3640
+ ret_from_fork+0x24/0x30
+
+Allocated by task 2767:
+ save_stack+0x1b/0x80
+ usb_alloc_urb+0x65/0xb0
+
+Freed by task 0:
+ save_stack+0x1b/0x80
+ kfree+0xe4/0x2f0
+
+The buggy address belongs to the object at ffff8881d586ca00
+==================================================================
+",
+    },
+    // __mutex_lock, device_del, device_destroy and tty_unregister_device
+    // are skipped. The version read (0942eab8) is older than the rules: it
+    // has no ALT or TYPE line and expects `in tty_unregister_device`, from
+    // before tty_unregister_device joined the skip list; its later
+    // versions expect `in hso_probe` (with `bad-access in hso_probe`).
+    Case {
+        file: 422,
+        commit: "0942eab8",
+        title: "KASAN: use-after-free Read in hso_probe",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("T1737"),
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in __mutex_lock+0xf23/0x1360
+Read of size 8 at addr ffff8881d6b6b458 by task kworker/1:4/1737
+
+CPU: 1 PID: 1737 Comm: kworker/1:4 Not tainted 5.3.0 #0
+Workqueue: usb_hub_wq hub_event
+Call Trace:
+ dump_stack+0xca/0x13e
+ ? __mutex_lock+0xf23/0x1360
+ print_address_description+0x6a/0x32c
+ __kasan_report.cold+0x1a/0x33
+ kasan_report+0xe/0x12
+ __mutex_lock+0xf23/0x1360
+ ? device_del+0x9e/0xb10
+ device_del+0x9e/0xb10
+ device_destroy+0x96/0xe0
+ tty_unregister_device+0x7e/0x1a0
+ hso_probe.cold+0xc8/0x121
+ usb_probe_interface+0x305/0x7a0
+ ret_from_fork+0x24/0x30
+
+Allocated by task 22:
+ save_stack+0x1b/0x80
+ tty_register_device_attr+0x1b6/0x6f0
+
+Freed by task 22:
+ save_stack+0x1b/0x80
+ kfree+0xe4/0x2f0
+
+The buggy address belongs to the object at ffff8881d6b6b300
+==================================================================
+",
+    },
+    // 4.9 with raw stack words: check_memory_region and kasan_check_read
+    // are skipped; a wild access has no allocation or free stacks. The
+    // header read has no TYPE line.
+    Case {
+        file: 195,
+        commit: "534b68f3",
+        title: "KASAN: wild-memory-access Read in sg_read",
+        alt: Some(&["bad-access in sg_read"]),
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: wild-memory-access in sg_read+0xe5c/0x1440
+Read of size 4096 at addr ffe70873f7f2b000 by task repro/13133
+
+CPU: 0 PID: 13133 Comm: repro Not tainted 4.9.80 #29
+ ffff8801b42afa38 ffffffff81d94b69 ffe70873f7f2b000 0000000000001000
+Call Trace:
+ [<ffffffff81d94b69>] dump_stack+0xc1/0x128
+ [<ffffffff8153e49e>] kasan_report+0x15e/0x360
+ [<ffffffff8266a72c>] ? sg_read+0xe5c/0x1440
+ [<ffffffff8153cfc7>] check_memory_region+0x137/0x190
+ [<ffffffff8153d031>] kasan_check_read+0x11/0x20
+ [<ffffffff8266a72c>] sg_read+0xe5c/0x1440
+ [<ffffffff8156cc21>] do_loop_readv_writev.part.17+0x141/0x1e0
+ [<ffffffff81570a90>] do_readv_writev+0x520/0x750
+ [<ffffffff81570d44>] vfs_readv+0x84/0xc0
+ [<ffffffff81574357>] SyS_readv+0x27/0x30
+ [<ffffffff838b346e>] entry_SYSCALL_64_fastpath+0x29/0xe8
+==================================================================
+",
+    },
+    // The same report with another boot's general protection fault pasted
+    // into its stack before sg_read (no caller ids): the header's function
+    // is the first candidate frame and no pattern skips it, so the fault,
+    // which ends the title's text, changes nothing.
+    Case {
+        file: 196,
+        commit: "534b68f3",
+        title: "KASAN: wild-memory-access Read in sg_read",
+        alt: Some(&["bad-access in sg_read"]),
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: wild-memory-access in sg_read+0xe5c/0x1440
+Read of size 4096 at addr ffe70873f7f2b000 by task repro/13133
+
+CPU: 0 PID: 13133 Comm: repro Not tainted 4.9.80 #29
+ ffff8801b42afa38 ffffffff81d94b69 ffe70873f7f2b000 0000000000001000
+Call Trace:
+ [<ffffffff81d94b69>] dump_stack+0xc1/0x128
+ [<ffffffff8153e49e>] kasan_report+0x15e/0x360
+ [<ffffffff8266a72c>] ? sg_read+0xe5c/0x1440
+ [<ffffffff8153cfc7>] check_memory_region+0x137/0x190
+ [<ffffffff8153d031>] kasan_check_read+0x11/0x20
+==================================================================
+kasan: CONFIG_KASAN_INLINE enabled
+kasan: GPF could be caused by NULL-ptr deref or user memory access
+general protection fault: 0000 [#1] PREEMPT SMP KASAN
+Modules linked in:
+CPU: 1 PID: 3377 Comm: repro2 Not tainted 4.4.107 #4
+RIP: 0010:[<ffffffff8123487f>]  [<ffffffff8123487f>] __lock_acquire+0x61f/0x4b50
+Stack:
+ ffff8801d0ee0818 ffff8800b4b59d90 ffff8801d94cfa00 ffffffff8149e232
+Call Trace:
+ [<ffffffff8149e232>] ? handle_mm_fault+0x3f2/0x3190
+ [<ffffffff8123a61e>] lock_acquire+0x15e/0x460
+ [<ffffffff83773a1e>] _raw_write_lock_irqsave+0x4e/0x70
+ [<ffffffff825b8a89>] sg_remove_request+0x69/0x110
+ [<ffffffff825b9095>] sg_finish_rem_req+0x295/0x340
+ [<ffffffff825baed1>] sg_read+0xa21/0x1490
+ [<ffffffff8266a72c>] sg_read+0xe5c/0x1440
+ [<ffffffff8156cc21>] do_loop_readv_writev.part.17+0x141/0x1e0
+ [<ffffffff81570a90>] do_readv_writev+0x520/0x750
+ [<ffffffff81570d44>] vfs_readv+0x84/0xc0
+ [<ffffffff81574357>] SyS_readv+0x27/0x30
+ [<ffffffff838b346e>] entry_SYSCALL_64_fastpath+0x29/0xe8
+==================================================================
+",
+    },
+    // kobject_del, device_del and device_unregister are skipped. The
+    // header read has no ALT or TYPE line.
+    Case {
+        file: 416,
+        commit: "10a9a3b7",
+        title: "KASAN: use-after-free Write in video_unregister_device",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("T23697"),
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in kobject_del+0x12e/0x170
+Write of size 1 at addr ffff8881c84f8b14 by task v4l_id/23697
+
+CPU: 1 PID: 1000 Comm: repro Not tainted 5.3.0 #0
+Call Trace:
+ dump_stack+0xca/0x13e
+ print_address_description+0x6a/0x32c
+ __kasan_report.cold+0x1a/0x33
+ kasan_report+0xe/0x12
+ ? kobject_del+0x12e/0x170
+ kobject_del+0x12e/0x170
+ device_del+0x6dd/0xb10
+ ? wait_for_completion+0x3c0/0x3c0
+ device_unregister+0x11/0x30
+ video_unregister_device+0xa2/0xc0
+ usbvision_unregister_video+0x83/0x120
+ usbvision_release+0x10d/0x1c0
+ v4l2_release+0x2e7/0x390
+ ret_from_fork+0x24/0x30
+
+Allocated by task 2775:
+ save_stack+0x1b/0x80
+ __kasan_kmalloc.constprop.0+0xbf/0xd0
+
+Freed by task 12:
+ save_stack+0x1b/0x80
+ kfree+0xe4/0x2f0
+
+The buggy address belongs to the object at ffff8881c84f8000
+==================================================================
+",
+    },
+    // sysfs_remove_file_ns and device_remove_file are skipped. The header
+    // read has no ALT or TYPE line.
+    Case {
+        file: 417,
+        commit: "10a9a3b7",
+        title: "KASAN: use-after-free Read in usbvision_release",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("T9268"),
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in sysfs_remove_file_ns+0x5f/0x70
+Read of size 8 at addr ffff8881d53ec5c0 by task v4l_id/9268
+
+CPU: 1 PID: 1000 Comm: repro Not tainted 5.3.0 #0
+Call Trace:
+ dump_stack+0xca/0x13e
+ print_address_description+0x6a/0x32c
+ __kasan_report.cold+0x1a/0x33
+ kasan_report+0xe/0x12
+ ? sysfs_remove_file_ns+0x5f/0x70
+ sysfs_remove_file_ns+0x5f/0x70
+ device_remove_file+0x25/0x30
+ usbvision_release+0x97/0x1c0
+ usbvision_radio_close.cold+0x6f/0x74
+ v4l2_release+0x2e7/0x390
+ ret_from_fork+0x24/0x30
+
+Allocated by task 2775:
+ save_stack+0x1b/0x80
+ __kasan_kmalloc.constprop.0+0xbf/0xd0
+
+Freed by task 12:
+ save_stack+0x1b/0x80
+ kfree+0xe4/0x2f0
+
+The buggy address belongs to the object at ffff8881c84f8000
+==================================================================
+",
+    },
+    // lockdep's frames, the spin-lock wrapper and usb_kill_anchored_urbs are
+    // skipped. The header read has no ALT or TYPE line.
+    Case {
+        file: 423,
+        commit: "3459ada8",
+        title: "KASAN: use-after-free Read in mcba_usb_disconnect",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("T102"),
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in __lock_acquire+0x3377/0x3eb0
+Read of size 8 at addr ffff88803b8d8f48 by task kworker/0:2/102
+
+CPU: 1 PID: 1000 Comm: repro Not tainted 5.3.0 #0
+Call Trace:
+ dump_stack+0xca/0x13e
+ print_address_description+0x6a/0x32c
+ __kasan_report.cold+0x1a/0x33
+ kasan_report+0xe/0x12
+ ? __lock_acquire+0x3377/0x3eb0
+ __lock_acquire+0x3377/0x3eb0
+ ? mark_held_locks+0x9f/0xe0
+ lock_acquire+0x127/0x320
+ ? usb_kill_anchored_urbs+0x1e/0x110
+ _raw_spin_lock_irq+0x2d/0x40
+ usb_kill_anchored_urbs+0x1e/0x110
+ mcba_usb_disconnect+0xd6/0xe4
+ usb_unbind_interface+0x1bd/0x8a0
+ ret_from_fork+0x24/0x30
+
+Allocated by task 2775:
+ save_stack+0x1b/0x80
+ __kasan_kmalloc.constprop.0+0xbf/0xd0
+
+Freed by task 12:
+ save_stack+0x1b/0x80
+ kfree+0xe4/0x2f0
+
+The buggy address belongs to the object at ffff8881c84f8000
+==================================================================
+",
+    },
+    // check_memory_region, the refcount checks, kthread_stop and
+    // hwrng_unregister are skipped. The header read has no ALT or TYPE line.
+    Case {
+        file: 424,
+        commit: "3459ada8",
+        title: "KASAN: use-after-free Read in chaoskey_disconnect",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("T3173"),
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in refcount_inc_not_zero_checked+0x72/0x1e0
+Read of size 4 at addr ffff88805b8f1820 by task kworker/1:3/3173
+
+CPU: 1 PID: 1000 Comm: repro Not tainted 5.3.0 #0
+Call Trace:
+ dump_stack+0xca/0x13e
+ print_address_description+0x6a/0x32c
+ __kasan_report.cold+0x1a/0x33
+ kasan_report+0xe/0x12
+ ? refcount_inc_not_zero_checked+0x72/0x1e0
+ check_memory_region+0x128/0x190
+ refcount_inc_not_zero_checked+0x72/0x1e0
+ ? refcount_dec_and_mutex_lock+0x80/0x80
+ refcount_inc_checked+0x12/0x60
+ kthread_stop+0x6c/0x600
+ hwrng_unregister+0x190/0x210
+ chaoskey_disconnect+0x1b2/0x200
+ usb_unbind_interface+0x1bd/0x8a0
+ ret_from_fork+0x24/0x30
+
+Allocated by task 2775:
+ save_stack+0x1b/0x80
+ __kasan_kmalloc.constprop.0+0xbf/0xd0
+
+Freed by task 12:
+ save_stack+0x1b/0x80
+ kfree+0xe4/0x2f0
+
+The buggy address belongs to the object at ffff8881c84f8000
+==================================================================
+",
+    },
+    // 5.4 with caller ids: check_memory_region and the bit operation
+    // test_and_clear_bit are skipped; page_owner's stack follows.
+    Case {
+        file: 650,
+        commit: "61cf2326",
+        title: "KASAN: slab-out-of-bounds Write in napi_hash_del",
+        alt: Some(&["bad-access in napi_hash_del"]),
+        // The header says `KASAN` (an older naming).
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("T2373"),
+        log: "
+==================================================================
+BUG: KASAN: slab-out-of-bounds in test_and_clear_bit+0x1a/0x25
+Write of size 8 at addr ffff8881ef4fbf18 by task repro/2373
+
+CPU: 0 PID: 2373 Comm: repro Not tainted 5.4.199 #0
+Call Trace:
+ dump_stack+0xef/0x160
+ print_address_description.constprop.0+0x17/0x311
+ __kasan_report+0x13f/0x184
+ kasan_report+0x10/0x16
+ check_memory_region+0x130/0x13d
+ test_and_clear_bit+0x1a/0x25
+ napi_hash_del+0x25/0x5f
+ netif_napi_del+0x2d/0x26b
+ free_netdev+0x1ec/0x332
+ entry_SYSCALL_64_after_hwframe+0x49/0xbe
+
+Allocated by task 2351:
+ save_stack+0x1b/0x6a
+ __kmalloc_track_caller+0x161/0x1a4
+
+Freed by task 2351:
+ save_stack+0x1b/0x6a
+ kfree+0x1c5/0x274
+
+The buggy address belongs to the object at ffff8881ef4fbc00
+page_owner tracks the page as allocated
+ prep_new_page+0x16/0x9d
+page_owner free stack trace missing
+
+Memory state around the buggy address:
+ ffff8881ef4fbf00: fc fc fc fc fc fc fc fc fc fc fc fc fc fc fc fc
+==================================================================
+",
+    },
+    // A user-memory access: check_memory_region and atomic_read are
+    // skipped; no allocation or free stacks.
+    Case {
+        file: 651,
+        commit: "1550519e",
+        title: "KASAN: user-memory-access Read in skb_unref",
+        alt: Some(&["bad-access in skb_unref"]),
+        crash_type: Some("KASAN-READ"),
+        corrupted: false,
+        prefix: Prefix::Caller("T2205"),
+        log: "
+==================================================================
+BUG: KASAN: user-memory-access in atomic_read+0x16/0x46
+Read of size 4 at addr 0000003065737046 by task repro/2205
+
+CPU: 0 PID: 2205 Comm: repro Not tainted 5.4.199 #0
+Call Trace:
+ dump_stack+0xef/0x160
+ __kasan_report+0x15c/0x184
+ kasan_report+0x10/0x16
+ check_memory_region+0x130/0x13d
+ atomic_read+0x16/0x46
+ skb_unref+0x27/0x63
+ kfree_skb+0x18/0x241
+ netif_napi_del+0xda/0x26b
+ entry_SYSCALL_64_after_hwframe+0x49/0xbe
+==================================================================
+",
+    },
+    // 4.16's `double-free in` wording: invalid-free, with kvfree, kfree and
+    // the free path skipped.
+    Case {
+        file: 652,
+        commit: "61cf2326",
+        title: "KASAN: invalid-free in xt_free_table_info",
+        alt: Some(&["invalid-free in xt_free_table_info"]),
+        // The header says `KASAN` (an older naming).
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: double-free in kvfree+0x36/0x60
+
+CPU: 1 PID: 4260 Comm: repro Not tainted 4.16.0 #254
+Call Trace:
+ dump_stack+0x194/0x24d
+ print_address_description+0x73/0x250
+ kasan_report_invalid_free+0x55/0x80
+ __kasan_slab_free+0x145/0x170
+ kasan_slab_free+0xe/0x10
+ kfree+0xd9/0x260
+ kvfree+0x36/0x60
+ xt_free_table_info+0xaf/0x170
+ __do_replace+0x810/0xa70
+ do_ip6t_set_ctl+0x40f/0x5f0
+ entry_SYSCALL_64_after_hwframe+0x42/0xb7
+
+Allocated by task 7667:
+ save_stack+0x43/0xd0
+ kmemdup+0x24/0x50
+
+Freed by task 7667:
+ save_stack+0x43/0xd0
+ kfree+0xd9/0x260
+
+The buggy address belongs to the object at ffff8801c95e2880
+==================================================================
+",
+    },
+    // The same with the later `invalid-free in` wording.
+    Case {
+        file: 653,
+        commit: "a0492970",
+        title: "KASAN: invalid-free in xt_free_table_info",
+        alt: Some(&["invalid-free in xt_free_table_info"]),
+        crash_type: Some("KASAN-INVALID-FREE"),
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: invalid-free in kvfree+0x36/0x60
+
+CPU: 1 PID: 4260 Comm: repro Not tainted 4.16.0 #254
+Call Trace:
+ dump_stack+0x194/0x24d
+ print_address_description+0x73/0x250
+ kasan_report_invalid_free+0x55/0x80
+ __kasan_slab_free+0x145/0x170
+ kasan_slab_free+0xe/0x10
+ kfree+0xd9/0x260
+ kvfree+0x36/0x60
+ xt_free_table_info+0xaf/0x170
+ __do_replace+0x810/0xa70
+ do_ip6t_set_ctl+0x40f/0x5f0
+ entry_SYSCALL_64_after_hwframe+0x42/0xb7
+
+Allocated by task 7667:
+ save_stack+0x43/0xd0
+ kmemdup+0x24/0x50
+
+Freed by task 7667:
+ save_stack+0x43/0xd0
+ kfree+0xd9/0x260
+
+The buggy address belongs to the object at ffff8801c95e2880
+==================================================================
+",
+    },
+    // 6.0 with caller ids and `<TASK>`: lock_acquire, the spin-lock
+    // wrapper and iput are skipped; a stack address has a frame
+    // description and page_owner's stacks instead of allocation stacks.
+    Case {
+        file: 658,
+        commit: "61cf2326",
+        title: "KASAN: stack-out-of-bounds Read in ntfs_fill_super",
+        alt: Some(&["bad-access in ntfs_fill_super"]),
+        // The header says `KASAN` (an older naming).
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("T13922"),
+        log: "
+==================================================================
+BUG: KASAN: stack-out-of-bounds in lock_acquire+0x1c3/0x3c0
+Read of size 8 at addr ffffc9000b7df95f by task repro/13922
+
+CPU: 0 PID: 13922 Comm: repro Not tainted 6.0.0 #0
+Call Trace:
+ <TASK>
+ dump_stack_lvl+0x1b1/0x28e
+ print_address_description+0x65/0x4b0
+ print_report+0x108/0x1f0
+ kasan_report+0xc3/0xf0
+ lock_acquire+0x1c3/0x3c0
+ _raw_spin_lock+0x2a/0x40
+ iput+0x3ee/0x760
+ ntfs_fill_super+0x2352/0x42a0
+ get_tree_bdev+0x400/0x620
+ entry_SYSCALL_64_after_hwframe+0x63/0xcd
+ </TASK>
+
+The buggy address belongs to stack of task repro/13922
+ and is located at offset 31 in frame:
+ lock_acquire+0x0/0x3c0
+
+This frame has 3 objects:
+ [32, 40) 'flags.i.i.i87'
+
+The buggy address belongs to the virtual mapping at
+ [ffffc9000b7d8000, ffffc9000b7e1000) created by:
+ dup_task_struct+0x8b/0x490
+
+page_owner tracks the page as allocated
+ get_page_from_freelist+0x742/0x7c0
+page last free stack trace:
+ free_pcp_prepare+0x812/0x900
+
+Memory state around the buggy address:
+ ffffc9000b7df900: 00 00 00 00 00 00 00 00 f1 f1 f1 f1 00 f2 f2 f2
+==================================================================
+",
+    },
+    // 6.10 from an interrupt (`C1` caller id, `<IRQ>`): rhashtable_lookup_fast
+    // is skipped; the panic_on_warn panic repeats the trace after the
+    // report.
+    Case {
+        file: 721,
+        commit: "1550519e",
+        title: "KASAN: use-after-free Read in ila_nf_input",
+        alt: Some(&["bad-access in ila_nf_input"]),
+        crash_type: Some("KASAN-USE-AFTER-FREE-READ"),
+        corrupted: false,
+        prefix: Prefix::Caller("C1"),
+        log: "
+@[  296.673932][T11409] batman_adv: batadv0: Not using interface batadv_slave_0 (retrying later): interface not active
+==================================================================
+BUG: KASAN: use-after-free in rhashtable_lookup_fast+0x77a/0x9b0
+Read of size 4 at addr ffff888068fe8008 by task repro/11617
+
+CPU: 1 PID: 11617 Comm: repro Not tainted 6.10.0 #0
+Call Trace:
+ <IRQ>
+ dump_stack_lvl+0x241/0x360
+ ? __pfx_dump_stack_lvl+0x10/0x10
+ print_report+0x169/0x550
+ ? rhashtable_lookup_fast+0x77a/0x9b0
+ kasan_report+0x143/0x180
+ rhashtable_lookup_fast+0x77a/0x9b0
+ ? __pfx_ila_cmpfn+0x10/0x10
+ ila_nf_input+0x1fe/0x3c0
+ nf_hook_slow+0xc3/0x220
+ __netif_receive_skb+0x1ea/0x650
+ sysvec_apic_timer_interrupt+0xa6/0xc0
+ </IRQ>
+ <TASK>
+ asm_sysvec_apic_timer_interrupt+0x1a/0x20
+RIP: 0010:preempt_schedule_irq+0xf6/0x1c0
+ entry_SYSCALL_64_after_hwframe+0x77/0x7f
+ </TASK>
+
+The buggy address belongs to the physical page:
+page dumped because: kasan: bad access detected
+page_owner tracks the page as freed
+ post_alloc_hook+0x1f3/0x230
+page last free pid 35 tgid 35 stack trace:
+ free_unref_page+0xd22/0xea0
+
+Memory state around the buggy address:
+ ffff888068fe8000: ff ff ff ff ff ff ff ff ff ff ff ff ff ff ff ff
+==================================================================
+Kernel panic - not syncing: KASAN: panic_on_warn set ...
+CPU: 1 PID: 11617 Comm: repro Not tainted 6.10.0 #0
+Call Trace:
+ <IRQ>
+ dump_stack_lvl+0x241/0x360
+ panic+0x349/0x860
+ check_panic_on_warn+0x86/0xb0
+ end_report+0x77/0x160
+ kasan_report+0x154/0x180
+ rhashtable_lookup_fast+0x77a/0x9b0
+ ila_nf_input+0x1fe/0x3c0
+ </IRQ>
+Kernel Offset: disabled
+Rebooting in 86400 seconds..
+",
+    },
+    // 4.20 without caller ids: a `list_add corruption` line of another
+    // CPU inside the trace and a recursion of frames; expected corrupted.
+    Case {
+        file: 343,
+        commit: "1550519e",
+        title: "KASAN: stack-out-of-bounds Read in __udp6_lib_err",
+        alt: Some(&["bad-access in __udp6_lib_err"]),
+        crash_type: Some("KASAN-READ"),
+        corrupted: true,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: stack-out-of-bounds in debug_lockdep_rcu_enabled.part.0+0x50/0x60
+Read of size 4 at addr ffff8880a9eb8cbc by task repro/3563
+
+CPU: 1 PID: 3563 Comm: repro Not tainted 4.20.0+ #2
+Call Trace:
+ dump_stack+0x1db/0x2d0
+ ? debug_lockdep_rcu_enabled.part.0+0x50/0x60
+ print_address_description.cold+0x7c/0x20d
+ kasan_report.cold+0x8c/0x2ba
+ __asan_report_load4_noabort+0x14/0x20
+ debug_lockdep_rcu_enabled.part.0+0x50/0x60
+list_add corruption. next->prev should be prev (ffff8880ae72d8d8), but was ffff8880a9eb8600. (next=ffff8880a9eb84f0).
+ debug_lockdep_rcu_enabled+0x71/0xa0
+ __udp6_lib_err+0xbc9/0x1890
+ ? udp6_lib_lookup+0xa0/0xa0
+ udpv6_err+0x46/0x60
+ gue6_err_proto_handler+0x199/0x280
+ gue6_err+0x4c1/0x6b0
+ __udp6_lib_err+0xc40/0x1890
+ udpv6_err+0x46/0x60
+ gue6_err_proto_handler+0x199/0x280
+ gue6_err+0x4c1/0x6b0
+ __udp6_lib_err+0xc40/0x1890
+Kernel panic - not syncing: Fatal exception
+Call Trace:
+Modules linked in:
+---[ end trace f645f233383c1141 ]---
+RIP: 0010:__list_add_valid.cold+0xf/0x3c
+Kernel Offset: disabled
+Rebooting in 86400 seconds..
+",
+    },
+    // 6.0 with caller ids and no separator line before the header:
+    // hex_dump_to_buffer and print_hex_dump are skipped, and the `.cold`
+    // part of ea_get.cold is dropped. The header read has no TYPE line.
+    Case {
+        file: 661,
+        commit: "3ae3f8fb",
+        title: "KASAN: slab-out-of-bounds Read in ea_get",
+        alt: Some(&["bad-access in ea_get"]),
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("T3608"),
+        log: "
+BUG: KASAN: slab-out-of-bounds in hex_dump_to_buffer+0xdc1/0xdf0
+Read of size 1 at addr ffff88806c856a40 by task repro/3608
+
+CPU: 1 PID: 3608 Comm: repro Not tainted 6.0.0 #0
+Call Trace:
+ <TASK>
+ dump_stack_lvl+0xcd/0x134
+ print_report.cold+0x2ba/0x6e9
+ ? hex_dump_to_buffer+0xdc1/0xdf0
+ kasan_report+0xb1/0x1e0
+ hex_dump_to_buffer+0xdc1/0xdf0
+ print_hex_dump+0x12f/0x1d0
+ ? _printk+0xba/0xed
+ ea_get.cold+0xaa/0x190
+ ? down_read+0x198/0x450
+ __jfs_getxattr+0xc4/0x3d0
+ jfs_xattr_get+0x39/0x50
+ entry_SYSCALL_64_after_hwframe+0x63/0xcd
+ </TASK>
+
+Allocated by task 3608:
+ kasan_save_stack+0x1e/0x40
+ kmem_cache_alloc_lru+0x23d/0x860
+ jfs_alloc_inode+0x23/0x60
+
+The buggy address belongs to the object at ffff88806c856180
+==================================================================
+Kernel panic - not syncing: panic_on_warn set ...
+CPU: 0 PID: 3608 Comm: repro Not tainted 6.0.0 #0
+Call Trace:
+ <TASK>
+ dump_stack_lvl+0xcd/0x134
+ panic+0x2c8/0x627
+ end_report.part.0+0x3f/0x7c
+ kasan_report.cold+0xa/0xf
+ hex_dump_to_buffer+0xdc1/0xdf0
+ </TASK>
+Kernel Offset: disabled
+",
+    },
+    // 4.4 with raw stack words: the string and printk helpers (strnlen,
+    // string.isra.N, vsnprintf, vscnprintf, vprintk*, printk) are skipped.
+    Case {
+        file: 307,
+        commit: "1550519e",
+        title: "KASAN: stack-out-of-bounds Read in do_ip_vs_set_ctl",
+        alt: Some(&["bad-access in do_ip_vs_set_ctl"]),
+        crash_type: Some("KASAN-READ"),
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: stack-out-of-bounds in strnlen+0xc1/0xd0
+Read of size 1 at addr ffff8801d0877d04 by task repro/3469
+
+CPU: 0 PID: 3469 Comm: repro Not tainted 4.4.107 #12
+ 0000000000000000 32c3afb9a0a8afa3 ffff8801d0877758 ffffffff81d0457d
+Call Trace:
+ [<ffffffff81d0457d>] dump_stack+0xc1/0x124
+ [<ffffffff814fbb23>] print_address_description+0x73/0x260
+ [<ffffffff814fc035>] kasan_report+0x285/0x370
+ [<ffffffff81d1ff51>] ? strnlen+0xc1/0xd0
+ [<ffffffff814fc134>] __asan_report_load1_noabort+0x14/0x20
+ [<ffffffff81d1ff51>] strnlen+0xc1/0xd0
+ [<ffffffff81d27bdc>] string.isra.4+0x4c/0x240
+ [<ffffffff81d2d086>] vsnprintf+0x766/0x15f0
+ [<ffffffff81d2df3d>] vscnprintf+0x2d/0x60
+ [<ffffffff81266f8b>] vprintk_emit+0xdb/0x850
+ [<ffffffff81267728>] vprintk+0x28/0x30
+ [<ffffffff8126774d>] vprintk_default+0x1d/0x30
+ [<ffffffff8141839d>] printk+0xb7/0xe2
+ [<ffffffff830982e7>] do_ip_vs_set_ctl+0x9b7/0xba0
+ [<ffffffff82f971a7>] nf_setsockopt+0x67/0xc0
+ [<ffffffff83773d36>] entry_SYSCALL_64_fastpath+0x16/0x76
+
+The buggy address belongs to the page:
+page dumped because: kasan: bad access detected
+
+Memory state around the buggy address:
+ ffff8801d0877d00: 04 f2 f2 f2 00 00 00 00 00 00 00 00 00 00 00 00
+==================================================================
+",
+    },
+    // 6.4's `slab-use-after-free` with caller ids: the XArray walk
+    // (xas_start, xas_find), find_lock_entries and
+    // truncate_inode_pages_range are skipped; another caller's audit line
+    // sits inside the work-creation stack. The header's FRAME and PANICKED
+    // lines are not compared.
+    Case {
+        file: 704,
+        commit: "6d5486b2",
+        title: "KASAN: slab-use-after-free Read in btrfs_evict_inode",
+        alt: Some(&["bad-access in btrfs_evict_inode"]),
+        crash_type: Some("KASAN-USE-AFTER-FREE-READ"),
+        corrupted: false,
+        prefix: Prefix::Caller("T6659"),
+        log: "
+==================================================================
+BUG: KASAN: slab-use-after-free in xas_start+0x1ef/0x7b0
+Read of size 8 at addr ffff888077ec2bf8 by task repro/6659
+
+CPU: 0 PID: 6659 Comm: repro Not tainted 6.4.0 #0
+Call Trace:
+ <TASK>
+ dump_stack_lvl+0x1e7/0x2d0
+ ? panic+0x770/0x770
+ print_report+0x163/0x540
+ ? xas_start+0x1ef/0x7b0
+ kasan_report+0x175/0x1b0
+ xas_start+0x1ef/0x7b0
+ xas_find+0x177/0xaa0
+ find_lock_entries+0x265/0x10f0
+ ? find_get_entries+0x9d0/0x9d0
+ truncate_inode_pages_range+0x202/0x11b0
+ ? _raw_spin_unlock_irq+0x23/0x50
+ btrfs_evict_inode+0x208/0x1000
+ evict+0x2a4/0x620
+ entry_SYSCALL_64_after_hwframe+0x63/0xcd
+ </TASK>
+
+Allocated by task 14764:
+ kasan_set_track+0x4f/0x70
+ kmem_cache_alloc_lru+0x122/0x300
+ btrfs_alloc_inode+0x58/0x3c0
+
+Freed by task 14828:
+ kasan_set_track+0x4f/0x70
+ kmem_cache_free+0x292/0x500
+ rcu_core+0xaaa/0x1740
+
+Last potentially related work creation:
+ kasan_save_stack+0x3f/0x60
+ call_rcu+0x167/0xa70
+@[  650.116401][   T27] audit: type=1800 audit(1688479144.532:793): pid=14777 uid=0 res=0 errno=0
+ cleaner_kthread+0x287/0x3c0
+
+The buggy address belongs to the object at ffff888077ec2540
+==================================================================
+Kernel panic - not syncing: KASAN: panic_on_warn set ...
+Call Trace:
+ <TASK>
+ dump_stack_lvl+0x1e7/0x2d0
+ panic+0x30f/0x770
+ </TASK>
+",
+    },
+    // 4.19: the fuzzer's program (no prefix, with a blank line) three times
+    // inside the trace and a fault-injection message; memcmp and strnstr
+    // are skipped; a global's report has no allocation stacks.
+    Case {
+        file: 306,
+        commit: "1550519e",
+        title: "KASAN: global-out-of-bounds Read in __aa_lookupn_ns",
+        alt: Some(&["bad-access in __aa_lookupn_ns"]),
+        crash_type: Some("KASAN-READ"),
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: global-out-of-bounds in memcmp+0xe3/0x160
+Read of size 1 at addr ffffffff88000008 by task repro/8786
+
+CPU: 0 PID: 8786 Comm: repro Not tainted 4.19.0 #251
+Call Trace:
+ dump_stack+0x1c4/0x2b4
+@22:45:44 executing program 5:
+@mbind(&(0x7f0000000000/0x3000)=nil, 0x3000, 0x0, &(0x7f0000000000), 0x45, 0x2)
+@
+ ? printk+0xa7/0xcf
+ print_address_description.cold.8+0x58/0x1ff
+ kasan_report.cold.9+0x242/0x309
+ ? memcmp+0xe3/0x160
+ __asan_report_load1_noabort+0x14/0x20
+ memcmp+0xe3/0x160
+ strnstr+0x4b/0x70
+ ? __switch_to_asm+0x34/0x70
+@22:45:44 executing program 5:
+@mbind(&(0x7f0000000000/0x3000)=nil, 0x3000, 0x0, &(0x7f0000000000), 0x45, 0x2)
+@
+ __aa_lookupn_ns+0xc1/0x570
+ ? aa_find_ns+0x30/0x30
+ aa_lookupn_ns+0x88/0x1e0
+FAULT_INJECTION: forcing a failure.
+name failslab, interval 1, probability 0, space 0, times 0
+ aa_fqlookupn_profile+0x1b9/0x1010
+ apparmor_setprocattr+0xaa4/0x1150
+ entry_SYSCALL_64_after_hwframe+0x49/0xbe
+
+The buggy address belongs to the variable:
+ __start_rodata+0x8/0x1000
+
+Memory state around the buggy address:
+ ffffffff88000000: 00 fa fa fa fa fa fa fa 00 01 fa fa fa fa fa fa
+==================================================================
+Disabling lock debugging due to kernel taint
+",
+    },
+    // arm64 MTE (5.11) with caller ids and `Read at addr` (no size): the
+    // tag-fault path (el1_sync_handler and el1_sync too) and __memset are
+    // skipped. The header read has no ALT or TYPE line.
+    Case {
+        file: 568,
+        commit: "0cdd6185",
+        title: "KASAN: invalid-access Read in io_submit_sqes",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("T6700"),
+        log: "
+==================================================================
+BUG: KASAN: invalid-access in __memset+0x16c/0x188
+Read at addr 0bff00002a0f4600 by task repro/6700
+Pointer tag: [0b], memory tag: [fe]
+
+CPU: 0 PID: 6700 Comm: repro Not tainted 5.11.0-rc3 #36
+Hardware name: linux,dummy-virt (DT)
+Call trace:
+ dump_backtrace+0x0/0x1a4
+ show_stack+0x1c/0x70
+ dump_stack+0xd0/0x12c
+ print_address_description+0x70/0x29c
+ kasan_report+0x104/0x200
+ __do_kernel_fault+0x17c/0x1c0
+ do_tag_check_fault+0x6c/0x80
+ do_mem_abort+0x44/0xb4
+ el1_abort+0x40/0x6c
+ el1_sync_handler+0xb0/0xcc
+ el1_sync+0x70/0x100
+ __memset+0x16c/0x188
+ io_submit_sqes+0x420/0x82c
+ __arm64_sys_io_uring_enter+0x180/0x73c
+ el0_svc_common.constprop.0+0x74/0x190
+ el0_sync+0x190/0x1c0
+ ret_from_fork+0x10/0x30
+
+Allocated by task 6367:
+ stack_trace_save+0x50/0x80
+ kasan_save_stack+0x2c/0x60
+ kmem_cache_alloc+0x1a8/0x304
+
+Freed by task 6119:
+ stack_trace_save+0x50/0x80
+ kmem_cache_free+0xa0/0x460
+
+The buggy address belongs to the object at ffff00002a0f4600
+
+Memory state around the buggy address:
+ ffff00002a0f4600: fe fe fe fe fe fe fe fe fe fe fe fe fe fe fe fe
+==================================================================
+",
+    },
+    // The same path from a softirq (`C0` caller id): the header's
+    // enqueue_timer names the title; a page, not a slab object. The header
+    // read has no TYPE line.
+    Case {
+        file: 569,
+        commit: "534b68f3",
+        title: "KASAN: invalid-access Read in enqueue_timer",
+        alt: Some(&["bad-access in enqueue_timer"]),
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("C0"),
+        log: "
+==================================================================
+BUG: KASAN: invalid-access in enqueue_timer+0x18/0xc0
+Read at addr 07ff00002327cda0 by task repro/6700
+Pointer tag: [0b], memory tag: [fe]
+
+CPU: 0 PID: 6700 Comm: repro Not tainted 5.11.0-rc3 #36
+Hardware name: linux,dummy-virt (DT)
+Call trace:
+ dump_backtrace+0x0/0x1a4
+ show_stack+0x1c/0x70
+ dump_stack+0xd0/0x12c
+ print_address_description+0x70/0x29c
+ kasan_report+0x104/0x200
+ __do_kernel_fault+0x17c/0x1c0
+ do_tag_check_fault+0x6c/0x80
+ do_mem_abort+0x44/0xb4
+ el1_abort+0x40/0x6c
+ el1_sync_handler+0xb0/0xcc
+ el1_sync+0x70/0x100
+ enqueue_timer+0x18/0xc0
+ mod_timer+0x18/0x24
+ wg_packet_rx_poll+0x340/0x6b0
+ net_rx_action+0x180/0x490
+ _stext+0x12c/0x2b4
+ do_softirq+0x98/0xa4
+ process_one_work+0x1d8/0x360
+ ret_from_fork+0x10/0x30
+
+The buggy address belongs to the page:
+page dumped because: kasan: bad access detected
+
+Memory state around the buggy address:
+ ffff00002a0f4600: fe fe fe fe fe fe fe fe fe fe fe fe fe fe fe fe
+==================================================================
+",
+    },
+    // The same path in a workqueue: the header's function names the title.
+    Case {
+        file: 570,
+        commit: "1550519e",
+        title: "KASAN: invalid-access Read in bond_ipsec_del_sa",
+        alt: Some(&["bad-access in bond_ipsec_del_sa"]),
+        crash_type: Some("KASAN-READ"),
+        corrupted: false,
+        prefix: Prefix::Caller("T2885"),
+        log: "
+==================================================================
+BUG: KASAN: invalid-access in bond_ipsec_del_sa+0x4/0x70
+Read at addr 02ff000027080260 by task repro/6700
+Pointer tag: [0b], memory tag: [fe]
+
+CPU: 0 PID: 6700 Comm: repro Not tainted 5.11.0-rc3 #36
+Hardware name: linux,dummy-virt (DT)
+Call trace:
+ dump_backtrace+0x0/0x1a4
+ show_stack+0x1c/0x70
+ dump_stack+0xd0/0x12c
+ print_address_description+0x70/0x29c
+ kasan_report+0x104/0x200
+ __do_kernel_fault+0x17c/0x1c0
+ do_tag_check_fault+0x6c/0x80
+ do_mem_abort+0x44/0xb4
+ el1_abort+0x40/0x6c
+ el1_sync_handler+0xb0/0xcc
+ el1_sync+0x70/0x100
+ bond_ipsec_del_sa+0x4/0x70
+ __bond_release_one+0x1e8/0x4e0
+ bond_netdev_event+0x284/0x340
+ cleanup_net+0x23c/0x3b4
+ process_one_work+0x1d8/0x360
+ ret_from_fork+0x10/0x30
+
+Allocated by task 6367:
+ stack_trace_save+0x50/0x80
+ kasan_save_stack+0x2c/0x60
+ kmem_cache_alloc+0x1a8/0x304
+
+Freed by task 6119:
+ stack_trace_save+0x50/0x80
+ kmem_cache_free+0xa0/0x460
+
+The buggy address belongs to the object at ffff00002a0f4600
+
+Memory state around the buggy address:
+ ffff00002a0f4600: fe fe fe fe fe fe fe fe fe fe fe fe fe fe fe fe
+==================================================================
+",
+    },
+    // arm64 MTE in a timer softirq taken from el1_irq: the header's
+    // __run_timers.part.0 loses its `.part.0`. The header read has no TYPE
+    // line.
+    Case {
+        file: 571,
+        commit: "534b68f3",
+        title: "KASAN: invalid-access Read in __run_timers",
+        alt: Some(&["bad-access in __run_timers"]),
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("C0"),
+        log: "
+==================================================================
+BUG: KASAN: invalid-access in __run_timers.part.0+0xc0/0x224
+Read at addr 03ff00002b8b2da0 by task repro/5829
+Pointer tag: [03], memory tag: [f5]
+
+CPU: 0 PID: 5829 Comm: repro Not tainted 5.11.0-rc3 #36
+Hardware name: linux,dummy-virt (DT)
+Call trace:
+ dump_backtrace+0x0/0x1a4
+ show_stack+0x1c/0x70
+ dump_stack+0xd0/0x12c
+ print_address_description+0x70/0x29c
+ kasan_report+0x104/0x200
+ __do_kernel_fault+0x17c/0x1c0
+ do_tag_check_fault+0x6c/0x80
+ do_mem_abort+0x44/0xb4
+ el1_abort+0x40/0x6c
+ el1_sync_handler+0xb0/0xcc
+ el1_sync+0x70/0x100
+ __run_timers.part.0+0xc0/0x224
+ run_timer_softirq+0x40/0x7c
+ _stext+0x12c/0x2b4
+ irq_exit+0xe0/0x100
+ gic_handle_irq+0x54/0xdc
+ el1_irq+0xb4/0x180
+ _raw_spin_unlock_irqrestore+0x10/0x50
+ netdev_run_todo+0x64/0x384
+ el0_sync+0x190/0x1c0
+
+Allocated by task 5829:
+ stack_trace_save+0x50/0x80
+ kasan_save_stack+0x2c/0x60
+ __kmalloc+0x20c/0x37c
+
+Freed by task 5074:
+ stack_trace_save+0x50/0x80
+ kfree+0x328/0x4a0
+
+The buggy address belongs to the object at ffff00002b8b2000
+page dumped because: kasan: bad access detected
+
+Memory state around the buggy address:
+ ffff00002b8b2d00: f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5
+==================================================================
+",
+    },
+    // arm64 MTE: the header's _raw_spin_lock_bh is skipped.
+    Case {
+        file: 572,
+        commit: "a0492970",
+        title: "KASAN: invalid-access Read in l2cap_sock_teardown_cb",
+        alt: Some(&["bad-access in l2cap_sock_teardown_cb"]),
+        crash_type: Some("KASAN-READ"),
+        corrupted: false,
+        prefix: Prefix::Caller("T9802"),
+        log: "
+==================================================================
+BUG: KASAN: invalid-access in _raw_spin_lock_bh+0x2c/0x70
+Read at addr 03ff00002b8b2da0 by task repro/5829
+Pointer tag: [03], memory tag: [f5]
+
+CPU: 0 PID: 5829 Comm: repro Not tainted 5.11.0-rc3 #36
+Hardware name: linux,dummy-virt (DT)
+Call trace:
+ dump_backtrace+0x0/0x1a4
+ show_stack+0x1c/0x70
+ dump_stack+0xd0/0x12c
+ print_address_description+0x70/0x29c
+ kasan_report+0x104/0x200
+ __do_kernel_fault+0x17c/0x1c0
+ do_tag_check_fault+0x6c/0x80
+ do_mem_abort+0x44/0xb4
+ el1_abort+0x40/0x6c
+ el1_sync_handler+0xb0/0xcc
+ el1_sync+0x70/0x100
+ _raw_spin_lock_bh+0x2c/0x70
+ l2cap_sock_teardown_cb+0x34/0x160
+ l2cap_chan_del+0x48/0x3d0
+ process_one_work+0x1d8/0x360
+ ret_from_fork+0x10/0x30
+ el0_sync+0x190/0x1c0
+
+Allocated by task 5829:
+ stack_trace_save+0x50/0x80
+ kasan_save_stack+0x2c/0x60
+ __kmalloc+0x20c/0x37c
+
+Freed by task 5074:
+ stack_trace_save+0x50/0x80
+ kfree+0x328/0x4a0
+
+The buggy address belongs to the object at ffff00002b8b2000
+page dumped because: kasan: bad access detected
+
+Memory state around the buggy address:
+ ffff00002b8b2d00: f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5
+==================================================================
+",
+    },
+    // arm64 MTE: the header's __list_add_valid is skipped.
+    Case {
+        file: 573,
+        commit: "1550519e",
+        title: "KASAN: invalid-access Read in firmware_fallback_sysfs",
+        alt: Some(&["bad-access in firmware_fallback_sysfs"]),
+        crash_type: Some("KASAN-READ"),
+        corrupted: false,
+        prefix: Prefix::Caller("T17139"),
+        log: "
+==================================================================
+BUG: KASAN: invalid-access in __list_add_valid+0x14/0x90
+Read at addr 03ff00002b8b2da0 by task repro/5829
+Pointer tag: [03], memory tag: [f5]
+
+CPU: 0 PID: 5829 Comm: repro Not tainted 5.11.0-rc3 #36
+Hardware name: linux,dummy-virt (DT)
+Call trace:
+ dump_backtrace+0x0/0x1a4
+ show_stack+0x1c/0x70
+ dump_stack+0xd0/0x12c
+ print_address_description+0x70/0x29c
+ kasan_report+0x104/0x200
+ __do_kernel_fault+0x17c/0x1c0
+ do_tag_check_fault+0x6c/0x80
+ do_mem_abort+0x44/0xb4
+ el1_abort+0x40/0x6c
+ el1_sync_handler+0xb0/0xcc
+ el1_sync+0x70/0x100
+ __list_add_valid+0x14/0x90
+ firmware_fallback_sysfs+0x1a8/0x460
+ _request_firmware+0x4cc/0x6d4
+ request_firmware+0x4c/0x70
+ el0_svc+0x14/0x20
+ el0_sync+0x190/0x1c0
+
+Allocated by task 5829:
+ stack_trace_save+0x50/0x80
+ kasan_save_stack+0x2c/0x60
+ __kmalloc+0x20c/0x37c
+
+Freed by task 5074:
+ stack_trace_save+0x50/0x80
+ kfree+0x328/0x4a0
+
+The buggy address belongs to the object at ffff00002b8b2000
+page dumped because: kasan: bad access detected
+
+Memory state around the buggy address:
+ ffff00002b8b2d00: f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5 f5
+==================================================================
+",
+    },
+    // 4.9 without caller ids, interleaved with another task's binder
+    // messages and the fuzzer's bare lines: the access line comes after
+    // them, lines are glued (`Workqueue: ...binder_deferred_func[ ts]
+    // binder_alloc: ...`), and `Call Trace:` ends a line of stack words;
+    // __list_del_entry is skipped.
+    Case {
+        file: 223,
+        commit: "1550519e",
+        title: "KASAN: use-after-free Read in binder_release_work",
+        alt: Some(&["bad-access in binder_release_work"]),
+        crash_type: Some("KASAN-USE-AFTER-FREE-READ"),
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in __list_del_entry+0x196/0x1d0
+binder: release 3848:3849 transaction 21 out, still active
+binder: undelivered TRANSACTION_COMPLETE
+Read of size 8 at addr ffff8801ce6e8e10 by task kworker/1:2/2403
+binder: BINDER_SET_CONTEXT_MGR already set
+
+binder_alloc: 3848: binder_alloc_buf, no vma
+@executing program
+CPU: 1 PID: 2403 Comm: kworker/1:2 Not tainted 4.9.86 #50
+binder: 3855:3856 ioctl 40046207 0 returned -16
+Workqueue: events binder_deferred_func[   46.784177] binder_alloc: 3848: binder_alloc_buf, no vma
+ ffff8801b3877a50[   46.825890] binder: BINDER_SET_CONTEXT_MGR already set
+ ffff8801ce6e8e10 0000000000000008 0000000000000000Call Trace:
+ [<ffffffff81d956f9>] dump_stack+0xc1/0x128
+ [<ffffffff8153e083>] print_address_description+0x73/0x280
+ [<ffffffff8153e5a5>] kasan_report+0x275/0x360
+ [<ffffffff81dfd0b6>] ? __list_del_entry+0x196/0x1d0
+ [<ffffffff8153e704>] __asan_report_load8_noabort+0x14/0x20
+ [<ffffffff81dfd0b6>] __list_del_entry+0x196/0x1d0
+ [<ffffffff82d64cbc>] binder_release_work+0x8c/0x260
+ [<ffffffff82d652b8>] binder_thread_release+0x428/0x600
+ [<ffffffff82d658cf>] binder_deferred_func+0x43f/0xd10
+ [<ffffffff838b57ac>] ret_from_fork+0x5c/0x70
+
+Allocated by task 3827:
+ save_stack_trace+0x16/0x20
+ kmem_cache_alloc_trace+0xfb/0x2a0
+ binder_transaction+0x103c/0x7040
+
+Freed by task 2403:
+ save_stack_trace+0x16/0x20
+ kfree+0x103/0x300
+ binder_free_transaction+0x6a/0x90
+
+The buggy address belongs to the object at ffff8801ce6e8e00
+==================================================================
+",
+    },
+    // 4.4: the same bug with another task's binder messages between every
+    // two frames, bare blank lines, and allocation frames broken in two
+    // by a message (` [   33.635331] binder: ...` then `[<...>] frame`).
+    // The header read has no ALT or TYPE line.
+    Case {
+        file: 225,
+        commit: "372799e4",
+        title: "KASAN: use-after-free Read in binder_release_work",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in __list_del_entry+0x196/0x1d0
+binder: 3798:3799 ERROR: BC_REGISTER_LOOPER called without request
+Read of size 8 at addr ffff8801d4933c10 by task kworker/u4:1/19
+
+binder: undelivered TRANSACTION_COMPLETE
+@executing program
+CPU: 0 PID: 19 Comm: kworker/u4:1 Not tainted 4.4.119 #27
+Workqueue: binder binder_deferred_func[   32.484559] binder: BINDER_SET_CONTEXT_MGR already set
+@
+ ffff8801d94a7a90 ffffffff814fe103 ffff8801d4933c10
+binder: 3817:3818 ioctl 40046207 0 returned -16
+Call Trace:
+ [<ffffffff81d0402d>] dump_stack+0xc1/0x124
+binder_alloc: 3798: binder_alloc_buf, no vma
+@executing program
+ [<ffffffff814fe103>] print_address_description+0x73/0x260
+binder: 3821:3822 ioctl 40046207 0 returned -16
+ [<ffffffff814fe615>] kasan_report+0x285/0x370
+binder: undelivered TRANSACTION_ERROR: 29189
+ [<ffffffff81d64346>] ? __list_del_entry+0x196/0x1d0
+ [<ffffffff814fe774>] __asan_report_load8_noabort+0x14/0x20
+binder: 3825:3827 transaction failed 29189/-3, size 0-0 line 3128
+ [<ffffffff81d64346>] __list_del_entry+0x196/0x1d0
+binder: BINDER_SET_CONTEXT_MGR already set
+ [<ffffffff82c7676e>] binder_release_work+0x6e/0x260
+binder: 3829:3831 transaction failed 29189/-3, size 0-0 line 3128
+ [<ffffffff82c76d85>] binder_thread_release+0x425/0x600
+ [<ffffffff83773a85>] ret_from_fork+0x55/0x80
+
+Allocated by task 3789:
+binder_alloc: 3798: binder_alloc_buf, no vma
+ [<ffffffff81035d96>] save_stack_trace+0x26/0x50
+ [   33.635331] binder: BINDER_SET_CONTEXT_MGR already set
+@
+[<ffffffff814f93c0>] kmem_cache_alloc_trace+0x100/0x2b0
+ [<ffffffff82c86b4c>] binder_transaction+0x103c/0x7290
+
+Freed by task 3789:
+ [<ffffffff81035d96>] save_stack_trace+0x26/0x50
+ [<ffffffff814f9dc2>] kfree+0xc2/0x290
+
+The buggy address belongs to the object at ffff8801d4933c00
 ==================================================================
 ",
     },
