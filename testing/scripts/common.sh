@@ -70,30 +70,16 @@ check_variant() {
 }
 
 # check_kasan_args "ARGS": every kasan.* / kasan= word must be a parameter 6.12's HW_TAGS KASAN
-# knows, with a value it accepts (mm/kasan/{hw_tags,report,common,report_tags}.c); other words
-# pass through. KASAN_ARGS_UNCHECKED=1 skips the check (to test malformed parameters on purpose).
+# knows, with a value it accepts; other words pass. The rules are the kernel's own parsers (kstrtoul
+# and the word parameters, in rust/core), applied by `kasan-rs check-args`, which prints one line
+# per bad word. KASAN_ARGS_UNCHECKED=1 skips the check (to test malformed parameters on purpose).
 check_kasan_args() {
   [ "${KASAN_ARGS_UNCHECKED:-0}" = 1 ] && return 0
-  local w name value int='^([0-9]+|0[xX][0-9a-fA-F]+)$' words
-  read -ra words <<< "$1"
-  for w in ${words[@]+"${words[@]}"}; do
-    case "$w" in kasan=*|kasan.*) ;; *) continue;; esac
-    case "$w" in *=*) name=${w%%=*}; value=${w#*=};; *) name=$w; value="";; esac
-    case "$name" in
-      kasan)                        [[ "$value" =~ ^(on|off)$ ]] || bad_kasan "$w" "on|off";;
-      kasan.mode)                   [[ "$value" =~ ^(sync|async|asymm)$ ]] || bad_kasan "$w" "sync|async|asymm";;
-      kasan.vmalloc)                [[ "$value" =~ ^(on|off)$ ]] || bad_kasan "$w" "on|off";;
-      kasan.stacktrace)             [[ "$value" =~ ^(on|off)$ ]] || bad_kasan "$w" "on|off";;
-      kasan.fault)                  [[ "$value" =~ ^(report|panic|panic_on_write)$ ]] || bad_kasan "$w" "report|panic|panic_on_write";;
-      kasan.page_alloc.sample)      [[ "$value" =~ $int ]] && (( value > 0 )) || bad_kasan "$w" "a positive integer";;
-      kasan.tag_policy)             [[ "$value" =~ ^(random|distinct)$ ]] || bad_kasan "$w" "random|distinct (kasan-rs only)";;
-      kasan.page_alloc.sample.order|kasan.stack_ring_size)
-                                    [[ "$value" =~ $int ]] || bad_kasan "$w" "a non-negative integer";;
-      *) die "unknown KASAN parameter '$name' in KASAN_ARGS (known: kasan kasan.mode kasan.vmalloc kasan.stacktrace kasan.fault kasan.page_alloc.sample kasan.page_alloc.sample.order kasan.stack_ring_size kasan.tag_policy; KASAN_ARGS_UNCHECKED=1 passes it anyway)";;
-    esac
-  done
+  local tool="${KASAN_RS:-$TOP/target/release/kasan-rs}"
+  [ -x "$tool" ] || (cd "$TOP" && cargo build --release -q -p kasan-rs-tools) \
+    || die "cannot build the kasan-rs tool (cargo build --release -p kasan-rs-tools)"
+  "$tool" check-args "$1" || die "bad KASAN parameters (KASAN_ARGS_UNCHECKED=1 passes them anyway)"
 }
-bad_kasan() { die "bad KASAN parameter '$1': the value must be $2 (KASAN_ARGS_UNCHECKED=1 passes it anyway)"; }
 
 # --- The initramfs pieces shared by initramfs.sh (make run, faults) and bench.sh. ---
 
