@@ -52,7 +52,22 @@ outside_suite_problems() {
     !inside && (/^BUG: / || /^WARNING:/ || /KFENCE: / || /^Kernel panic/ || /^Internal error: /) { print }'
 }
 
-lockdep_splats() { strip_prefix "$1" | grep -E "$LOCKDEP_SPLATS"; }
+# lockdep_splats LOG: the splats of LOG, but for those PROVE_RCU makes of the upstream suite's own
+# code: rcu_uaf calls rcu_dereference_protected(p, NULL) (mm/kasan/kasan_test_c.c:868), which
+# lockdep flags whenever the case runs before the boot's first KASAN report turned lockdep off,
+# i.e. when it is rerun alone after a tag collision; c and rust alike (measured: both print it
+# for kunit.filter_glob=kasan.rcu_uaf). Those are counted in $UPSTREAM_TEST_SPLATS instead.
+UPSTREAM_TEST_SPLATS=0
+lockdep_splats() {
+  local out
+  out=$(strip_prefix "$1" | awk -v pat="$LOCKDEP_SPLATS" '
+    held != "" { if (++n <= 4 && /mm\/kasan\/kasan_test_c\.c:[0-9]+ /) { upstream++; held = ""; next }
+                 if (n > 4) { print held; held = "" } }
+    $0 ~ pat { held = $0; n = 0 }
+    END { if (held != "") print held; print "upstream " upstream + 0 }')
+  UPSTREAM_TEST_SPLATS=$(( UPSTREAM_TEST_SPLATS + $(sed -n 's/^upstream //p' <<<"$out") ))
+  grep -v '^upstream [0-9]*$' <<<"$out"
+}
 
 # kfence_counts LOG: "kasan=N kfence=N" reports, the KFENCE banner state and the kfence suite line.
 kfence_counts() {
@@ -123,7 +138,7 @@ for fam in $families; do
   done
 
   # 4. Quiet outside the suite, and no lockdep splat anywhere.
-  t=$(now); bad=""
+  t=$(now); bad=""; UPSTREAM_TEST_SPLATS=0
   for l in "$logs"/{c,rust}-"$fam"-{sync,async,asymm}.log; do
     [ -f "$l" ] || { bad="$bad ${l##*/}: missing;"; continue; }
     p=$(outside_suite_problems "$l" | head -3)
@@ -132,10 +147,11 @@ for fam in $families; do
   nlogs=0
   while IFS= read -r l; do
     nlogs=$((nlogs + 1))
-    p=$(lockdep_splats "$l" | head -2)
+    lockdep_splats "$l" > "$logs/.splats"
+    p=$(grep . "$logs/.splats" | head -2)
     [ -z "$p" ] || bad="$bad ${l#$logs/}: $(tr '\n' '|' <<<"$p");"
   done < <(find "$logs" -name '*.log' ! -name 'test.log' ! -name '*-build.log' ! -name 'host-tests.log' ! -name 'matrix.log')
-  row "$fam" quiet "$([ -z "$bad" ] && echo "PASS (6 suite consoles quiet outside the suite; no lockdep splat in $nlogs consoles)" || echo "FAILED:$bad")" $(( $(now) - t ))
+  row "$fam" quiet "$([ -z "$bad" ] && echo "PASS (6 suite consoles quiet outside the suite; no lockdep splat in $nlogs consoles; the upstream suite's own rcu_uaf splat: $UPSTREAM_TEST_SPLATS)" || echo "FAILED:$bad")" $(( $(now) - t ))
 
   # 4b. KASAN_EXTRA_INFO: every track header of the sync suite's reports carries the CPU and
   # the time, in C's format, on c and rust alike.
