@@ -32,25 +32,26 @@ pub fn may_start_stack(line: &str) -> bool {
     STACK_START.with(|ac| ac.is_match(line))
 }
 
-/// `BUG: KASAN: <[a-z-]+> in <func>[.+]`: the bug type and the function.
-pub fn access_header(line: &str) -> Option<(&str, &str)> {
-    for (at, _) in line.match_indices(HEADER) {
+/// Every `BUG: KASAN: <[a-z-]+>` in `line`: the bug type and the text after it.
+fn typed_headers(line: &str) -> impl Iterator<Item = (&str, &str)> {
+    line.match_indices(HEADER).filter_map(|(at, _)| {
         let rest = &line[at + HEADER.len()..];
         let len = rest
             .bytes()
             .take_while(|b| b.is_ascii_lowercase() || *b == b'-')
             .count();
-        if len == 0 {
-            continue;
-        }
-        if let Some(func) = rest[len..]
+        (len > 0).then(|| rest.split_at(len))
+    })
+}
+
+/// `BUG: KASAN: <[a-z-]+> in <func>[.+]`: the bug type and the function.
+pub fn access_header(line: &str) -> Option<(&str, &str)> {
+    typed_headers(line).find_map(|(bug_type, after)| {
+        let func = after
             .strip_prefix(" in ")
-            .and_then(super::frames::func_at)
-        {
-            return Some((&rest[..len], func));
-        }
-    }
-    None
+            .and_then(super::frames::func_at)?;
+        Some((bug_type, func))
+    })
 }
 
 /// `BUG: KASAN: double-free or invalid-free|double-free|invalid-free in <func>`.
@@ -72,17 +73,9 @@ pub fn free_header(line: &str) -> Option<&str> {
 
 /// `BUG: KASAN: <[a-z-]+> on address`: the bug type.
 pub fn address_header(line: &str) -> Option<&str> {
-    for (at, _) in line.match_indices(HEADER) {
-        let rest = &line[at + HEADER.len()..];
-        let len = rest
-            .bytes()
-            .take_while(|b| b.is_ascii_lowercase() || *b == b'-')
-            .count();
-        if len > 0 && rest[len..].starts_with(" on address") {
-            return Some(&rest[..len]);
-        }
-    }
-    None
+    typed_headers(line)
+        .find(|(_, after)| after.starts_with(" on address"))
+        .map(|(bug_type, _)| bug_type)
 }
 
 /// The rest of the line after the first `BUG: KASAN: `.
