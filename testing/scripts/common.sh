@@ -27,7 +27,7 @@ say() { printf '==> %s\n' "$*" >&2; }
 # kernel every figure of the README comes from); the others add the fragments of
 # testing/configs/family/ on top of it, before the variant's own fragment. KASAN_RS_FAMILY
 # picks one for every script; its builds live in build-VARIANT-FAMILY.
-FAMILIES="min hardened debug"
+FAMILIES="min hardened debug fuzz"
 FAMILY="${KASAN_RS_FAMILY:-min}"
 
 # family_fragments FAMILY: the fragments of testing/configs/family/ it applies, in order.
@@ -36,6 +36,7 @@ family_fragments() {
     min) ;;
     hardened) echo hardened;;
     debug) echo hardened debug;;
+    fuzz) echo hardened fuzz;;
   esac
 }
 
@@ -127,24 +128,34 @@ gen_init_cpio() {
   echo "$gen"
 }
 
-# module_initramfs VARIANT SRC NAME CPIO: the test module SRC/NAME.rs (with SRC/Kbuild) built as an
-# external module against VARIANT's build directory, packed with /init into CPIO as /NAME.ko
-# (a copy of the .ko lands next to CPIO as NAME-VARIANT.ko, the build log as CPIO.module.log).
-module_initramfs() {
-  local v=$1 src=$2 name=$3 cpio=$4 out mdir dir gen
-  out="$(builddir "$v")"; mdir="$out/kasan-rs-$(basename "$src")"; dir=$(dirname "$cpio")
+# module_build VARIANT SRC NAME DIR: the test module in SRC (its Kbuild and sources, Rust or C)
+# built as an external module against VARIANT's build directory; copies NAME.ko to
+# DIR/NAME-VARIANT.ko (build log DIR/NAME-VARIANT.module.log) and prints that path.
+module_build() {
+  local v=$1 src=$2 name=$3 dir=$4 out mdir log
+  out="$(builddir "$v")"; mdir="$out/kasan-rs-$(basename "$src")"; log="$dir/$name-$v.module.log"
   mkdir -p "$mdir" "$dir"
-  cp "$src/Kbuild" "$src/$name.rs" "$mdir/"
-  "${KMAKE[@]}" O="$out" M="$mdir" modules >"$cpio.module.log" 2>&1 \
-    || { tail -30 "$cpio.module.log" >&2; die "[$v] cannot build ${src#$TOP/}/$name.rs (log: $cpio.module.log)"; }
+  find "$src" -maxdepth 1 -type f \( -name Kbuild -o -name '*.rs' -o -name '*.c' -o -name '*.h' \) \
+    -exec cp {} "$mdir/" \;
+  "${KMAKE[@]}" O="$out" M="$mdir" modules >"$log" 2>&1 \
+    || { tail -30 "$log" >&2; die "[$v] cannot build the module in ${src#$TOP/} (log: $log)"; }
   cp "$mdir/$name.ko" "$dir/$name-$v.ko"
+  echo "$dir/$name-$v.ko"
+}
+
+# module_initramfs VARIANT SRC NAME CPIO: the test module of SRC (module_build) packed with /init
+# into CPIO as /NAME.ko (the .ko also lands next to CPIO as NAME-VARIANT.ko).
+module_initramfs() {
+  local v=$1 src=$2 name=$3 cpio=$4 dir ko gen
+  dir=$(dirname "$cpio")
+  ko=$(module_build "$v" "$src" "$name" "$dir") || exit 1
   [ -x "$dir/init" ] || build_init "$dir/init"
   gen=$(gen_init_cpio "$dir") || exit 1
   cat > "$cpio.list" <<SPEC
 dir /dev 0755 0 0
 nod /dev/console 0600 0 0 c 5 1
 file /init $dir/init 0755 0 0
-file /$name.ko $dir/$name-$v.ko 0644 0 0
+file /$name.ko $ko 0644 0 0
 SPEC
   "$gen" "$cpio.list" > "$cpio" || die "gen_init_cpio failed"
 }
