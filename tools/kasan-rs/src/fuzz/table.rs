@@ -1,0 +1,70 @@
+//! The crash table and totals printed at the end of a campaign.
+
+use std::fmt::Write;
+use std::time::Duration;
+
+use super::duration::hms;
+use super::record::Campaign;
+
+/// The table: one row per title (most frequent first, then by first
+/// sighting), then the totals and the canaries.
+pub fn render(c: &Campaign) -> String {
+    let mut out = String::new();
+    let mut rows: Vec<_> = c.crashes.iter().collect();
+    rows.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then(a.first_seen_secs.total_cmp(&b.first_seen_secs))
+    });
+    let title_w = rows
+        .iter()
+        .map(|r| r.title.len())
+        .max()
+        .unwrap_or(0)
+        .clamp(5, 80);
+    let _ = writeln!(
+        out,
+        "{:<title_w$}  {:<7}  {:>5}  {:<8}  {:>4}  console",
+        "title", "kind", "count", "first", "vm"
+    );
+    for r in &rows {
+        let title = if r.title.len() > title_w {
+            format!("{}...", &r.title[..title_w.saturating_sub(3)])
+        } else {
+            r.title.clone()
+        };
+        let _ = writeln!(
+            out,
+            "{:<title_w$}  {:<7}  {:>5}  {:<8}  {:>4}  {}",
+            title, r.kind, r.count, r.first_seen, r.first_vm, r.console
+        );
+    }
+    if rows.is_empty() {
+        let _ = writeln!(out, "(no crashes)");
+    }
+    let _ = writeln!(
+        out,
+        "{}: duration {} (of {}), {} VMs booted, {} syscalls ({:.0}/min), {} unique crashes, {} setup failures, {} boot failures",
+        c.variant,
+        hms(Duration::from_secs_f64(c.elapsed_secs)),
+        hms(Duration::from_secs_f64(c.duration_secs)),
+        c.vms_booted,
+        c.syscalls,
+        c.syscalls_per_minute,
+        c.crashes.len(),
+        c.setup_failures,
+        c.boot_failures
+    );
+    let canaries: Vec<String> = c
+        .canaries
+        .iter()
+        .map(|k| match (&k.first_seen, k.vm) {
+            (Some(at), Some(vm)) => format!("{} {at} (vm {vm})", k.name),
+            _ => format!("{} never", k.name),
+        })
+        .collect();
+    if !canaries.is_empty() {
+        let _ = writeln!(out, "canaries: {}", canaries.join(", "));
+    }
+    out
+}
