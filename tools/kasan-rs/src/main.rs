@@ -95,10 +95,15 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             Ok(exit(verdict.exit_code()))
         }
         Command::Fuzz(config) => {
+            fuzz::signals::install();
             let mut progress = fuzz::campaign::StderrProgress::new();
             let campaign = fuzz::campaign::run(&config, &mut fuzz::sink::FsSink, &mut progress)
                 .map_err(|e| Error::Usage(e.to_string()))?;
             print!("{}", fuzz::table::render(&campaign));
+            if campaign.interrupted {
+                eprintln!("kasan-rs: fuzz campaign interrupted; results so far are in the table and crashes.json");
+                return Ok(ExitCode::from(130));
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::FuzzCompare { a, b } => {

@@ -323,6 +323,83 @@ fn a_failed_console_write_is_an_error_and_no_crash() {
     assert!(!c.out.join("crashes.json").exists());
 }
 
+/// A sink whose JSON writes fail.
+struct NoJson;
+
+impl Sink for NoJson {
+    fn create(&mut self, path: &Path) -> io::Result<Box<dyn Write>> {
+        FsSink.create(path)
+    }
+    fn replace(&mut self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+        if path.ends_with("crashes.json") {
+            return Err(io::Error::other("No space left on device"));
+        }
+        FsSink.replace(path, bytes)
+    }
+}
+
+#[test]
+fn a_failed_json_write_is_an_error_naming_the_file() {
+    let vm0 =
+        "[    1.0] kasan-rs-fuzz: started seed=1000 engine=trinity\n[    1.5] reboot: Power down\n";
+    let f = fake("nojson", &[vm0]);
+    let c = config(&f, 3);
+    let err = campaign::run(&c, &mut NoJson, &mut NoProgress).unwrap_err();
+    assert!(err.to_string().contains("crashes.json"), "{err}");
+}
+
+#[test]
+fn sigint_stops_the_vm_and_writes_the_json() {
+    // The fake VM records its pid, then sleeps in QEMU's process group.
+    let f = fake("sigint", &[]);
+    let script = fs::read_to_string(&f.qemu).unwrap().replace(
+        "  exec sleep 1000\nfi",
+        "  echo $$ > \"$dir/vm.pid\"\n  exec sleep 1000\nfi",
+    );
+    fs::write(&f.qemu, script).unwrap();
+    let out_dir = f.dir.join("out");
+    let child = kasan_rs()
+        .args(["fuzz", "--kernel"])
+        .arg(f.dir.join("Image"))
+        .arg("--drive")
+        .arg(f.dir.join("disk.img"))
+        .args(["--variant", "rust", "--out"])
+        .arg(&out_dir)
+        .args(["--duration", "1h", "--seed", "1", "--qemu"])
+        .arg(&f.qemu)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid_file = f.dir.join("vm.pid");
+    let began = Instant::now();
+    while !pid_file.exists() && began.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let vm_pid = fs::read_to_string(&pid_file).unwrap().trim().to_string();
+    std::thread::sleep(Duration::from_millis(300));
+    let status = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(130),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("(interrupted)"));
+    let j: Campaign =
+        serde_json::from_str(&fs::read_to_string(out_dir.join("crashes.json")).unwrap()).unwrap();
+    assert!(j.interrupted && j.finished);
+    assert_eq!(j.vms[0].outcome, "stopped");
+    // The VM's process is gone.
+    let stat = fs::read_to_string(format!("/proc/{vm_pid}/stat")).unwrap_or_default();
+    assert!(stat.is_empty() || stat.contains(") Z "), "{stat}");
+}
+
 fn kasan_rs() -> Command {
     Command::new(env!("CARGO_BIN_EXE_kasan-rs"))
 }

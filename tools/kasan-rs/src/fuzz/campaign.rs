@@ -11,6 +11,7 @@ use super::contain;
 use super::duration::hms;
 use super::protocol::CrashKind;
 use super::record::{self, Campaign, Canary, Crash, Vm};
+use super::signals;
 use super::sink::{Sink, WriteFailure};
 use super::vm::{self, Outcome, VmLimits, VmResult};
 use super::{vm_seed, FuzzConfig};
@@ -295,7 +296,7 @@ pub fn run(
     let mut backoff = Duration::from_secs(1);
     let mut k = 0;
     progress.update(&state.progress_line(config, start, 0), true);
-    while Instant::now() < deadline {
+    while Instant::now() < deadline && !signals::stop_requested() {
         let argv = vm_argv(config, k);
         contain::check(&argv).map_err(FuzzError::Uncontained)?;
         let cmd = config.out.join(format!("vm-{k:03}.cmd"));
@@ -317,15 +318,17 @@ pub fn run(
         let lived = result.end.saturating_duration_since(result.start);
         k += 1;
         if result.outcome != Outcome::Stopped && lived < EARLY {
-            let now = Instant::now();
-            let wait = backoff.min(deadline.saturating_duration_since(now));
-            std::thread::sleep(wait);
+            let until = Instant::now() + backoff;
+            while Instant::now() < until.min(deadline) && !signals::stop_requested() {
+                std::thread::sleep(Duration::from_millis(50));
+            }
             backoff = (backoff * 2).min(MAX_BACKOFF);
         } else {
             backoff = Duration::from_secs(1);
         }
     }
     state.finish_totals(Instant::now(), true);
+    state.json.interrupted = signals::stop_requested();
     write_json(sink, &config.out, &state.json)?;
     progress.update(&state.progress_line(config, Instant::now(), 0), true);
     progress.finish();
@@ -343,9 +346,14 @@ fn run_with_progress(
     state: &State,
     progress: &mut dyn Progress,
 ) -> Result<VmResult, FuzzError> {
-    let _ = (config, state);
     progress.update(&state.progress_line(config, Instant::now(), 0), false);
-    vm::run_vm(argv, log, sink, limits).map_err(|e| match e {
+    let mut tick = |syscalls: u64| {
+        progress.update(
+            &state.progress_line(config, Instant::now(), syscalls),
+            false,
+        );
+    };
+    vm::run_vm(argv, log, sink, limits, &mut tick).map_err(|e| match e {
         vm::VmError::Write(w) => FuzzError::Write(w),
         vm::VmError::Spawn(s) => FuzzError::Qemu(s),
     })

@@ -32,7 +32,8 @@
 //! containment rule), [`protocol`] (guest lines, crash lines), [`vm`] (one
 //! VM), [`campaign`] (the loop), [`record`] (the JSON), [`table`],
 //! [`compare`] (`fuzz-compare`), [`sink`] (where files go; injectable),
-//! [`syzconfig`] (`syz-config`).
+//! [`signals`] (Ctrl-C and SIGTERM end a campaign cleanly), [`syzconfig`]
+//! (`syz-config`).
 
 pub mod campaign;
 pub mod compare;
@@ -40,6 +41,7 @@ pub mod contain;
 pub mod duration;
 pub mod protocol;
 pub mod record;
+pub mod signals;
 pub mod sink;
 pub mod syzconfig;
 pub mod table;

@@ -26,6 +26,9 @@ pub struct Campaign {
     pub elapsed_secs: f64,
     /// False while the campaign runs (the file is rewritten after every VM).
     pub finished: bool,
+    /// True when SIGINT, SIGTERM or SIGHUP ended it early.
+    #[serde(default)]
+    pub interrupted: bool,
     /// VMs booted.
     pub vms_booted: usize,
     /// Syscalls executed: the sum over VMs of each one's last progress count.

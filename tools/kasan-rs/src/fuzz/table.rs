@@ -44,8 +44,9 @@ pub fn render(c: &Campaign) -> String {
     }
     let _ = writeln!(
         out,
-        "{}: duration {} (of {}), {} VMs booted, {} syscalls ({:.0}/min), {} unique crashes, {} setup failures, {} boot failures",
+        "{}{}: duration {} (of {}), {} VMs booted, {} syscalls ({:.0}/min), {} unique crashes, {} setup failures, {} boot failures",
         c.variant,
+        if c.interrupted { " (interrupted)" } else { "" },
         hms(Duration::from_secs_f64(c.elapsed_secs)),
         hms(Duration::from_secs_f64(c.duration_secs)),
         c.vms_booted,

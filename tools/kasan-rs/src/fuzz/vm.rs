@@ -22,6 +22,8 @@ const CRASH_LINES: usize = 20_000;
 const POLL: Duration = Duration::from_millis(50);
 /// How long to read on after QEMU exited (a child may hold the pipes).
 const DRAIN: Duration = Duration::from_secs(1);
+/// How often the progress callback is called while a VM runs.
+const TICK: Duration = Duration::from_secs(1);
 
 /// The limits of one VM.
 #[derive(Clone, Debug)]
@@ -174,6 +176,7 @@ pub fn run_vm(
     log: &Path,
     sink: &mut dyn Sink,
     limits: &VmLimits,
+    tick: &mut dyn FnMut(u64),
 ) -> Result<VmResult, VmError> {
     let file = sink.create(log).map_err(|source| {
         VmError::Write(WriteFailure {
@@ -188,7 +191,7 @@ pub fn run_vm(
     let start = Instant::now();
     let mut spawned = qemu::spawn_group(&argv[0], &argv[1..]).map_err(VmError::Spawn)?;
     let mut watch = Watch::default();
-    let result = supervise(&mut spawned, &mut console, &mut watch, limits, start);
+    let result = supervise(&mut spawned, &mut console, &mut watch, limits, start, tick);
     // Whatever happened, nothing the VM started may outlive it.
     let _ = qemu::kill_group(&mut spawned.child);
     let end = Instant::now();
@@ -268,11 +271,17 @@ fn supervise(
     watch: &mut Watch,
     limits: &VmLimits,
     start: Instant,
+    tick: &mut dyn FnMut(u64),
 ) -> Result<Outcome, WriteFailure> {
     let mut open_streams = 2;
     let mut exited: Option<Instant> = None;
+    let mut last_tick = start;
     loop {
         let now = Instant::now();
+        if now >= last_tick + TICK {
+            tick(watch.syscalls);
+            last_tick = now;
+        }
         // Decide whether to stop now.
         if let Some((_, at)) = watch.crash {
             if now >= at + limits.crash_grace {
@@ -280,7 +289,7 @@ fn supervise(
             }
         } else if let Some(reason) = &watch.setup_failed {
             return Ok(Outcome::SetupFailed(reason.clone()));
-        } else if now >= limits.deadline {
+        } else if now >= limits.deadline || super::signals::stop_requested() {
             return Ok(Outcome::Stopped);
         } else if watch.started {
             let last = watch.last_progress.unwrap_or(start);
