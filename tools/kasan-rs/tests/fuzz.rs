@@ -279,10 +279,7 @@ struct Limited {
 impl Write for Limited {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         if buf.len() > self.left {
-            return Err(io::Error::new(
-                io::ErrorKind::Other,
-                "No space left on device",
-            ));
+            return Err(io::Error::other("No space left on device"));
         }
         self.left -= buf.len();
         self.inner.write(buf)

@@ -16,7 +16,11 @@
 //!   host or port, `-serial`/`-parallel`/`-monitor`/`-qmp`/`-gdb` with
 //!   `tcp:`, `udp:`, `telnet:`, `websocket:`);
 //! * no `-readconfig` (a file could hold any of the above) and no `-set`
-//!   of a netdev or chardev.
+//!   of a netdev or chardev;
+//! * no listener on the host's network for the VM: `-vnc` other than
+//!   `none` or a `unix:` socket, `-spice`, `-incoming` other than `defer`;
+//!   and no vsock (`vhost-vsock-*`, `vhost-user-vsock-*`), which connects
+//!   the guest to host sockets.
 //!
 //! Both `-opt` and `--opt` spellings are read, as QEMU reads them. The
 //! campaign calls [`check`] before every boot; `kasan-rs fuzz-contained`
@@ -152,6 +156,38 @@ pub fn check(argv: &[String]) -> Result<(), Uncontained> {
                 }
                 i += 2;
             }
+            "-vnc" => {
+                let v = takes_value(&option)?;
+                if v != "none" && !v.starts_with("unix:") {
+                    return Err(Uncontained(format!(
+                        "-vnc {v}: a VNC server on the host's network (use -vnc none or unix:PATH)"
+                    )));
+                }
+                i += 2;
+            }
+            "-spice" => {
+                return Err(Uncontained(
+                    "-spice: a SPICE server on the host's network".to_string(),
+                ));
+            }
+            "-incoming" => {
+                let v = takes_value(&option)?;
+                if v != "defer" {
+                    return Err(Uncontained(format!(
+                        "-incoming {v}: a migration listener (only defer is allowed)"
+                    )));
+                }
+                i += 2;
+            }
+            "-device" => {
+                let v = takes_value(&option)?;
+                if v.starts_with("vhost-vsock") || v.starts_with("vhost-user-vsock") {
+                    return Err(Uncontained(format!(
+                        "-device {v}: vsock connects the guest to host sockets"
+                    )));
+                }
+                i += 2;
+            }
             "-readconfig" => {
                 return Err(Uncontained(
                     "-readconfig: a config file may add network backends; pass options on the command line".to_string(),
@@ -241,6 +277,7 @@ mod tests {
             "qemu -nic none -chardev stdio,id=c0 -serial mon:stdio",
             "qemu -nic none -net nic,model=virtio",
             "qemu -nic none -chardev socket,id=s0,path=/tmp/sock,server=on",
+            "qemu -nic none -vnc none -device virtio-rng-pci",
         ] {
             assert_eq!(check(&argv(ok)), Ok(()), "{ok}");
         }
@@ -280,6 +317,13 @@ mod tests {
             ("qemu -nic none -readconfig net.cfg", "-readconfig"),
             ("qemu -nic none -set netdev.n0.type=tap", "-set"),
             ("qemu -nic", "without a value"),
+            ("qemu -nic none -vnc 0.0.0.0:0", "VNC"),
+            ("qemu -nic none -spice port=5900", "SPICE"),
+            ("qemu -nic none -incoming tcp:0:4444", "migration"),
+            (
+                "qemu -nic none -device vhost-vsock-pci,guest-cid=3",
+                "vsock",
+            ),
         ] {
             let err = check(&argv(bad)).unwrap_err();
             assert!(err.0.contains(why), "{bad}: {err}");
