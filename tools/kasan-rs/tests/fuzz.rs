@@ -179,6 +179,7 @@ fn counts_crashes_restarts_and_ends_on_time() {
     );
     assert_eq!(j.vms[0].outcome, "crash");
     assert_eq!(j.vms[0].seed, 1000);
+    assert_eq!(j.vms[0].guest_seed, Some(1000));
     assert_eq!(j.vms[3].outcome, "stopped");
     assert_eq!(j.syscalls, 100 + 40 + 7 + 10 * (j.vms_booted as u64 - 3));
     let uaf = j.canaries.iter().find(|k| k.name == "uaf").unwrap();
@@ -238,6 +239,25 @@ fn early_deaths_back_off_and_the_campaign_ends_on_time() {
     assert_eq!(j.boot_failures, j.vms_booted);
     // 1 s, 2 s, ... between boots: not a spin.
     assert!((2..=4).contains(&j.vms_booted), "{}", j.vms_booted);
+}
+
+#[test]
+fn a_crash_in_the_first_second_is_counted_and_backs_off() {
+    let panic = "[    0.5] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)\n";
+    let f = fake("first-second", &[panic; 8]);
+    let c = config(&f, 4);
+    let began = Instant::now();
+    let j = run(&c);
+    assert!(began.elapsed() < Duration::from_secs(6));
+    assert!((2..=4).contains(&j.vms_booted), "{}", j.vms_booted);
+    assert_eq!(j.crashes.len(), 1, "{j:#?}");
+    let crash = &j.crashes[0];
+    assert_eq!(
+        crash.title,
+        "kernel panic: VFS: Unable to mount root fs on unknown-block(NUM,NUM)"
+    );
+    assert_eq!((crash.kind.as_str(), crash.count), ("panic", j.vms_booted));
+    assert_eq!(j.boot_failures, 0);
 }
 
 #[test]

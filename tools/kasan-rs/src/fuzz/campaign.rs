@@ -168,6 +168,7 @@ impl State {
             title,
             setup_failed,
             started: result.started,
+            guest_seed: result.guest_seed,
             cmd: cmd.display().to_string(),
             console: log.display().to_string(),
         });

@@ -99,6 +99,9 @@ pub struct Vm {
     pub setup_failed: Option<String>,
     /// True once the guest printed `started`.
     pub started: bool,
+    /// The `seed=` of its `started` line (it should equal `seed`).
+    #[serde(default)]
+    pub guest_seed: Option<u64>,
     /// Its argv, one argument per line.
     pub cmd: String,
     /// Its console.

@@ -4,7 +4,7 @@
 //! is counted.
 
 use std::fs::{self, File};
-use std::io::{self, BufWriter, Write};
+use std::io::{self, LineWriter, Write};
 use std::path::{Path, PathBuf};
 
 /// A failed write: the file and why.
@@ -37,7 +37,8 @@ pub struct FsSink;
 
 impl Sink for FsSink {
     fn create(&mut self, path: &Path) -> io::Result<Box<dyn Write>> {
-        Ok(Box::new(BufWriter::new(File::create(path)?)))
+        // Line by line, so that `tail -f` follows a running VM.
+        Ok(Box::new(LineWriter::new(File::create(path)?)))
     }
 
     fn replace(&mut self, path: &Path, bytes: &[u8]) -> io::Result<()> {

@@ -90,6 +90,8 @@ pub struct VmResult {
     pub started: bool,
     /// Its last progress count.
     pub syscalls: u64,
+    /// The seed its `started` line reported.
+    pub guest_seed: Option<u64>,
     /// How it ended.
     pub outcome: Outcome,
     /// The crash: its kind, syzkaller's description and when its first line came.
@@ -116,6 +118,7 @@ impl Console {
 #[derive(Default)]
 struct Watch {
     started: bool,
+    guest_seed: Option<u64>,
     syscalls: u64,
     last_progress: Option<Instant>,
     setup_failed: Option<String>,
@@ -133,8 +136,9 @@ impl Watch {
         }
         if let Some(event) = protocol::guest_event(line) {
             match event {
-                GuestEvent::Started { .. } => {
+                GuestEvent::Started { seed, .. } => {
                     self.started = true;
+                    self.guest_seed = seed;
                     self.last_progress = Some(now);
                 }
                 GuestEvent::Progress { syscalls } => {
@@ -216,6 +220,7 @@ pub fn run_vm(
         end,
         started: watch.started,
         syscalls: watch.syscalls,
+        guest_seed: watch.guest_seed,
         outcome,
         crash: crash.map(|(kind, title, at)| {
             let kind = match kind {
