@@ -477,6 +477,10 @@ fn cli_runs_compares_and_checks_a_campaign() {
     let vm0 = format!("[    1.0] kasan-rs-fuzz: started seed=1000 engine=trinity\n{WARNING}");
     let f = fake("cli-run", &[&vm0]);
     let out_rust = f.dir.join("rust");
+    // A previous campaign's records are replaced, other files kept.
+    fs::create_dir_all(&out_rust).unwrap();
+    fs::write(out_rust.join("vm-042.cmd"), "qemu\n-netdev\ntap\n").unwrap();
+    fs::write(out_rust.join("notes.txt"), "mine").unwrap();
     let out = kasan_rs()
         .args(["fuzz", "--kernel"])
         .arg(f.dir.join("Image"))
@@ -505,6 +509,8 @@ fn cli_runs_compares_and_checks_a_campaign() {
     );
     assert!(stdout.contains("WARNING in foo_frobnicate"), "{stdout}");
     assert!(stdout.contains("VMs booted"), "{stdout}");
+    assert!(!out_rust.join("vm-042.cmd").exists());
+    assert!(out_rust.join("notes.txt").exists());
     // fuzz-contained: every recorded boot had -nic none.
     let out = kasan_rs()
         .arg("fuzz-contained")

@@ -266,6 +266,7 @@ pub fn run(
             source,
         })
     })?;
+    remove_stale(&config.out).map_err(FuzzError::Write)?;
     let start = Instant::now();
     let deadline = start + config.duration;
     let mut state = State {
@@ -358,6 +359,34 @@ fn run_with_progress(
         vm::VmError::Write(w) => FuzzError::Write(w),
         vm::VmError::Spawn(s) => FuzzError::Qemu(s),
     })
+}
+
+/// Removes a previous campaign's files from `out` (`vm-NNN.cmd`,
+/// `vm-NNN.log`, `crashes.json`), so that a re-run into the same directory
+/// leaves no stale record for `fuzz-contained` or `fuzz-compare` to read.
+/// Other files are left alone.
+fn remove_stale(out: &Path) -> Result<(), WriteFailure> {
+    let entries = std::fs::read_dir(out).map_err(|source| WriteFailure {
+        path: out.to_path_buf(),
+        source,
+    })?;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else {
+            continue;
+        };
+        let ours = name == "crashes.json"
+            || name == "crashes.json.tmp"
+            || name
+                .strip_prefix("vm-")
+                .and_then(|r| r.strip_suffix(".cmd").or_else(|| r.strip_suffix(".log")))
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        if ours {
+            let path = entry.path();
+            std::fs::remove_file(&path).map_err(|source| WriteFailure { path, source })?;
+        }
+    }
+    Ok(())
 }
 
 /// The console path of VM `k`.
