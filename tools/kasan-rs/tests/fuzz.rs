@@ -228,8 +228,10 @@ fn detects_hangs_with_a_short_timeout() {
 
 #[test]
 fn early_deaths_back_off_and_the_campaign_ends_on_time() {
-    // Every VM dies at once, printing nothing: boot failures, not crashes.
-    let f = fake("early", &["", "", "", "", "", "", "", ""]);
+    // Every VM dies at once, printing nothing the kernel would: boot
+    // failures, not crashes.
+    let qemu_error = "qemu-system-aarch64: -drive file=disk.img: Could not open 'disk.img'\n";
+    let f = fake("early", &[qemu_error, "", "", "", "", "", "", ""]);
     let c = config(&f, 4);
     let began = Instant::now();
     let j = run(&c);
@@ -239,6 +241,11 @@ fn early_deaths_back_off_and_the_campaign_ends_on_time() {
     assert_eq!(j.boot_failures, j.vms_booted);
     // 1 s, 2 s, ... between boots: not a spin.
     assert!((2..=4).contains(&j.vms_booted), "{}", j.vms_booted);
+    let table = kasan_rs_tools::fuzz::table::render(&j);
+    assert!(
+        table.contains("first boot failure: vm 0: qemu-system-aarch64: -drive"),
+        "{table}"
+    );
 }
 
 #[test]

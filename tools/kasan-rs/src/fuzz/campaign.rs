@@ -169,6 +169,7 @@ impl State {
             setup_failed,
             started: result.started,
             guest_seed: result.guest_seed,
+            last_line: result.last_line.clone(),
             cmd: cmd.display().to_string(),
             console: log.display().to_string(),
         });

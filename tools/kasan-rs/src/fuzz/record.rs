@@ -102,6 +102,10 @@ pub struct Vm {
     /// The `seed=` of its `started` line (it should equal `seed`).
     #[serde(default)]
     pub guest_seed: Option<u64>,
+    /// Its last non-empty console line (at most 300 characters): for a
+    /// boot failure, often QEMU's own complaint.
+    #[serde(default)]
+    pub last_line: Option<String>,
     /// Its argv, one argument per line.
     pub cmd: String,
     /// Its console.

@@ -56,6 +56,14 @@ pub fn render(c: &Campaign) -> String {
         c.setup_failures,
         c.boot_failures
     );
+    if let Some(vm) = c.vms.iter().find(|v| v.outcome == "boot-failed") {
+        let _ = writeln!(
+            out,
+            "first boot failure: vm {}: {}",
+            vm.index,
+            vm.last_line.as_deref().unwrap_or("(no console output)")
+        );
+    }
     let canaries: Vec<String> = c
         .canaries
         .iter()

@@ -92,6 +92,9 @@ pub struct VmResult {
     pub syscalls: u64,
     /// The seed its `started` line reported.
     pub guest_seed: Option<u64>,
+    /// Its last non-empty console line (QEMU's complaint, for a VM that
+    /// never booted).
+    pub last_line: Option<String>,
     /// How it ended.
     pub outcome: Outcome,
     /// The crash: its kind, syzkaller's description and when its first line came.
@@ -117,6 +120,7 @@ impl Console {
 /// State of the console as it is read.
 #[derive(Default)]
 struct Watch {
+    last_line: Option<String>,
     started: bool,
     guest_seed: Option<u64>,
     syscalls: u64,
@@ -131,6 +135,9 @@ struct Watch {
 
 impl Watch {
     fn take(&mut self, line: &str, now: Instant) {
+        if !line.trim().is_empty() {
+            self.last_line = Some(line.trim_end().chars().take(300).collect());
+        }
         if let Some(report) = self.parser.feed(line) {
             self.report(report, now);
         }
@@ -221,6 +228,7 @@ pub fn run_vm(
         started: watch.started,
         syscalls: watch.syscalls,
         guest_seed: watch.guest_seed,
+        last_line: watch.last_line.take(),
         outcome,
         crash: crash.map(|(kind, title, at)| {
             let kind = match kind {
