@@ -210,7 +210,8 @@ Call trace:
     },
     Case {
         // KFENCE prints no `Call trace:` and lower-case `allocated by task`
-        // lines: no stack keyword, so the stack-trace rule marks it corrupted.
+        // lines: no stack keyword, so isCorrupted's stack rule (as we read
+        // it; no syzkaller KFENCE testdata file was checked) marks it corrupted.
         source: "rule",
         title: "KFENCE: use-after-free read in foo_read",
         alt: &["bad-access in foo_read"],
