@@ -55,7 +55,8 @@ pub struct QemuConfig {
     pub qemu_args: String,
     /// The kernel image (`-kernel`).
     pub kernel: String,
-    /// Kernel arguments after syzkaller's own.
+    /// Kernel arguments after syzkaller's own (which for linux/arm64 start
+    /// with `root=/dev/vda console=ttyAMA0`).
     pub cmdline: String,
     /// vCPUs.
     pub cpu: u32,
@@ -112,11 +113,9 @@ pub fn parse_mem_mib(text: &str) -> Result<u64, String> {
 
 /// The config for `args`.
 pub fn manager_config(args: &SyzConfigArgs) -> ManagerConfig {
-    let mut cmdline = "root=/dev/vda console=ttyAMA0".to_string();
-    if !args.cmdline.trim().is_empty() {
-        cmdline.push(' ');
-        cmdline.push_str(args.cmdline.trim());
-    }
+    // syzkaller's arm64 backend puts `root=/dev/vda console=ttyAMA0` and
+    // its own oops/panic arguments first; `cmdline` is what follows.
+    let cmdline = args.cmdline.trim().to_string();
     ManagerConfig {
         target: "linux/arm64".to_string(),
         http: args.http.clone(),
