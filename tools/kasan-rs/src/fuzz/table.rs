@@ -64,6 +64,20 @@ pub fn render(c: &Campaign) -> String {
             vm.last_line.as_deref().unwrap_or("(no console output)")
         );
     }
+    let wrong_seed: Vec<usize> = c
+        .vms
+        .iter()
+        .filter(|v| v.guest_seed.is_some_and(|g| g != v.seed))
+        .map(|v| v.index)
+        .collect();
+    if !wrong_seed.is_empty() {
+        let _ = writeln!(
+            out,
+            "warning: {} VMs reported a started seed= other than their fuzz_seed= (first: vm {})",
+            wrong_seed.len(),
+            wrong_seed[0]
+        );
+    }
     let canaries: Vec<String> = c
         .canaries
         .iter()
@@ -76,4 +90,54 @@ pub fn render(c: &Campaign) -> String {
         let _ = writeln!(out, "canaries: {}", canaries.join(", "));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fuzz::record::{Crash, Vm};
+
+    #[test]
+    fn renders_rows_totals_and_warnings() {
+        let c = Campaign {
+            variant: "c".into(),
+            duration_secs: 60.0,
+            elapsed_secs: 61.0,
+            vms_booted: 2,
+            syscalls: 600,
+            syscalls_per_minute: 590.0,
+            crashes: vec![Crash {
+                title: "WARNING in f".into(),
+                kind: "WARNING".into(),
+                count: 2,
+                first_seen: "00:00:10".into(),
+                console: "out/vm-000.log".into(),
+                ..Crash::default()
+            }],
+            vms: vec![Vm {
+                index: 1,
+                seed: 1001,
+                guest_seed: Some(7),
+                ..Vm::default()
+            }],
+            ..Campaign::default()
+        };
+        let text = render(&c);
+        assert!(
+            text.contains("WARNING in f  WARNING      2  00:00:10     0  out/vm-000.log"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "c: duration 00:01:01 (of 00:01:00), 2 VMs booted, 600 syscalls (590/min)"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "warning: 1 VMs reported a started seed= other than their fuzz_seed= (first: vm 1)"
+            ),
+            "{text}"
+        );
+    }
 }
