@@ -151,6 +151,22 @@ Call trace:
 ",
     },
     Case {
+        // Cut before `is trying to acquire lock`: the title matched, the
+        // report expression did not, so no later format may win and the
+        // header line is the title, corrupted.
+        source: "rule",
+        title: "WARNING: possible circular locking dependency detected",
+        alt: &[],
+        crash_type: "WARNING",
+        corrupted: true,
+        log: "
+======================================================
+WARNING: possible circular locking dependency detected
+6.12.0 #1 Not tainted
+------------------------------------------------------
+",
+    },
+    Case {
         source: "rule",
         title: "possible deadlock in foo_lock_both",
         alt: &[],

@@ -1023,18 +1023,24 @@ fn describe_text(oops: usize, title_lines: &[&str], full: describe::Text<'_>) ->
     let oops = &tables.oopses[oops];
     let mut text = title_lines.join("\n");
     text.push('\n');
-    let mut best: Option<(usize, Described)> = None;
+    // syzkaller's extractDescription: the earliest title match wins, the
+    // first listed on a tie; a match moves the start even when the format
+    // then fails (its report expression does not match), so a later match
+    // can no longer win.
+    let mut start_pos = usize::MAX;
+    let mut best: Option<Described> = None;
     let mut matched_title = false;
     for format in &oops.formats {
         let Some(m) = format.title.find(&text) else {
             continue;
         };
         let start = m.start();
-        if let Some((at, _)) = &best {
-            // The earliest match wins; the first listed on a tie.
-            if start >= *at {
-                continue;
-            }
+        if start > start_pos || (start == start_pos && best.is_some()) {
+            continue;
+        }
+        if start < start_pos {
+            best = None;
+            start_pos = start;
         }
         matched_title = true;
         let caps = match &format.report {
@@ -1065,18 +1071,15 @@ fn describe_text(oops: usize, title_lines: &[&str], full: describe::Text<'_>) ->
         } else {
             None
         };
-        best = Some((
-            start,
-            Described {
-                title,
-                alt_titles,
-                corrupted,
-                no_stack_trace: format.spec.no_stack_trace,
-            },
-        ));
+        best = Some(Described {
+            title,
+            alt_titles,
+            corrupted,
+            no_stack_trace: format.spec.no_stack_trace,
+        });
     }
     let described = match best {
-        Some((_, d)) => d,
+        Some(d) => d,
         None => {
             // The header line itself, from the header on.
             let first = title_lines.first().copied().unwrap_or("");
