@@ -9,7 +9,6 @@ use std::time::{Duration, Instant};
 
 use super::contain;
 use super::duration::hms;
-use super::protocol::CrashKind;
 use super::record::{self, Campaign, Canary, Crash, Vm};
 use super::signals;
 use super::sink::{Sink, WriteFailure};
@@ -302,8 +301,7 @@ pub fn run(
     while Instant::now() < deadline && !signals::stop_requested() {
         let argv = vm_argv(config, k);
         contain::check(&argv).map_err(FuzzError::Uncontained)?;
-        let cmd = config.out.join(format!("vm-{k:03}.cmd"));
-        let log = config.out.join(format!("vm-{k:03}.log"));
+        let (cmd, log) = vm_paths(&config.out, k);
         let mut text = argv.join("\n");
         text.push('\n');
         sink.replace(&cmd, text.as_bytes()).map_err(|source| {
@@ -390,24 +388,10 @@ fn remove_stale(out: &Path) -> Result<(), WriteFailure> {
     Ok(())
 }
 
-/// The console path of VM `k`.
-pub fn log_path(out: &Path, k: usize) -> PathBuf {
-    out.join(format!("vm-{k:03}.log"))
-}
-
-/// The kind names in the order tables list them.
-pub fn kind_order(kind: &str) -> usize {
-    [
-        CrashKind::Kasan,
-        CrashKind::Kfence,
-        CrashKind::Bug,
-        CrashKind::Warning,
-        CrashKind::Lockdep,
-        CrashKind::Hang,
-        CrashKind::Panic,
-        CrashKind::Lost,
-    ]
-    .iter()
-    .position(|k| k.name() == kind)
-    .unwrap_or(usize::MAX)
+/// The argv record and the console of VM `k`: `OUT/vm-NNN.cmd`, `OUT/vm-NNN.log`.
+pub fn vm_paths(out: &Path, k: usize) -> (PathBuf, PathBuf) {
+    (
+        out.join(format!("vm-{k:03}.cmd")),
+        out.join(format!("vm-{k:03}.log")),
+    )
 }
