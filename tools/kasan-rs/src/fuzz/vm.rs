@@ -22,6 +22,9 @@ const CRASH_LINES: usize = 20_000;
 const POLL: Duration = Duration::from_millis(50);
 /// How long to read on after QEMU exited (a child may hold the pipes).
 const DRAIN: Duration = Duration::from_secs(1);
+/// How long a guest may go on printing after `setup-failed` (at most the
+/// crash grace).
+const SETUP_GRACE: Duration = Duration::from_secs(2);
 /// How often the progress callback is called while a VM runs.
 const TICK: Duration = Duration::from_secs(1);
 
@@ -125,7 +128,7 @@ struct Watch {
     guest_seed: Option<u64>,
     syscalls: u64,
     last_progress: Option<Instant>,
-    setup_failed: Option<String>,
+    setup_failed: Option<(String, Instant)>,
     crash: Option<(CrashKind, Instant)>,
     crash_lines: Vec<String>,
     parser: ReportParser,
@@ -154,7 +157,7 @@ impl Watch {
                 }
                 GuestEvent::SetupFailed { reason } => {
                     if self.setup_failed.is_none() {
-                        self.setup_failed = Some(reason);
+                        self.setup_failed = Some((reason, now));
                     }
                 }
                 GuestEvent::CanaryArmed { .. } | GuestEvent::Other => {}
@@ -300,8 +303,11 @@ fn supervise(
             if now >= at + limits.crash_grace {
                 return Ok(Outcome::Crash);
             }
-        } else if let Some(reason) = &watch.setup_failed {
-            return Ok(Outcome::SetupFailed(reason.clone()));
+        } else if let Some((reason, at)) = &watch.setup_failed {
+            // A moment for the guest's last words.
+            if now >= *at + limits.crash_grace.min(SETUP_GRACE) {
+                return Ok(Outcome::SetupFailed(reason.clone()));
+            }
         } else if now >= limits.deadline || super::signals::stop_requested() {
             return Ok(Outcome::Stopped);
         } else if watch.started {
@@ -316,7 +322,7 @@ fn supervise(
             if open_streams == 0 || now >= at + DRAIN {
                 return Ok(if watch.crash.is_some() {
                     Outcome::Crash
-                } else if let Some(reason) = &watch.setup_failed {
+                } else if let Some((reason, _)) = &watch.setup_failed {
                     Outcome::SetupFailed(reason.clone())
                 } else if watch.started {
                     Outcome::Lost
