@@ -480,6 +480,35 @@ fn cli_errors_are_one_line_and_exit_2() {
 }
 
 #[test]
+fn cli_refuses_an_uncontained_qemu_arg() {
+    let f = fake("cli-contain", &[]);
+    let out = kasan_rs()
+        .args(["fuzz", "--kernel"])
+        .arg(f.dir.join("Image"))
+        .arg("--drive")
+        .arg(f.dir.join("disk.img"))
+        .args(["--variant", "rust", "--out"])
+        .arg(f.dir.join("out"))
+        .args(["--duration", "5s", "--seed", "1", "--qemu"])
+        .arg(&f.qemu)
+        .args([
+            "--qemu-arg",
+            "-netdev",
+            "--qemu-arg",
+            "user,id=n0,hostfwd=tcp::2222-:22",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("VM not contained") && err.contains("restrict=on"),
+        "{err}"
+    );
+    assert!(!f.dir.join("out/vm-000.log").exists());
+}
+
+#[test]
 fn cli_runs_compares_and_checks_a_campaign() {
     let vm0 = format!("[    1.0] kasan-rs-fuzz: started seed=1000 engine=trinity\n{WARNING}");
     let f = fake("cli-run", &[&vm0]);

@@ -257,6 +257,8 @@ pub fn run(
             )));
         }
     }
+    // Refused before anything is created; every boot is checked again.
+    contain::check(&vm_argv(config, 0)).map_err(FuzzError::Uncontained)?;
     if config.check_qemu {
         crate::qemu::check_qemu(&config.qemu).map_err(FuzzError::Qemu)?;
     }
