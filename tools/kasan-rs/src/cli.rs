@@ -13,6 +13,9 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::error::Error;
 use crate::expect::Expectations;
+use crate::fuzz::duration::parse_duration;
+use crate::fuzz::syzconfig::{parse_mem_mib, SyzConfigArgs};
+use crate::fuzz::FuzzConfig;
 use crate::qemu::RunConfig;
 use crate::report::command::ReportCommand;
 use crate::report::diff::Allowances;
@@ -38,6 +41,14 @@ check-args: the kasan* words of a kernel command line, checked with the
 6.12 parameter parsers of kasan-core; one line per bad word on stderr and
 exit 2, 0 if all are good (a word only testing/scripts' old check accepts
 passes with a warning).
+
+fuzz: boot the kernel and disk image again and again for --duration, the
+guest's init running trinity; crashes grouped by syzkaller's title; writes
+OUT/vm-NNN.cmd, OUT/vm-NNN.log and OUT/crashes.json (kasan-rs.fuzz/1), prints
+a table (exit 0; 2 on a usage, boot-containment or write error).
+fuzz-compare: titles only one campaign saw, canary times (exit 1 when the
+second file has a title the first lacks). fuzz-contained: checks the
+vm-*.cmd of a campaign (exit 1 if any boot was not contained).
 
 exit codes:
   0 PASS            1 CASE_FAILED     2 usage or environment error
@@ -111,6 +122,22 @@ enum Sub {
         #[arg(num_args = 0.., allow_hyphen_values = true, trailing_var_arg = true)]
         args: Vec<String>,
     },
+    /// Run a fuzz campaign (the fuzz manager).
+    Fuzz(FuzzArgs),
+    /// Compare two campaigns' crashes.json (exit 1 if the second has titles the first lacks).
+    FuzzCompare {
+        /// The reference campaign (c).
+        a: PathBuf,
+        /// The campaign checked (rust).
+        b: PathBuf,
+    },
+    /// Check that every recorded boot (OUT/vm-*.cmd) of a campaign was contained.
+    FuzzContained {
+        /// The campaign's --out directory.
+        dir: PathBuf,
+    },
+    /// Print a syz-manager config for this kernel and image.
+    SyzConfig(SyzConfigCli),
     /// Compare two console logs of one configuration.
     Compare {
         /// First log.
@@ -184,6 +211,92 @@ struct RunArgs {
 }
 
 #[derive(Args, Debug)]
+struct FuzzArgs {
+    /// Kernel Image to boot.
+    #[arg(long)]
+    kernel: PathBuf,
+    /// Raw disk image (attached with snapshot=on; never modified).
+    #[arg(long)]
+    drive: PathBuf,
+    /// Label of the kernel variant (c, rust).
+    #[arg(long)]
+    variant: String,
+    /// Output directory.
+    #[arg(long)]
+    out: PathBuf,
+    /// Campaign length: 90s, 30m, 2h, 1h30m or seconds.
+    #[arg(long, value_name = "DURATION")]
+    duration: String,
+    /// Campaign seed; VM k gets fuzz_seed=SEED*1000+k.
+    #[arg(long, value_name = "N")]
+    seed: u32,
+    /// Extra kernel arguments.
+    #[arg(long, allow_hyphen_values = true)]
+    append: Option<String>,
+    /// Virtual CPUs (default 2).
+    #[arg(long, value_name = "N")]
+    smp: Option<u32>,
+    /// Guest memory (default 2G).
+    #[arg(long, value_name = "SIZE")]
+    mem: Option<String>,
+    /// No progress line for this long: a hang (default 180s).
+    #[arg(long, value_name = "DURATION")]
+    hang_timeout: Option<String>,
+    /// No `started` line for this long: a boot failure (default 120s).
+    #[arg(long, value_name = "DURATION")]
+    boot_timeout: Option<String>,
+    /// How long the kernel may print after a crash line (default 5s).
+    #[arg(long, value_name = "DURATION")]
+    crash_grace: Option<String>,
+    /// QEMU binary, >= 8.0 (default qemu-system-aarch64).
+    #[arg(long, value_name = "BIN")]
+    qemu: Option<String>,
+    /// One more QEMU argument, before -kernel (repeatable; checked for containment).
+    #[arg(long = "qemu-arg", value_name = "ARG", allow_hyphen_values = true)]
+    qemu_arg: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+struct SyzConfigCli {
+    /// Kernel Image.
+    #[arg(long)]
+    kernel: String,
+    /// Disk image.
+    #[arg(long)]
+    image: String,
+    /// ssh key of the image.
+    #[arg(long)]
+    sshkey: String,
+    /// syz-manager's working directory.
+    #[arg(long)]
+    workdir: String,
+    /// syzkaller checkout (default syzkaller).
+    #[arg(long, default_value = "syzkaller")]
+    syzkaller: String,
+    /// Test processes per VM (default 2).
+    #[arg(long, default_value_t = 2)]
+    procs: u32,
+    /// VMs in parallel (default 1).
+    #[arg(long, default_value_t = 1)]
+    vms: u32,
+    /// vCPUs per VM (default 2).
+    #[arg(long, default_value_t = 2)]
+    cpu: u32,
+    /// Memory per VM: 2G, 2048M or MiB (default 2G).
+    #[arg(long, default_value = "2G")]
+    mem: String,
+    /// QEMU binary.
+    #[arg(long, default_value = "qemu-system-aarch64")]
+    qemu: String,
+    /// Extra kernel arguments.
+    #[arg(long, allow_hyphen_values = true, default_value = "")]
+    append: String,
+    /// syz-manager's web UI address.
+    #[arg(long, default_value = "127.0.0.1:56741")]
+    http: String,
+}
+
+#[derive(Args, Debug)]
 struct KtapArgs {
     /// Console log, `-` for stdin.
     log: PathBuf,
@@ -235,6 +348,22 @@ pub enum Command {
     },
     /// `kasan-rs reports|symbolize|diff ...` (see [`crate::report::command`]).
     Report(ReportCommand),
+    /// `kasan-rs fuzz ...`
+    Fuzz(Box<FuzzConfig>),
+    /// `kasan-rs fuzz-compare A B`
+    FuzzCompare {
+        /// The reference campaign's crashes.json.
+        a: PathBuf,
+        /// The checked campaign's crashes.json.
+        b: PathBuf,
+    },
+    /// `kasan-rs fuzz-contained DIR`
+    FuzzContained {
+        /// The campaign directory.
+        dir: PathBuf,
+    },
+    /// `kasan-rs syz-config ...`
+    SyzConfig(Box<SyzConfigArgs>),
     /// `help`, `--help`, `--version`: the text to print (exit 0).
     Help(String),
 }
@@ -294,8 +423,65 @@ fn expectations(args: ExpectArgs) -> Result<Expectations, Error> {
     Ok(expect)
 }
 
+fn duration_option(
+    name: &str,
+    value: Option<String>,
+    default: Duration,
+) -> Result<Duration, Error> {
+    match value {
+        Some(v) => parse_duration(&v).map_err(|e| Error::Usage(format!("--{name}: {e}"))),
+        None => Ok(default),
+    }
+}
+
+fn fuzz_config(a: FuzzArgs) -> Result<FuzzConfig, Error> {
+    let mut c = FuzzConfig::new(a.kernel, a.drive);
+    c.variant = a.variant;
+    c.out = a.out;
+    c.duration =
+        parse_duration(&a.duration).map_err(|e| Error::Usage(format!("--duration: {e}")))?;
+    c.seed = a.seed;
+    if let Some(append) = a.append {
+        c.append = append;
+    }
+    if let Some(smp) = a.smp {
+        if smp == 0 {
+            return Err(Error::Usage("--smp must be at least 1".to_string()));
+        }
+        c.smp = smp;
+    }
+    if let Some(mem) = a.mem {
+        c.mem = mem;
+    }
+    c.hang_timeout = duration_option("hang-timeout", a.hang_timeout, c.hang_timeout)?;
+    c.boot_timeout = duration_option("boot-timeout", a.boot_timeout, c.boot_timeout)?;
+    c.crash_grace = duration_option("crash-grace", a.crash_grace, c.crash_grace)?;
+    if let Some(qemu) = a.qemu {
+        c.qemu = qemu;
+    }
+    c.qemu_args = a.qemu_arg;
+    Ok(c)
+}
+
 fn convert(sub: Sub) -> Result<Command, Error> {
     Ok(match sub {
+        Sub::Fuzz(a) => Command::Fuzz(Box::new(fuzz_config(a)?)),
+        Sub::FuzzCompare { a, b } => Command::FuzzCompare { a, b },
+        Sub::FuzzContained { dir } => Command::FuzzContained { dir },
+        Sub::SyzConfig(a) => Command::SyzConfig(Box::new(SyzConfigArgs {
+            mem: parse_mem_mib(&a.mem).map_err(|e| Error::Usage(format!("--mem: {e}")))?,
+            kernel: a.kernel,
+            image: a.image,
+            sshkey: a.sshkey,
+            workdir: a.workdir,
+            syzkaller: a.syzkaller,
+            procs: a.procs,
+            vms: a.vms,
+            cpu: a.cpu,
+            qemu: a.qemu,
+            cmdline: a.append,
+            http: a.http,
+        })),
         Sub::Run(a) => {
             let mut config = RunConfig::new(a.image);
             if let Some(append) = a.append {

@@ -14,6 +14,7 @@
 //! * [`compare`]: two logs of one configuration side by side (`c` against `rust`);
 //! * [`report`]: KASAN reports as data (`reports`, `symbolize`, `diff`);
 //! * [`cmdline`]: the `kasan*` words of a kernel command line (`check-args`);
+//! * [`fuzz`]: the fuzz manager (`fuzz`, `fuzz-compare`, `fuzz-contained`, `syz-config`);
 //! * [`cli`]: the command line (clap);
 //! * [`error`]: the error type.
 
@@ -24,6 +25,7 @@ pub mod compare;
 pub mod console;
 pub mod error;
 pub mod expect;
+pub mod fuzz;
 pub mod ktap;
 pub mod log;
 pub mod qemu;

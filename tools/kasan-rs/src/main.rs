@@ -14,6 +14,7 @@ use kasan_rs_tools::cli::{self, Command};
 use kasan_rs_tools::cmdline;
 use kasan_rs_tools::compare;
 use kasan_rs_tools::error::Error;
+use kasan_rs_tools::fuzz;
 use kasan_rs_tools::log::parse_log;
 use kasan_rs_tools::qemu;
 use kasan_rs_tools::report::{self, parse_reports};
@@ -92,6 +93,52 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             let verdict = judge(&parsed, &expect, end);
             print!("{}", summary::render(&parsed, &verdict));
             Ok(exit(verdict.exit_code()))
+        }
+        Command::Fuzz(config) => {
+            fuzz::signals::install();
+            let mut progress = fuzz::campaign::StderrProgress::new();
+            let campaign = fuzz::campaign::run(&config, &mut fuzz::sink::FsSink, &mut progress)
+                .map_err(|e| Error::Usage(e.to_string()))?;
+            print!("{}", fuzz::table::render(&campaign));
+            if campaign.interrupted {
+                eprintln!("kasan-rs: fuzz campaign interrupted; results so far are in the table and crashes.json");
+                return Ok(ExitCode::from(130));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::FuzzCompare { a, b } => {
+            let a = fuzz::compare::read_campaign(&a)?;
+            let b = fuzz::compare::read_campaign(&b)?;
+            let comparison = fuzz::compare::compare(&a, &b);
+            print!("{}", comparison.text);
+            Ok(ExitCode::from(comparison.exit_code()))
+        }
+        Command::FuzzContained { dir } => {
+            let found = fuzz::contain::check_campaign(&dir)
+                .map_err(|e| Error::Usage(format!("cannot read {}: {e}", dir.display())))?;
+            if found.checked.is_empty() {
+                return Err(Error::Usage(format!(
+                    "no vm-*.cmd files in {}",
+                    dir.display()
+                )));
+            }
+            for (file, why) in &found.refused {
+                eprintln!("kasan-rs: {}: {why}", file.display());
+            }
+            println!(
+                "kasan-rs: {} boots checked, {} not contained",
+                found.checked.len(),
+                found.refused.len()
+            );
+            Ok(ExitCode::from(u8::from(!found.refused.is_empty())))
+        }
+        Command::SyzConfig(args) => {
+            let config = fuzz::syzconfig::manager_config(&args);
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&config).expect("serialisable")
+            );
+            Ok(ExitCode::SUCCESS)
         }
         Command::Run { config, expect } => {
             let outcome = qemu::run(&config).map_err(Error::Run)?;

@@ -56,6 +56,14 @@ pub struct RunConfig {
     pub seed: Option<u64>,
     /// Further QEMU arguments, passed before `-kernel` (`--qemu-arg`).
     pub extra_args: Vec<String>,
+    /// A raw disk image, attached read-only in effect:
+    /// `-drive file=PATH,if=virtio,format=raw,snapshot=on` (writes go to a
+    /// temporary overlay, so the image never changes).
+    pub drive: Option<PathBuf>,
+    /// `-nic none`: no network device at all.
+    pub no_network: bool,
+    /// Replaces [`BASE_APPEND`] (and [`BASE_APPEND_INITRD`]) as the start of `-append`.
+    pub base_append: Option<String>,
 }
 
 /// QEMU arguments that make a run reproducible: `-seed` fixes
@@ -89,12 +97,17 @@ impl RunConfig {
             poweroff_grace: Duration::from_secs(20),
             seed: None,
             extra_args: Vec::new(),
+            drive: None,
+            no_network: false,
+            base_append: None,
         }
     }
 
     /// The full `-append` string.
     pub fn kernel_args(&self) -> String {
-        let base = if self.initrd.is_some() {
+        let base = if let Some(base) = &self.base_append {
+            base.as_str()
+        } else if self.initrd.is_some() {
             BASE_APPEND_INITRD
         } else {
             BASE_APPEND
@@ -124,12 +137,21 @@ impl RunConfig {
         .iter()
         .map(|s| s.to_string())
         .collect();
+        if self.no_network {
+            args.extend(["-nic".to_string(), "none".to_string()]);
+        }
         if let Some(seed) = self.seed {
             args.extend(deterministic_args(seed));
         }
         args.extend(self.extra_args.iter().cloned());
         args.push("-kernel".to_string());
         args.push(self.image.display().to_string());
+        if let Some(drive) = &self.drive {
+            // QEMU's option syntax: a comma inside a value is doubled.
+            let file = drive.display().to_string().replace(',', ",,");
+            args.push("-drive".to_string());
+            args.push(format!("file={file},if=virtio,format=raw,snapshot=on"));
+        }
         if let Some(initrd) = &self.initrd {
             args.push("-initrd".to_string());
             args.push(initrd.display().to_string());
@@ -259,9 +281,62 @@ pub struct RunOutcome {
 }
 
 /// A console line from QEMU, or the end of one of its output streams.
-enum Output {
+pub enum Output {
+    /// One line, without its ending.
     Line(String),
+    /// A stream (stdout or stderr) was closed.
     Closed,
+}
+
+/// A QEMU started by [`spawn_group`].
+pub struct Spawned {
+    /// The process (leader of its own process group on Unix).
+    pub child: Child,
+    /// Its stdout and stderr, line by line (two [`Output::Closed`] at the end).
+    pub output: Receiver<Output>,
+}
+
+/// Starts `bin args` in a process group of its own, stdin closed, stdout
+/// and stderr read line by line on two threads; [`kill_group`] ends it and
+/// everything it started.
+pub fn spawn_group(bin: &str, args: &[String]) -> Result<Spawned, RunError> {
+    let mut command = Command::new(bin);
+    command
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        command.process_group(0);
+    }
+    let mut child = command
+        .spawn()
+        .map_err(|e| RunError::Spawn(bin.to_string(), e))?;
+    let (sender, receiver) = mpsc::channel();
+    let stdout = child.stdout.take().expect("piped stdout");
+    let stderr = child.stderr.take().expect("piped stderr");
+    spawn_reader(stdout, sender.clone());
+    spawn_reader(stderr, sender);
+    Ok(Spawned {
+        child,
+        output: receiver,
+    })
+}
+
+/// Kills the process group [`spawn_group`] made, whatever else is below
+/// `child`, and reaps `child`; returns its status when it could be reaped.
+pub fn kill_group(child: &mut Child) -> Option<ExitStatus> {
+    let descendants = descendants_of(child.id());
+    if let Ok(pgid) = i32::try_from(child.id()) {
+        send_kill_group(pgid);
+    }
+    let _ = child.kill();
+    for pid in descendants {
+        send_kill(pid);
+    }
+    child.wait().ok()
 }
 
 /// Checks the environment, boots the image and supervises QEMU until it
@@ -340,7 +415,7 @@ fn open_log(path: &Path) -> Result<LineWriter<File>, RunError> {
 }
 
 /// Quotes arguments for display only.
-fn shell_words(args: &[String]) -> String {
+pub fn shell_words(args: &[String]) -> String {
     args.iter()
         .map(|a| {
             if a.is_empty() || a.contains(|c: char| c.is_whitespace() || c == '"' || c == '\'') {
@@ -558,6 +633,24 @@ fn send_kill(pid: u32) {
 
 #[cfg(not(unix))]
 fn send_kill(_pid: u32) {}
+
+/// SIGKILL to the process group `pgid` (`kill(-pgid, SIGKILL)`).
+#[cfg(unix)]
+fn send_kill_group(pgid: i32) {
+    extern "C" {
+        fn kill(pid: i32, sig: i32) -> i32;
+    }
+    const SIGKILL: i32 = 9;
+    if pgid > 1 {
+        // SAFETY: kill(2) takes plain integers and touches no memory of ours.
+        unsafe {
+            kill(-pgid, SIGKILL);
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn send_kill_group(_pgid: i32) {}
 
 #[cfg(test)]
 mod tests {

@@ -304,8 +304,8 @@ const STACK_KEYS: [Key; 9] = [
     lines::riscv_status,
 ];
 
-/// `[ 12.345]` anywhere in the title.
-fn has_timestamp(title: &str) -> bool {
+/// `[ 12.345]` anywhere in the title (syzkaller's `linuxCorruptedTitles`).
+pub fn has_timestamp(title: &str) -> bool {
     title.match_indices('[').any(|(at, _)| {
         let rest = title[at + 1..].trim_start_matches(' ');
         let int = rest.bytes().take_while(u8::is_ascii_digit).count();

@@ -297,6 +297,12 @@ pub enum SkipSet {
     Free,
 }
 
+/// The Linux skip patterns plus a format's own `extra` ones, as one regex
+/// (what syzkaller's `extractStackFrame` joins with `|`).
+pub fn skip_regex(extra: &[&str]) -> Regex {
+    build(extra)
+}
+
 fn build(extra: &[&str]) -> Regex {
     let all: Vec<&str> = SKIP.iter().chain(extra).copied().collect();
     Regex::new(&all.join("|")).expect("skip patterns are valid")

@@ -26,7 +26,8 @@
 //! Rooms: [`console`] (one console line), [`collect`] (a report's text),
 //! [`lines`] (the line tests of the formats), [`frames`] (frame lines, skip
 //! patterns, prefixes, demangling), [`describe`] (formats, guilty frame,
-//! corruption), [`sanitize`], [`crash_type`].
+//! corruption), [`sanitize`], [`crash_type`]; [`linux_oops`] titles the
+//! other Linux oopses (WARNING, lockdep, KFENCE, BUG, hangs, panics).
 
 pub mod collect;
 pub mod console;
@@ -35,6 +36,7 @@ pub mod describe;
 pub mod frames;
 pub mod fxhash;
 pub mod lines;
+pub mod linux_oops;
 pub mod marks;
 pub mod oops;
 pub mod sanitize;
