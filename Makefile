@@ -21,7 +21,7 @@ CARGO ?= cargo
 SHELL := /bin/bash
 
 .DEFAULT_GOAL := help
-.PHONY: help bootstrap build tools check test run field bench profile clean-logs
+.PHONY: help bootstrap build tools check test run field fuzz fuzz-syzkaller bench profile clean-logs
 
 help:
 	@echo 'kasan-rs: hardware tag-based KASAN (arm64 MTE) in Rust, on a pristine Linux 6.12 tree'
@@ -33,6 +33,11 @@ help:
 	@echo '                   boot parameters: KASAN_ARGS="kasan.mode=async ..."'
 	@echo '  make field       the config families (FAMILIES="hardened debug") x c, rust: make test,'
 	@echo '                   make run, KFENCE, quiet consoles, lockdep; out/logs/field/'
+	@echo '  make fuzz        a fuzz campaign: trinity + stress-ng in QEMU virt,mte=on on the fuzz'
+	@echo '                   kernel (family fuzz), VM restarted after each crash, a crash table;'
+	@echo '                   VARIANT="c rust" DURATION=30m SEED=1 KASAN_ARGS=...; out/fuzz/'
+	@echo '  make fuzz-syzkaller  the same kernel and image for syzkaller: writes a syz-manager'
+	@echo '                   config to out/fuzz/syzkaller/manager.cfg (VARIANT=rust)'
 	@echo '  make bench       nokasan vs c vs rust: boot, slab, allocator ns/op, KUnit time;'
 	@echo '                   ROUNDS=$(ROUNDS) rounds under QEMU -icount; results in out/bench/latest/'
 	@echo '  make profile     c vs rust: guest instructions per KASAN function (QEMU exec trace);'
@@ -71,6 +76,15 @@ run: bootstrap
 FAMILIES ?= hardened debug
 field: bootstrap
 	@testing/scripts/field.sh $(FAMILIES)
+
+# A fuzz campaign on the `fuzz` config family (testing/scripts/fuzz.sh). DURATION per variant.
+DURATION ?= 30m
+SEED ?= 1
+fuzz: bootstrap
+	@DURATION="$(DURATION)" SEED="$(SEED)" KASAN_ARGS="$(KASAN_ARGS)" testing/scripts/fuzz.sh $(VARIANT)
+
+fuzz-syzkaller: bootstrap
+	@testing/scripts/fuzz-syzkaller.sh $(VARIANT)
 
 # Rounds of `make bench` (each boots nokasan, c and rust with the bench module, and c and rust
 # with the KUnit kasan suite). Needs the three kernels built; never builds one.

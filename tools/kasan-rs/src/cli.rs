@@ -212,18 +212,25 @@ struct RunArgs {
 
 #[derive(Args, Debug)]
 struct FuzzArgs {
+    /// Only check --duration, --seed and the other values, then exit 0 (or 2).
+    #[arg(long)]
+    check_only: bool,
     /// Kernel Image to boot.
-    #[arg(long)]
-    kernel: PathBuf,
+    #[arg(long, required_unless_present = "check_only")]
+    kernel: Option<PathBuf>,
     /// Raw disk image (attached with snapshot=on; never modified).
-    #[arg(long)]
-    drive: PathBuf,
+    #[arg(long, required_unless_present = "check_only")]
+    drive: Option<PathBuf>,
     /// Label of the kernel variant (c, rust).
-    #[arg(long)]
-    variant: String,
+    #[arg(long, required_unless_present = "check_only")]
+    variant: Option<String>,
     /// Output directory.
+    #[arg(long, required_unless_present = "check_only")]
+    out: Option<PathBuf>,
+    /// Deterministic VMs (-seed, -icount shift=0,sleep=off): guest time counts
+    /// instructions, and the table gives guest instructions per syscall.
     #[arg(long)]
-    out: PathBuf,
+    icount: bool,
     /// Campaign length: 90s, 30m, 2h, 1h30m or seconds.
     #[arg(long, value_name = "DURATION")]
     duration: String,
@@ -357,6 +364,8 @@ pub enum Command {
         /// The checked campaign's crashes.json.
         b: PathBuf,
     },
+    /// `kasan-rs fuzz --check-only ...`: the values were good.
+    FuzzChecked,
     /// `kasan-rs fuzz-contained DIR`
     FuzzContained {
         /// The campaign directory.
@@ -435,9 +444,10 @@ fn duration_option(
 }
 
 fn fuzz_config(a: FuzzArgs) -> Result<FuzzConfig, Error> {
-    let mut c = FuzzConfig::new(a.kernel, a.drive);
-    c.variant = a.variant;
-    c.out = a.out;
+    let mut c = FuzzConfig::new(a.kernel.unwrap_or_default(), a.drive.unwrap_or_default());
+    c.variant = a.variant.unwrap_or_default();
+    c.out = a.out.unwrap_or_default();
+    c.icount = a.icount;
     c.duration =
         parse_duration(&a.duration).map_err(|e| Error::Usage(format!("--duration: {e}")))?;
     c.seed = a.seed;
@@ -465,6 +475,10 @@ fn fuzz_config(a: FuzzArgs) -> Result<FuzzConfig, Error> {
 
 fn convert(sub: Sub) -> Result<Command, Error> {
     Ok(match sub {
+        Sub::Fuzz(a) if a.check_only => {
+            fuzz_config(a)?;
+            Command::FuzzChecked
+        }
         Sub::Fuzz(a) => Command::Fuzz(Box::new(fuzz_config(a)?)),
         Sub::FuzzCompare { a, b } => Command::FuzzCompare { a, b },
         Sub::FuzzContained { dir } => Command::FuzzContained { dir },

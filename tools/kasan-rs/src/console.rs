@@ -37,6 +37,13 @@ pub fn without_line_end(raw: &str) -> &str {
     }
 }
 
+/// The printk timestamp of a raw console line (`[   12.345678] ...` gives
+/// 12.345678 seconds since boot), if it has one.
+pub fn printk_timestamp(raw: &str) -> Option<f64> {
+    let (inner, _) = strip_bracketed(without_line_end(raw), is_timestamp)?;
+    inner.parse().ok()
+}
+
 /// [`split_printk_prefix`] of a line already without its ending.
 pub fn split_bracketed_prefix(line: &str) -> (Option<&str>, &str) {
     if !line.starts_with('[') {

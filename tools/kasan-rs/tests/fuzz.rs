@@ -238,7 +238,15 @@ fn early_deaths_back_off_and_the_campaign_ends_on_time() {
     let took = began.elapsed();
     assert!(took < Duration::from_secs(6), "{took:?}");
     assert!(j.crashes.is_empty());
-    assert_eq!(j.boot_failures, j.vms_booted);
+    // Every VM is a boot failure, but for a last one the campaign's end may
+    // stop first (on a loaded host).
+    let stopped = j.vms.last().is_some_and(|v| v.outcome == "stopped");
+    assert_eq!(
+        j.boot_failures + usize::from(stopped),
+        j.vms_booted,
+        "{:?}",
+        j.vms
+    );
     // 1 s, 2 s, ... between boots: not a spin.
     assert!((2..=4).contains(&j.vms_booted), "{}", j.vms_booted);
     let table = kasan_rs_tools::fuzz::table::render(&j);

@@ -157,12 +157,17 @@ impl State {
             .end
             .saturating_duration_since(self.start)
             .as_secs_f64();
+        let (guest_secs, guest_syscalls) = result.guest_rate.span();
+        j.guest_secs += guest_secs;
+        j.guest_syscalls += guest_syscalls;
         j.vms.push(Vm {
             index,
             seed,
             start_secs,
             end_secs,
             syscalls: result.syscalls,
+            guest_secs,
+            guest_syscalls,
             outcome: result.outcome.name().to_string(),
             title,
             setup_failed,
@@ -223,6 +228,14 @@ impl State {
         } else {
             0.0
         };
+        let (guest_secs, guest_syscalls) = (self.json.guest_secs, self.json.guest_syscalls);
+        self.json.syscalls_per_guest_minute = if guest_secs > 0.0 {
+            guest_syscalls as f64 * 60.0 / guest_secs
+        } else {
+            0.0
+        };
+        self.json.instructions_per_syscall = (self.json.icount && guest_syscalls > 0)
+            .then(|| guest_secs * 1e9 / guest_syscalls as f64);
         self.json.finished = finished;
     }
 }
@@ -280,6 +293,7 @@ pub fn run(
             kernel: config.kernel.display().to_string(),
             drive: config.drive.display().to_string(),
             duration_secs: config.duration.as_secs_f64(),
+            icount: config.icount,
             canaries: record::CANARIES
                 .iter()
                 .map(|name| Canary {

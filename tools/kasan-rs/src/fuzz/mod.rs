@@ -94,6 +94,9 @@ pub struct FuzzConfig {
     pub qemu_args: Vec<String>,
     /// Run `QEMU --version` first (refuse QEMU < 8).
     pub check_qemu: bool,
+    /// `--icount`: every VM deterministic (`-seed <VM seed> -icount
+    /// shift=0,sleep=off`), so guest time counts instructions.
+    pub icount: bool,
 }
 
 impl FuzzConfig {
@@ -115,6 +118,7 @@ impl FuzzConfig {
             qemu: "qemu-system-aarch64".to_string(),
             qemu_args: Vec::new(),
             check_qemu: true,
+            icount: false,
         }
     }
 
@@ -142,6 +146,9 @@ impl FuzzConfig {
         run.no_network = true;
         run.extra_args = self.qemu_args.clone();
         run.base_append = Some(self.kernel_args(k));
+        if self.icount {
+            run.seed = Some(vm_seed(self.seed, k));
+        }
         run
     }
 }

@@ -35,6 +35,24 @@ pub struct Campaign {
     pub syscalls: u64,
     /// Syscalls per minute of campaign time.
     pub syscalls_per_minute: f64,
+    /// True when every VM ran under `-icount shift=0,sleep=off` (`--icount`).
+    #[serde(default)]
+    pub icount: bool,
+    /// Guest seconds between each VM's first and last progress lines, summed.
+    #[serde(default)]
+    pub guest_secs: f64,
+    /// Syscalls in those spans, summed.
+    #[serde(default)]
+    pub guest_syscalls: u64,
+    /// `guest_syscalls` per guest minute: the fuzzing rate without boots
+    /// and restarts, and independent of the host's load under `--icount`.
+    #[serde(default)]
+    pub syscalls_per_guest_minute: f64,
+    /// Under `--icount`, guest instructions per syscall (guest nanoseconds
+    /// per syscall: shift=0 is one instruction per nanosecond), kernel and
+    /// user and the stress-ng load together.
+    #[serde(default)]
+    pub instructions_per_syscall: Option<f64>,
     /// VMs whose guest printed `setup-failed`.
     pub setup_failures: usize,
     /// VMs that never printed `started` (nor a crash) before they ended or
@@ -90,6 +108,12 @@ pub struct Vm {
     pub end_secs: f64,
     /// Its last `progress syscalls=N`.
     pub syscalls: u64,
+    /// Guest seconds between its first and last progress lines.
+    #[serde(default)]
+    pub guest_secs: f64,
+    /// Syscalls between them.
+    #[serde(default)]
+    pub guest_syscalls: u64,
     /// `crash`, `hang`, `lost`, `setup-failed`, `boot-failed` or `stopped`
     /// (the campaign ended while it ran).
     pub outcome: String,

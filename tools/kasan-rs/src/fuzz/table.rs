@@ -56,6 +56,19 @@ pub fn render(c: &Campaign) -> String {
         c.setup_failures,
         c.boot_failures
     );
+    if c.guest_secs > 0.0 {
+        let _ = writeln!(
+            out,
+            "guest time: {} syscalls in {:.1} s of steady fuzzing ({:.0}/guest minute){}",
+            c.guest_syscalls,
+            c.guest_secs,
+            c.syscalls_per_guest_minute,
+            match c.instructions_per_syscall {
+                Some(i) => format!(", {i:.0} guest instructions per syscall (-icount)"),
+                None => String::new(),
+            }
+        );
+    }
     if let Some(vm) = c.vms.iter().find(|v| v.outcome == "boot-failed") {
         let _ = writeln!(
             out,

@@ -82,6 +82,33 @@ pub struct SeenReport {
     pub at: Instant,
 }
 
+/// Syscalls against guest time (the printk clock): the steady-state rate of
+/// a VM, without its boot, and under `--icount` (one guest nanosecond per
+/// instruction) its guest instructions per syscall.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct GuestRate {
+    first: Option<(f64, u64)>,
+    last: Option<(f64, u64)>,
+}
+
+impl GuestRate {
+    /// A progress line printed at guest time `at` with cumulative `syscalls`.
+    pub fn progress(&mut self, at: f64, syscalls: u64) {
+        if self.first.is_none() {
+            self.first = Some((at, syscalls));
+        }
+        self.last = Some((at, syscalls));
+    }
+
+    /// Guest seconds and syscalls between the first and last progress lines.
+    pub fn span(&self) -> (f64, u64) {
+        match (self.first, self.last) {
+            (Some((t0, n0)), Some((t1, n1))) if t1 > t0 && n1 >= n0 => (t1 - t0, n1 - n0),
+            _ => (0.0, 0),
+        }
+    }
+}
+
 /// What one VM did.
 #[derive(Debug)]
 pub struct VmResult {
@@ -93,6 +120,8 @@ pub struct VmResult {
     pub started: bool,
     /// Its last progress count.
     pub syscalls: u64,
+    /// Syscalls against guest time, between its first and last progress lines.
+    pub guest_rate: GuestRate,
     /// The seed its `started` line reported.
     pub guest_seed: Option<u64>,
     /// Its last non-empty console line (QEMU's complaint, for a VM that
@@ -127,6 +156,7 @@ struct Watch {
     started: bool,
     guest_seed: Option<u64>,
     syscalls: u64,
+    guest_rate: GuestRate,
     last_progress: Option<Instant>,
     setup_failed: Option<(String, Instant)>,
     crash: Option<(CrashKind, Instant)>,
@@ -153,6 +183,9 @@ impl Watch {
                 }
                 GuestEvent::Progress { syscalls } => {
                     self.syscalls = syscalls;
+                    if let Some(at) = crate::console::printk_timestamp(line) {
+                        self.guest_rate.progress(at, syscalls);
+                    }
                     self.last_progress = Some(now);
                 }
                 GuestEvent::SetupFailed { reason } => {
@@ -230,6 +263,7 @@ pub fn run_vm(
         end,
         started: watch.started,
         syscalls: watch.syscalls,
+        guest_rate: watch.guest_rate,
         guest_seed: watch.guest_seed,
         last_line: watch.last_line.take(),
         outcome,

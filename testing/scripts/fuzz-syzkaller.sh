@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The fuzz kernel and guest for syzkaller (`make fuzz-syzkaller`): fuzz-syzkaller.sh [VARIANT]
+#
+# Builds VARIANT's (default rust) fuzz kernel, the guest image with the planted-bug module, and
+# writes a syz-manager config for them (`kasan-rs syz-config`: vm type qemu, virt,mte=on, the
+# image's ssh key, restricted user networking). The project does not vendor or build syzkaller:
+# point a syzkaller checkout at the config (README, "Fuzzing with syzkaller").
+#
+# Output: out/fuzz/syzkaller/ (manager.cfg, VARIANT.img, id_ed25519, workdir/).
+set -euo pipefail
+export KASAN_RS_FAMILY=fuzz
+. "$(dirname "$0")/common.sh"
+
+v="${1:-rust}"; check_variant "$v"
+(cd "$TOP" && cargo build --release -q -p kasan-rs-tools) || die "cannot build the kasan-rs tool"
+KASAN_RS="$TOP/target/release/kasan-rs"
+out="${KASAN_RS_FUZZ_OUT:-$TOP/out/fuzz}/syzkaller"; mkdir -p "$out/workdir"
+
+base=$("$TOP/testing/fuzz/image.sh") || die "cannot build the fuzz guest image (testing/fuzz/image.sh)"
+"$TOP/testing/scripts/build.sh" "$v"
+ko=$(module_build "$v" "$TOP/testing/fuzz/canary" kasan_rs_canary "$out")
+"$TOP/testing/fuzz/image.sh" variant "$ko" "$out/$v.img" >/dev/null || die "[$v] cannot make the disk image"
+# syz-manager wants the key private to its user.
+install -m 600 "$(dirname "$base")/id_ed25519" "$out/id_ed25519"
+
+"$KASAN_RS" syz-config --kernel "$(builddir "$v")/arch/arm64/boot/Image" --image "$out/$v.img" \
+  --sshkey "$out/id_ed25519" --workdir "$out/workdir" > "$out/manager.cfg.new"
+mv "$out/manager.cfg.new" "$out/manager.cfg"
+say "syz-manager config: ${out#$TOP/}/manager.cfg (run: syz-manager -config $out/manager.cfg)"

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# A fuzz campaign (`make fuzz`): fuzz.sh VARIANT...
+#   DURATION=30m SEED=1 KASAN_ARGS="..." testing/scripts/fuzz.sh c rust
+#
+# For each variant: builds its fuzz kernel (config family `fuzz`: hardened + KCOV, networking,
+# namespaces, cgroups, DWARF line tables), the planted-bug module testing/fuzz/canary against it,
+# and its disk image (the Debian arm64 guest of testing/fuzz/image.sh plus that module); then
+# `kasan-rs fuzz` boots VM after VM under QEMU virt,mte=on with no network (trinity as an
+# unprivileged user beside a stress-ng load), restarts after every crash or hang until DURATION
+# is spent, and prints the crash table. With two or more variants, the same seeds run on each,
+# and `kasan-rs fuzz-compare` ends with the titles only one of them saw (exit 1 if the last
+# variant saw one the first did not). Everything the campaign decides (what a crash is, its
+# title, when a VM hangs, containment) is the tool's; this script only sequences.
+#
+# Output: out/fuzz/<variant>/ (vm-NNN.log consoles, vm-NNN.cmd QEMU command lines,
+# crashes.json), out/fuzz/compare.txt. KASAN_RS_FUZZ_OUT overrides out/fuzz.
+set -euo pipefail
+export KASAN_RS_FAMILY=fuzz
+. "$(dirname "$0")/common.sh"
+
+[ $# -gt 0 ] || die "usage: fuzz.sh VARIANT... (of: $VARIANTS)"
+duration="${DURATION:-30m}"; seed="${SEED:-1}"; args="${KASAN_ARGS:-}"
+for v in "$@"; do check_variant "$v"; done
+check_kasan_args "$args"
+(cd "$TOP" && cargo build --release -q -p kasan-rs-tools) || die "cannot build the kasan-rs tool"
+KASAN_RS="$TOP/target/release/kasan-rs"
+# Malformed DURATION or SEED: the tool's parsers say so before anything is built.
+"$KASAN_RS" fuzz --check-only --duration "$duration" --seed "$seed" || exit 2
+
+outroot="${KASAN_RS_FUZZ_OUT:-$TOP/out/fuzz}"
+mkdir -p "$outroot"
+base=$("$TOP/testing/fuzz/image.sh") || die "cannot build the fuzz guest image (testing/fuzz/image.sh)"
+
+for v in "$@"; do
+  "$TOP/testing/scripts/build.sh" "$v"
+  out="$outroot/$v"; rm -rf "$out"; mkdir -p "$out"
+  ko=$(module_build "$v" "$TOP/testing/fuzz/canary" kasan_rs_canary "$out")
+  "$TOP/testing/fuzz/image.sh" variant "$ko" "$out/disk.img" >/dev/null \
+    || die "[$v] cannot make the disk image with the canary module"
+  say "[$v] fuzzing for $duration, seed $seed${args:+, $args} (consoles in ${out#$TOP/}/)"
+  set +e
+  "$KASAN_RS" fuzz --kernel "$(builddir "$v")/arch/arm64/boot/Image" --drive "$out/disk.img" \
+    --variant "$v" --out "$out" --duration "$duration" --seed "$seed" --smp 2 --mem 2G \
+    ${args:+--append "$args"}
+  rc=$?
+  set -e
+  # The disk image is a copy of the cached one plus the module: not worth keeping.
+  rm -f "$out/disk.img"
+  [ "$rc" = 0 ] || die "[$v] the campaign did not finish (kasan-rs fuzz exit $rc)"
+  "$KASAN_RS" fuzz-contained "$out" || die "[$v] a fuzz VM had a way off this machine"
+done
+
+if [ $# -ge 2 ]; then
+  first=$1; last=${!#}
+  set +e
+  "$KASAN_RS" fuzz-compare "$outroot/$first/crashes.json" "$outroot/$last/crashes.json" \
+    | tee "$outroot/compare.txt"
+  rc=${PIPESTATUS[0]}
+  set -e
+  exit "$rc"
+fi
