@@ -246,7 +246,12 @@ static noinline ssize_t kasan_rs_canary_page_oob_read(char __user *ubuf, loff_t 
 	memset(buf, 0xc5, CANARY_BUF_SIZE);
 	src = buf + pos;
 	OPTIMIZER_HIDE_VAR(src);		/* no fortify bound: KASAN is the one to catch it */
-	memcpy(bounce, src, n);			/* one byte past the end on the bug path */
+	/*
+	 * The last byte by hand, in this function: a fault inside memcpy() (a leaf routine that
+	 * keeps no frame record) would leave this function out of the report's call trace.
+	 */
+	memcpy(bounce, src, n - 1);
+	bounce[n - 1] = READ_ONCE(src[n - 1]);	/* one byte past the end on the bug path */
 	free_pages_exact(buf, CANARY_BUF_SIZE);
 	if (copy_to_user(ubuf, bounce, n))
 		ret = -EFAULT;
