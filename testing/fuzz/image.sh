@@ -11,7 +11,8 @@
 #
 # Cache: $CACHE/fuzz-image/<key>/{rootfs.ext4,id_ed25519,id_ed25519.pub,build.log}, <key> a hash
 # of this script, the guest init and the package list (and suite, mirror, size): a rebuild only
-# when one of them changes. The ssh key pair next to the image is authorized for root in it.
+# when one of them changes (the three newest keys are kept). The ssh key pair next to the image
+# is authorized for root in it.
 # Environment: KASAN_RS_CACHE, KASAN_RS_FUZZ_MIRROR (default http://deb.debian.org/debian),
 # KASAN_RS_FUZZ_SUITE (default bookworm), KASAN_RS_FUZZ_IMAGE_SIZE (default 1G).
 set -euo pipefail
@@ -158,11 +159,23 @@ build_image() {
   rm -rf "$IMGDIR"
   mv "$tmp" "$IMGDIR"
   trap - EXIT
+  # Keep the three newest base images (variants are full copies and do not need theirs).
+  local old
+  for old in $(ls -dt "$CACHE"/fuzz-image/[0-9a-f]*/ 2>/dev/null | grep -v '\.tmp\.' | tail -n +4); do
+    rm -rf "$old"
+  done
   say "fuzz image ready in $((SECONDS - t0)) s: $IMG ($(du -m "$IMG" | cut -f1) MiB used of $SIZE)"
 }
 
 base_image() {
-  [ -f "$IMG" ] || build_image
+  if [ ! -f "$IMG" ]; then
+    # One builder at a time (two `make fuzz` runs would otherwise replace each other's image).
+    mkdir -p "$CACHE/fuzz-image"
+    exec 9>"$CACHE/fuzz-image/.lock"
+    flock 9
+    [ -f "$IMG" ] || build_image
+    exec 9>&-
+  fi
   echo "$IMG"
 }
 
@@ -188,6 +201,6 @@ case "${1:-}" in
   "") base_image;;
   variant) [ $# = 3 ] || die "usage: image.sh variant KO OUT"; variant "$2" "$3";;
   key) echo "$IMGDIR";;
-  -h|--help|help) sed -n '2,18p' "$0";;
+  -h|--help|help) sed -n '2,17p' "$0";;
   *) die "unknown command '$1' (image.sh [variant KO OUT | key])";;
 esac
