@@ -12,6 +12,15 @@ have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok
 
 APT_PKGS=(linux-source-6.12 rustc-web rust-web-src clang-19 lld-19 llvm-19 libclang-19-dev
           flex bison bc libssl-dev libelf-dev cpio make xz-utils python3)
+# --fuzz: also what the fuzz runs need on the host (testing/fuzz/image.sh builds the guest image
+# with mmdebstrap and mkfs.ext4 -d, writes modules into it with debugfs, makes ssh keys).
+# Optional, so that `make test`'s bootstrap stays as it was.
+FUZZ_PKGS=(mmdebstrap e2fsprogs openssh-client)
+case "${1:-}" in
+  --fuzz) APT_PKGS+=("${FUZZ_PKGS[@]}");;
+  "") ;;
+  *) log "usage: bootstrap.sh [--fuzz]"; exit 2;;
+esac
 for p in "${APT_PKGS[@]}"; do have_pkg "$p" || need_apt+=("$p"); done
 
 qemu_ok() {
