@@ -13,7 +13,9 @@
 # title, when a VM hangs, containment) is the tool's; this script only sequences.
 #
 # Output: out/fuzz/<variant>/ (vm-NNN.log consoles, vm-NNN.cmd QEMU command lines,
-# crashes.json), out/fuzz/compare.txt. KASAN_RS_FUZZ_OUT overrides out/fuzz.
+# crashes.json, table.txt), out/fuzz/compare.txt. KASAN_RS_FUZZ_OUT overrides out/fuzz.
+# FUZZ_BUILD=0 boots the kernels as they are (built if missing); FUZZ_PARALLEL=1 runs the variants'
+# campaigns side by side; FUZZ_TOOL_ARGS passes more `kasan-rs fuzz` options (e.g. --icount).
 set -euo pipefail
 export KASAN_RS_FAMILY=fuzz
 . "$(dirname "$0")/common.sh"
@@ -31,24 +33,40 @@ outroot="${KASAN_RS_FUZZ_OUT:-$TOP/out/fuzz}"
 mkdir -p "$outroot"
 base=$("$TOP/testing/fuzz/image.sh") || die "cannot build the fuzz guest image (testing/fuzz/image.sh)"
 
+# 1. Kernels, modules and disk images, one variant after the other (one kernel build at a time).
 for v in "$@"; do
-  "$TOP/testing/scripts/build.sh" "$v"
+  image="$(builddir "$v")/arch/arm64/boot/Image"
+  if [ "${FUZZ_BUILD:-1}" = 1 ] || [ ! -f "$image" ]; then "$TOP/testing/scripts/build.sh" "$v"; fi
   out="$outroot/$v"; rm -rf "$out"; mkdir -p "$out"
   ko=$(module_build "$v" "$TOP/testing/fuzz/canary" kasan_rs_canary "$out")
   "$TOP/testing/fuzz/image.sh" variant "$ko" "$out/disk.img" >/dev/null \
     || die "[$v] cannot make the disk image with the canary module"
+done
+
+# 2. The campaigns: one after the other, or with FUZZ_PARALLEL=1 side by side (the same host
+# load on every variant, for campaigns compared by their syscall counts).
+campaign() {
+  local v=$1 out="$outroot/$1" rc
   say "[$v] fuzzing for $duration, seed $seed${args:+, $args} (consoles in ${out#$TOP/}/)"
   set +e
   "$KASAN_RS" fuzz --kernel "$(builddir "$v")/arch/arm64/boot/Image" --drive "$out/disk.img" \
     --variant "$v" --out "$out" --duration "$duration" --seed "$seed" --smp 2 --mem 2G \
-    ${args:+--append "$args"}
+    --append "init=/sbin/kasan-rs-fuzz-init${args:+ $args}" ${FUZZ_TOOL_ARGS:-} > "$out/table.txt"
   rc=$?
   set -e
+  cat "$out/table.txt"
   # The disk image is a copy of the cached one plus the module: not worth keeping.
   rm -f "$out/disk.img"
   [ "$rc" = 0 ] || die "[$v] the campaign did not finish (kasan-rs fuzz exit $rc)"
   "$KASAN_RS" fuzz-contained "$out" || die "[$v] a fuzz VM had a way off this machine"
-done
+}
+if [ "${FUZZ_PARALLEL:-0}" = 1 ]; then
+  pids=()
+  for v in "$@"; do campaign "$v" & pids+=($!); done
+  for p in "${pids[@]}"; do wait "$p" || exit 1; done
+else
+  for v in "$@"; do campaign "$v"; done
+fi
 
 if [ $# -ge 2 ]; then
   first=$1; last=${!#}

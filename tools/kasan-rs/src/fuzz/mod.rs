@@ -14,8 +14,15 @@
 //! qemu-system-aarch64 -M virt,mte=on -cpu max -smp N -m M -nographic -no-reboot -nic none
 //!   [--qemu-arg ...] -kernel Image -drive file=disk.img,if=virtio,format=raw,snapshot=on
 //!   -append "console=ttyAMA0 root=/dev/vda ro rootwait panic=-1 panic_on_warn=1 oops=panic
-//!            fuzz_seed=S fuzz_vm=k <--append>"
+//!            kunit.enable=0 printk_devkmsg=on printk.time=1 fuzz_seed=S fuzz_vm=k <--append>"
 //! ```
+//!
+//! `kunit.enable=0`: a fuzz kernel may have KUnit suites built in (the kasan
+//! suite's expected reports would panic the VM under `panic_on_warn`);
+//! `printk_devkmsg=on`: the guest's protocol lines go through `/dev/kmsg`,
+//! which must not rate-limit them; `printk.time=1`: their timestamps give
+//! the guest-time rate. The guest's init is the image's business:
+//! the caller passes `init=` in `--append`.
 //!
 //! How a VM ends ([`vm`]): the first crash line ([`protocol::crash_start`])
 //! starts a grace period (`--crash-grace`, 5 s) for the kernel to finish
@@ -53,8 +60,8 @@ use std::time::Duration;
 use crate::qemu::RunConfig;
 
 /// Kernel arguments of every fuzz VM, before `fuzz_seed=`.
-pub const BASE_APPEND: &str =
-    "console=ttyAMA0 root=/dev/vda ro rootwait panic=-1 panic_on_warn=1 oops=panic";
+pub const BASE_APPEND: &str = "console=ttyAMA0 root=/dev/vda ro rootwait panic=-1 \
+    panic_on_warn=1 oops=panic kunit.enable=0 printk_devkmsg=on printk.time=1";
 
 /// The per-VM seed: `seed * 1000 + k`.
 pub fn vm_seed(seed: u32, k: usize) -> u64 {
@@ -184,7 +191,7 @@ mod tests {
                 "-drive",
                 "file=disk.img,if=virtio,format=raw,snapshot=on",
                 "-append",
-                "console=ttyAMA0 root=/dev/vda ro rootwait panic=-1 panic_on_warn=1 oops=panic fuzz_seed=7003 fuzz_vm=3 kasan.mode=sync",
+                "console=ttyAMA0 root=/dev/vda ro rootwait panic=-1 panic_on_warn=1 oops=panic kunit.enable=0 printk_devkmsg=on printk.time=1 fuzz_seed=7003 fuzz_vm=3 kasan.mode=sync",
             ]
         );
         assert!(contain::check(&argv).is_ok());
