@@ -118,6 +118,11 @@ enum Sub {
         #[arg(num_args = 0.., allow_hyphen_values = true, trailing_var_arg = true)]
         args: Vec<String>,
     },
+    /// One line per suite, case and parameter: NAME<TAB>STATUS (kunit.py's names).
+    KunitCases {
+        /// Console log, `-` for stdin.
+        log: PathBuf,
+    },
     /// Compare every KUnit suite of two consoles, and where their KASAN reports are.
     KunitCompare {
         /// First log.
@@ -257,6 +262,11 @@ pub enum Command {
         logs: [PathBuf; 2],
         /// Their labels.
         labels: [String; 2],
+    },
+    /// `kasan-rs kunit-cases LOG`
+    KunitCases {
+        /// Log path; `-` is stdin.
+        log: PathBuf,
     },
     /// `kasan-rs kunit-compare A B [...]`
     KunitCompare {
@@ -404,6 +414,7 @@ fn convert(sub: Sub) -> Result<Command, Error> {
         Sub::CheckArgs { args } => Command::CheckArgs {
             cmdline: args.join(" "),
         },
+        Sub::KunitCases { log } => Command::KunitCases { log },
         Sub::KunitCompare {
             a,
             b,

@@ -502,6 +502,37 @@ pub fn kunit_compare(
     }
 }
 
+/// `kasan-rs kunit-cases LOG`: one line per suite, case and parameter as this tool's KTAP
+/// parser reads them, `SUITE[.CASE[.PARAM]]<TAB>STATUS`, STATUS one of `SUCCESS`, `FAILURE`,
+/// `SKIPPED`, `CRASHED` (unfinished): the names of kunit.py's `TestStatus`, so that
+/// testing/kunit/kunitpy_agree.py can diff the two parsers.
+pub fn case_lines(text: &str) -> String {
+    fn status(o: Outcome) -> &'static str {
+        match o {
+            Outcome::Pass => "SUCCESS",
+            Outcome::Fail => "FAILURE",
+            Outcome::Skip => "SKIPPED",
+            Outcome::Incomplete => "CRASHED",
+        }
+    }
+    fn case(out: &mut String, prefix: &str, c: &Case) {
+        let key = format!("{prefix}.{}", c.name);
+        let _ = writeln!(out, "{key}\t{}", status(c.outcome));
+        for p in &c.params {
+            case(out, &key, p);
+        }
+    }
+    let log = parse_log(text);
+    let mut out = String::new();
+    for suite in &log.suites {
+        let _ = writeln!(out, "{}\t{}", suite.name, status(suite.outcome));
+        for c in &suite.cases {
+            case(&mut out, &suite.name, c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -596,6 +627,15 @@ mod tests {
 
     fn uaf() -> Vec<String> {
         report("slab-use-after-free")
+    }
+
+    #[test]
+    fn case_lines_name_every_case_and_parameter() {
+        let log = "KTAP version 1\n1..1\n    KTAP version 1\n    # Subtest: s\n    1..2\n        KTAP version 1\n        # Subtest: p\n        ok 1 one\n        not ok 2 two\n    not ok 1 p\n    ok 2 q # SKIP no\nnot ok 1 s\n";
+        assert_eq!(
+            case_lines(log),
+            "s\tFAILURE\ns.p\tFAILURE\ns.p.one\tSUCCESS\ns.p.two\tFAILURE\ns.q\tSKIPPED\n"
+        );
     }
 
     #[test]

@@ -65,6 +65,10 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             print!("{}", comparison.render());
             Ok(exit(comparison.exit_code()))
         }
+        Command::KunitCases { log } => {
+            print!("{}", kunit_compare::case_lines(&read_log(&log)?));
+            Ok(ExitCode::SUCCESS)
+        }
         Command::KunitCompare {
             logs,
             labels,
