@@ -17,9 +17,15 @@
  * "kasan", so no KASAN test suite is running (kasan_kunit_test_suite_start()).
  *
  * A synchronous tag fault turns tag checking off on the CPU that took it
- * (do_tag_recovery(), arch/arm64/mm/fault.c). Like the KASAN suite, case 1
- * keeps to one CPU around the bad read and turns checking back on after it, so
- * that whatever runs next on that CPU is checked again.
+ * (do_tag_recovery(), arch/arm64/mm/fault.c; the same with either KASAN), until
+ * something turns it back on: the KASAN suite does after each of its own
+ * reports, nothing else does. So an earlier suite's report (in the kunit
+ * family, slub_test.test_clobber_zone's write into its red zone) leaves one CPU
+ * unchecked, and a bug there goes unseen: measured on the min kernels with
+ * -smp 1, slub_kunit.ko then this module, c and rust alike. The suite's init
+ * therefore turns checking on on every CPU; case 1 keeps to one CPU around the
+ * bad read and turns it back on after it, so that what runs next (the other
+ * suites, kasan_mm) is checked again.
  *
  * Only the first report of a boot is printed (and fails a test) unless
  * kasan_multi_shot is on the command line: make kunit boots with it.
@@ -30,6 +36,7 @@
 #include <linux/module.h>
 #include <linux/preempt.h>
 #include <linux/slab.h>
+#include <linux/smp.h>
 
 /* mm/kasan/kasan.h, exported for the KASAN KUnit suite (CONFIG_KASAN_KUNIT_TEST). */
 void kasan_enable_hw_tags(void);
@@ -67,8 +74,20 @@ static struct kunit_case kunit_hook_cases[] = {
 	{}
 };
 
+static void kunit_hook_rearm(void *unused)
+{
+	kasan_enable_hw_tags();
+}
+
+static int kunit_hook_suite_init(struct kunit_suite *suite)
+{
+	on_each_cpu(kunit_hook_rearm, NULL, 1);
+	return 0;
+}
+
 static struct kunit_suite kunit_hook_suite = {
 	.name = "kunit_hook",
+	.suite_init = kunit_hook_suite_init,
 	.test_cases = kunit_hook_cases,
 };
 

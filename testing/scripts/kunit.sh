@@ -9,11 +9,14 @@
 # is), build the test modules against its build directory, pack them with /init
 # (testing/initramfs/init.c) and boot once with kasan_multi_shot: the built-in suites run first,
 # then /init loads, in this order,
+#   kasan_rs_kunit_hook.ko  KUnit's KASAN hook (testing/kunit-hook): a use-after-free in a
+#                           non-KASAN test, which KUnit must fail; the suites after it pass.
+#                           Its init turns MTE tag checking back on on every CPU (a report in
+#                           an earlier suite leaves it off on the CPU that took it), and
 #   kasan_test_mm.ko        the mm tree's newest kasan suite as `kasan_mm` (only when
 #                           KUNIT_UPSTREAM_KASAN_TEST=/path/to/kasan_test_c.c is given; see
-#                           testing/kunit/kasan-test-mm/prepare.sh), and
-#   kasan_rs_kunit_hook.ko  KUnit's KASAN hook (testing/kunit-hook): a use-after-free in a
-#                           non-KASAN test, which KUnit must fail; the suites after it pass,
+#                           testing/kunit/kasan-test-mm/prepare.sh), after the hook: it then
+#                           starts with every CPU checked,
 # and powers off. kasan_multi_shot: without it only the first report of a boot is printed and fails
 # a test, so a report in one suite would hide the next suite's from the hook.
 #
@@ -32,8 +35,12 @@ LOGS="${KASAN_RS_LOGS:-$TOP/out/logs}/kunit"; mkdir -p "$LOGS"
 KASAN_RS="${KASAN_RS:-$TOP/target/release/kasan-rs}"
 TIMEOUT="${KUNIT_TIMEOUT:-1500}"
 UPSTREAM="${KUNIT_UPSTREAM_KASAN_TEST:-}"
-# Where a KASAN report outside the KASAN suites is tolerated, with the reason (none so far).
-ALLOW_REPORTS="${KUNIT_ALLOW_REPORTS:-}"
+# Where a KASAN report outside the KASAN suites is tolerated, each with its reason:
+# slub_test.test_clobber_zone (lib/slub_kunit.c) writes p[64] into the red zone of a 64-byte
+# object to see SLUB's red-zone check count it; kasan_disable_current() around the write only
+# silences the software KASAN modes, so HW_TAGS reports it (slab-out-of-bounds) and KUnit fails
+# the case. Measured on c and on rust alike (min kernels, slub_kunit.c built as a module).
+ALLOW_REPORTS="${KUNIT_ALLOW_REPORTS-slub_test.test_clobber_zone}"
 [ -x "$KASAN_RS" ] || (cd "$TOP" && cargo build --release -q -p kasan-rs-tools) \
   || die "cannot build the kasan-rs tool (cargo build --release -p kasan-rs-tools)"
 start=$(date +%s)
@@ -42,14 +49,14 @@ start=$(date +%s)
 kunit_initramfs() {
   local v=$1 dir="$LOGS/initramfs-$1" list=() ko gen n
   mkdir -p "$dir"
+  ko=$(module_build "$v" "$TOP/testing/kunit-hook" kasan_rs_kunit_hook "$dir") || exit 1
+  list+=("kasan_rs_kunit_hook:$ko")
   if [ -n "$UPSTREAM" ]; then
     n=$("$TOP/testing/kunit/kasan-test-mm/prepare.sh" "$UPSTREAM" "$KSRC" "$dir/kasan-test-mm") || exit 1
-    say "[$v] kasan_mm: $n cases from $UPSTREAM" 
+    say "[$v] kasan_mm: $n cases from $UPSTREAM"
     ko=$(module_build "$v" "$dir/kasan-test-mm" kasan_test_mm "$dir") || exit 1
     list+=("kasan_test_mm:$ko")
   fi
-  ko=$(module_build "$v" "$TOP/testing/kunit-hook" kasan_rs_kunit_hook "$dir") || exit 1
-  list+=("kasan_rs_kunit_hook:$ko")
   [ -x "$dir/init" ] && [ "$dir/init" -nt "$TOP/testing/initramfs/init.c" ] || build_init "$dir/init"
   gen=$(gen_init_cpio "$dir") || exit 1
   { echo "dir /dev 0755 0 0"; echo "nod /dev/console 0600 0 0 c 5 1"
@@ -86,5 +93,33 @@ for a in $ALLOW_REPORTS; do args+=(--allow-reports "$a"); done
 "$KASAN_RS" kunit-compare "$LOGS/${variants[0]}.log" "$LOGS/${variants[1]}.log" "${args[@]}" \
   | tee "$LOGS/compare.txt"
 rc=${PIPESTATUS[0]}
+# Exit 8: the only differences are KASAN-suite cases that missed their report on one side
+# (random tags: a neighbour drew the same tag; the C oracle does it about once in three boots
+# for page_alloc_oob_right). As make test does, each is rerun alone on both variants, up to
+# RETRIES times; the run passes if in one rerun both pass it. The initramfs is not needed then
+# (the filter names one built-in case; a kasan_mm case reruns with its module).
+RETRIES=5
+if [ "$rc" = 8 ]; then
+  rc=0
+  for c in $(sed -n 's/^collision-suspects: //p' "$LOGS/compare.txt"); do
+    ok=0
+    for k in $(seq 1 "$RETRIES"); do
+      both=1
+      for v in "${variants[@]}"; do
+        say "[$v] $c missed its report on one side (random-tag collision?): rerun $k/$RETRIES alone"
+        "$KASAN_RS" run "${RUN_ARGS[@]}" --image "$(builddir "$v")/arch/arm64/boot/Image" \
+          --initrd "$LOGS/initramfs-$v.cpio" --append "kasan_multi_shot KASAN_RS_MODULE=$mods kunit.filter_glob=$c" \
+          --log "$LOGS/$v-rerun-$c-$k.log" --timeout "$TIMEOUT" --quiet --expect "${c%%.*}=pass:1,fail:0" \
+          >/dev/null 2>&1 || both=0
+      done
+      [ "$both" = 1 ] && { ok=1; break; }
+    done
+    if [ "$ok" = 1 ]; then
+      echo "rerun: $c passed on ${variants[*]} (rerun $k)" | tee -a "$LOGS/compare.txt"
+    else
+      echo "rerun: $c failed $RETRIES reruns" | tee -a "$LOGS/compare.txt"; rc=1
+    fi
+  done
+fi
 echo "make kunit: $([ "$rc" = 0 ] && echo PASS || echo FAILED) in $(( $(date +%s) - start )) s (family $FAMILY; logs in ${LOGS#$TOP/}/)"
 exit "$rc"

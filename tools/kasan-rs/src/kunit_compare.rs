@@ -162,6 +162,21 @@ pub struct Finding {
     pub collision: bool,
 }
 
+impl KunitComparison {
+    /// The collision-suspect cases, `suite.case` (a parameter's case), to rerun alone.
+    pub fn suspects(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for d in self.differences.iter().filter(|d| d.collision) {
+            let key = d.message.split(": ").next().unwrap_or_default();
+            let key = key.split('[').next().unwrap_or(key).to_string();
+            if !out.contains(&key) {
+                out.push(key);
+            }
+        }
+        out
+    }
+}
+
 /// The result of `kunit-compare`.
 #[derive(Clone, Debug)]
 pub struct KunitComparison {
@@ -221,6 +236,10 @@ impl KunitComparison {
         }
         for v in &self.violations {
             let _ = writeln!(out, "violation: {v}");
+        }
+        let suspects = self.suspects();
+        if !suspects.is_empty() {
+            let _ = writeln!(out, "collision-suspects: {}", suspects.join(" "));
         }
         let verdict = match self.exit_code() {
             SAME => "SAME".to_string(),
@@ -779,6 +798,10 @@ mod tests {
         let text = cmp.render();
         assert_eq!(cmp.exit_code(), COLLISION_ONLY, "{text}");
         assert!(text.contains("[collision suspect]"), "{text}");
+        assert!(
+            text.contains("\ncollision-suspects: kasan.kmalloc_oob_right\n"),
+            "{text}"
+        );
         // The same miss outside a KASAN suite is a plain difference.
         let mut policy = hook_policy();
         policy.kasan_suites = vec!["none".to_string()];
