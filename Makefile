@@ -21,7 +21,7 @@ CARGO ?= cargo
 SHELL := /bin/bash
 
 .DEFAULT_GOAL := help
-.PHONY: help bootstrap build tools check test run field fuzz fuzz-syzkaller bench profile clean-logs
+.PHONY: help bootstrap build tools check test run field fuzz fuzz-syzkaller kunit bench profile clean-logs
 
 help:
 	@echo 'kasan-rs: hardware tag-based KASAN (arm64 MTE) in Rust, on a pristine Linux 6.12 tree'
@@ -38,6 +38,9 @@ help:
 	@echo '                   VARIANT="c rust" DURATION=30m SEED=1 KASAN_ARGS=...; out/fuzz/'
 	@echo '  make fuzz-syzkaller  the same kernel and image for syzkaller: writes a syz-manager'
 	@echo '                   config to out/fuzz/syzkaller/manager.cfg (VARIANT=rust)'
+	@echo '  make kunit       the kunit config family (~30 KUnit suites) on c and rust, compared suite'
+	@echo '                   by suite and case by case, KASAN reports only in KASAN suites;'
+	@echo '                   KUNIT_UPSTREAM_KASAN_TEST=path adds the mm tree'"'"'s kasan suite; out/logs/kunit/'
 	@echo '  make bench       nokasan vs c vs rust: boot, slab, allocator ns/op, KUnit time;'
 	@echo '                   ROUNDS=$(ROUNDS) rounds under QEMU -icount; results in out/bench/latest/'
 	@echo '  make profile     c vs rust: guest instructions per KASAN function (QEMU exec trace);'
@@ -85,6 +88,12 @@ fuzz: bootstrap
 
 fuzz-syzkaller: bootstrap
 	@testing/scripts/fuzz-syzkaller.sh $(VARIANT)
+# Every KUnit suite of the `kunit` config family (testing/configs/family/kunit.config) on c and
+# rust, compared by `kasan-rs kunit-compare`; builds both kernels of the family. Not part of make
+# test (two more cold kernel builds). KUNIT_UPSTREAM_KASAN_TEST=/path/to/kasan_test_c.c also runs
+# the mm tree's newest kasan suite as the module kasan_mm (testing/kunit/kasan-test-mm).
+kunit: bootstrap
+	@testing/scripts/kunit.sh
 
 # Rounds of `make bench` (each boots nokasan, c and rust with the bench module, and c and rust
 # with the KUnit kasan suite). Needs the three kernels built; never builds one.

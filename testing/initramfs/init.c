@@ -2,7 +2,8 @@
 /*
  * /init of the `make run` initramfs: load /kasan_rs_sample.ko (or the module
  * named by KASAN_RS_MODULE=/path.ko on the kernel command line, which the
- * kernel hands to init as an environment variable), then power off.
+ * kernel hands to init as an environment variable; several, separated by ':',
+ * are loaded in that order), then power off.
  *
  * A test fixture, not part of the implementation. Built static against the
  * kernel's own nolibc (tools/include/nolibc) by testing/scripts/initramfs.sh,
@@ -251,20 +252,12 @@ static void print_slab_meminfo(void)
 	}
 }
 
-int main(int argc, char **argv, char **envp)
+/* Load one module with finit_module(2), printing what happened. */
+static void load_module(const char *path)
 {
-	const char *path = module_path(envp);
 	long ret;
 	int fd;
 
-	(void)argc;
-	(void)argv;
-	if (has_env(envp, BENCH_VAR))
-		print_slab_meminfo();
-	if (env_value(envp, SET_MODE_VAR))
-		set_mode(env_value(envp, SET_MODE_VAR));
-	if (env_value(envp, CPU_CYCLE_VAR))
-		cycle_cpu(env_value(envp, CPU_CYCLE_VAR));
 	say("kasan-rs-init: loading ");
 	say(path);
 	say("\n");
@@ -275,12 +268,42 @@ int main(int argc, char **argv, char **envp)
 		say(": errno ");
 		say_num(errno);
 		say("\n");
-	} else {
-		ret = my_syscall3(__NR_finit_module, fd, "", 0);
-		say("kasan-rs-init: finit_module returned ");
-		say_num(ret);
-		say("\n");
-		close(fd);
+		return;
+	}
+	ret = my_syscall3(__NR_finit_module, fd, "", 0);
+	say("kasan-rs-init: finit_module returned ");
+	say_num(ret);
+	say("\n");
+	close(fd);
+}
+
+int main(int argc, char **argv, char **envp)
+{
+	const char *path = module_path(envp);
+	char one[256];
+	const char *end;
+	size_t n;
+
+	(void)argc;
+	(void)argv;
+	if (has_env(envp, BENCH_VAR))
+		print_slab_meminfo();
+	if (env_value(envp, SET_MODE_VAR))
+		set_mode(env_value(envp, SET_MODE_VAR));
+	if (env_value(envp, CPU_CYCLE_VAR))
+		cycle_cpu(env_value(envp, CPU_CYCLE_VAR));
+	/* KASAN_RS_MODULE=/a.ko:/b.ko loads a.ko, then b.ko (make kunit). */
+	for (;;) {
+		end = strchr(path, ':');
+		n = end ? (size_t)(end - path) : strlen(path);
+		if (n > 0 && n < sizeof(one)) {
+			memcpy(one, path, n);
+			one[n] = '\0';
+			load_module(one);
+		}
+		if (!end)
+			break;
+		path = end + 1;
 	}
 	say("kasan-rs-init: powering off\n");
 	reboot(LINUX_REBOOT_CMD_POWER_OFF);

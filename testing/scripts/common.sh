@@ -27,7 +27,7 @@ say() { printf '==> %s\n' "$*" >&2; }
 # kernel every figure of the README comes from); the others add the fragments of
 # testing/configs/family/ on top of it, before the variant's own fragment. KASAN_RS_FAMILY
 # picks one for every script; its builds live in build-VARIANT-FAMILY.
-FAMILIES="min hardened debug fuzz"
+FAMILIES="min hardened debug fuzz kunit"
 FAMILY="${KASAN_RS_FAMILY:-min}"
 
 # family_fragments FAMILY: the fragments of testing/configs/family/ it applies, in order.
@@ -37,6 +37,7 @@ family_fragments() {
     hardened) echo hardened;;
     debug) echo hardened debug;;
     fuzz) echo hardened fuzz;;
+    kunit) echo kunit;;
   esac
 }
 
@@ -52,8 +53,8 @@ check_family() {
 check_family "$FAMILY"
 
 # The CPUs QEMU gives a family's kernel: the lab kernel's 2, and 4 for the field families
-# (CPU hotplug needs one to take offline while the others run).
-family_smp() { case "$1" in min) echo 2;; *) echo 4;; esac; }
+# (CPU hotplug needs one to take offline while the others run); `kunit` is min plus suites: 2.
+family_smp() { case "$1" in min|kunit) echo 2;; *) echo 4;; esac; }
 # Arguments every `kasan-rs run` of this family gets.
 RUN_ARGS=(--smp "$(family_smp "$FAMILY")")
 

@@ -37,6 +37,13 @@ titles, crash type and corrupted flag syzkaller gives it: a table, JSON
 (--json, schema kasan-rs.reports/2), or one line per distinct title
 (--dedup; with --json: kasan-rs.dedup/1).
 
+kunit-compare: every KUnit suite of two consoles (make kunit), suite by
+suite and case by case (counts, outcomes, skip reasons); and where KASAN
+reports may appear: only in --kasan-suites (default kasan*), in the cases of
+--expect-kasan-failure SUITE.CASE (which KUnit must fail with a report) and
+where --allow-reports SUITE[.CASE] tolerates one. Exit 0 same and within the
+policy, 1 otherwise, 8 only collision suspects in a KASAN suite.
+
 check-args: the kasan* words of a kernel command line, checked with the
 6.12 parameter parsers of kasan-core; one line per bad word on stderr and
 exit 2, 0 if all are good (a word only testing/scripts' old check accepts
@@ -138,6 +145,34 @@ enum Sub {
     },
     /// Print a syz-manager config for this kernel and image.
     SyzConfig(SyzConfigCli),
+    /// One line per suite, case and parameter: NAME<TAB>STATUS (kunit.py's names).
+    KunitCases {
+        /// Console log, `-` for stdin.
+        log: PathBuf,
+    },
+    /// Compare every KUnit suite of two consoles, and where their KASAN reports are.
+    KunitCompare {
+        /// First log.
+        a: PathBuf,
+        /// Second log.
+        b: PathBuf,
+        /// Label of the first log.
+        #[arg(long, default_value = "c")]
+        label_a: String,
+        /// Label of the second log.
+        #[arg(long, default_value = "rust")]
+        label_b: String,
+        /// Glob (`*`) of the KASAN suites' names, where reports belong (repeatable;
+        /// default kasan*).
+        #[arg(long = "kasan-suites", value_name = "GLOB")]
+        kasan_suites: Vec<String>,
+        /// SUITE.CASE that KUnit must fail with a KASAN report (repeatable).
+        #[arg(long = "expect-kasan-failure", value_name = "SUITE.CASE")]
+        expect_kasan_failure: Vec<String>,
+        /// SUITE or SUITE.CASE where a KASAN report is tolerated (repeatable).
+        #[arg(long = "allow-reports", value_name = "SUITE[.CASE]")]
+        allow_reports: Vec<String>,
+    },
     /// Compare two console logs of one configuration.
     Compare {
         /// First log.
@@ -347,6 +382,20 @@ pub enum Command {
         logs: [PathBuf; 2],
         /// Their labels.
         labels: [String; 2],
+    },
+    /// `kasan-rs kunit-cases LOG`
+    KunitCases {
+        /// Log path; `-` is stdin.
+        log: PathBuf,
+    },
+    /// `kasan-rs kunit-compare A B [...]`
+    KunitCompare {
+        /// The two logs.
+        logs: [PathBuf; 2],
+        /// Their labels.
+        labels: [String; 2],
+        /// Where KASAN reports may appear.
+        policy: crate::kunit_compare::Policy,
     },
     /// `kasan-rs check-args ARGS...`
     CheckArgs {
@@ -565,6 +614,35 @@ fn convert(sub: Sub) -> Result<Command, Error> {
         Sub::CheckArgs { args } => Command::CheckArgs {
             cmdline: args.join(" "),
         },
+        Sub::KunitCases { log } => Command::KunitCases { log },
+        Sub::KunitCompare {
+            a,
+            b,
+            label_a,
+            label_b,
+            kasan_suites,
+            expect_kasan_failure,
+            allow_reports,
+        } => {
+            let mut policy = crate::kunit_compare::Policy::default();
+            if !kasan_suites.is_empty() {
+                policy.kasan_suites = kasan_suites;
+            }
+            for key in &expect_kasan_failure {
+                if !key.contains('.') {
+                    return Err(Error::Usage(format!(
+                        "--expect-kasan-failure wants SUITE.CASE, not '{key}'"
+                    )));
+                }
+            }
+            policy.expect_kasan_failure = expect_kasan_failure;
+            policy.allow_reports = allow_reports;
+            Command::KunitCompare {
+                logs: [a, b],
+                labels: [label_a, label_b],
+                policy,
+            }
+        }
         Sub::Compare {
             a,
             b,
@@ -677,6 +755,39 @@ mod tests {
         };
         assert_eq!(logs, [PathBuf::from("a.log"), PathBuf::from("b.log")]);
         assert_eq!(labels, ["c".to_string(), "rust".to_string()]);
+        let Command::KunitCompare {
+            logs,
+            labels,
+            policy,
+        } = parse_args([
+            "kunit-compare",
+            "c.log",
+            "rust.log",
+            "--expect-kasan-failure",
+            "kunit_hook.kunit_hook_uaf",
+            "--allow-reports=slub_test",
+            "--kasan-suites",
+            "kasan*",
+            "--kasan-suites",
+            "my_kasan",
+        ])
+        .unwrap()
+        else {
+            panic!("not kunit-compare")
+        };
+        assert_eq!(logs, [PathBuf::from("c.log"), PathBuf::from("rust.log")]);
+        assert_eq!(labels, ["c".to_string(), "rust".to_string()]);
+        assert_eq!(policy.expect_kasan_failure, ["kunit_hook.kunit_hook_uaf"]);
+        assert_eq!(policy.allow_reports, ["slub_test"]);
+        assert_eq!(policy.kasan_suites, ["kasan*", "my_kasan"]);
+        let Command::KunitCompare { policy, .. } = parse_args(["kunit-compare", "a", "b"]).unwrap()
+        else {
+            panic!("not kunit-compare")
+        };
+        assert_eq!(policy.kasan_suites, ["kasan*"]);
+        assert!(
+            parse_args(["kunit-compare", "a", "b", "--expect-kasan-failure", "nodot"]).is_err()
+        );
         assert!(matches!(
             parse_args(["diff", "--optional-free-stack", "--any-idle-cpu", "a", "b"]).unwrap(),
             Command::Report(ReportCommand::Diff { .. })

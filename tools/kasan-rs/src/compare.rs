@@ -177,7 +177,7 @@ pub struct LogFacts {
 }
 
 /// How the run ended, from the line `kasan-rs run` appends to its log.
-fn run_end(text: &str) -> RunEnd {
+pub(crate) fn run_end(text: &str) -> RunEnd {
     for line in text.lines().rev().take(5) {
         if line.starts_with("kasan-rs: timeout after") {
             return RunEnd::TimedOut;

@@ -918,6 +918,24 @@ mod tests {
     }
 
     #[test]
+    fn a_module_document_reopens_a_complete_stream() {
+        // Built-in suites all filtered out, then a module's own document.
+        let mut b = build(&["KTAP version 1", "1..0"]);
+        assert!(b.complete());
+        for line in ["KTAP version 1", "1..1"] {
+            assert!(b.ktap(line));
+        }
+        assert!(!b.complete());
+        for line in ["    # Subtest: m", "    1..1", "    ok 1 a", "ok 1 m"] {
+            assert!(b.ktap(line));
+        }
+        assert!(b.complete());
+        let (plan, suites) = b.finish();
+        assert_eq!(plan, Some(1));
+        assert_eq!(suites.len(), 1);
+    }
+
+    #[test]
     fn console_lines_and_reports_go_to_the_case_in_progress() {
         let b = build(&[
             "KTAP version 1",

@@ -12,6 +12,7 @@
 //! * [`qemu`]: the supervised QEMU run;
 //! * [`bugs`]: the sample module's one-line-per-bug summary;
 //! * [`compare`]: two logs of one configuration side by side (`c` against `rust`);
+//! * [`kunit_compare`]: every KUnit suite of two logs, and where KASAN reports may appear;
 //! * [`report`]: KASAN reports as data (`reports`, `symbolize`, `diff`);
 //! * [`cmdline`]: the `kasan*` words of a kernel command line (`check-args`);
 //! * [`fuzz`]: the fuzz manager (`fuzz`, `fuzz-compare`, `fuzz-contained`, `syz-config`);
@@ -27,6 +28,7 @@ pub mod error;
 pub mod expect;
 pub mod fuzz;
 pub mod ktap;
+pub mod kunit_compare;
 pub mod log;
 pub mod qemu;
 pub mod report;

@@ -1,6 +1,6 @@
 //! `kasan-rs`: runs a kernel under QEMU (`run`), judges an existing console
 //! log (`ktap`), lists its KASAN reports (`reports`, `diff`, `symbolize`),
-//! compares two logs (`compare`), checks the `kasan*` words of a kernel
+//! compares two logs (`compare`, and every KUnit suite: `kunit-compare`), checks the `kasan*` words of a kernel
 //! command line (`check-args`) or summarises the sample module's bugs
 //! (`summary`); see `kasan-rs help`. This file only dispatches.
 
@@ -15,6 +15,7 @@ use kasan_rs_tools::cmdline;
 use kasan_rs_tools::compare;
 use kasan_rs_tools::error::Error;
 use kasan_rs_tools::fuzz;
+use kasan_rs_tools::kunit_compare;
 use kasan_rs_tools::log::parse_log;
 use kasan_rs_tools::qemu;
 use kasan_rs_tools::report::{self, parse_reports};
@@ -62,6 +63,20 @@ fn run(command: Command) -> Result<ExitCode, Error> {
         Command::Compare { logs, labels } => {
             let (a, b) = (read_log(&logs[0])?, read_log(&logs[1])?);
             let comparison = compare::compare_texts(&labels[0], &a, &labels[1], &b);
+            print!("{}", comparison.render());
+            Ok(exit(comparison.exit_code()))
+        }
+        Command::KunitCases { log } => {
+            print!("{}", kunit_compare::case_lines(&read_log(&log)?));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::KunitCompare {
+            logs,
+            labels,
+            policy,
+        } => {
+            let (a, b) = (read_log(&logs[0])?, read_log(&logs[1])?);
+            let comparison = kunit_compare::kunit_compare(&labels[0], &a, &labels[1], &b, &policy);
             print!("{}", comparison.render());
             Ok(exit(comparison.exit_code()))
         }

@@ -520,6 +520,12 @@ impl Supervisor<'_> {
                             Instant::now() + self.config.panic_grace,
                             RunEnd::StoppedAfterPanic,
                         ));
+                    } else if matches!(early_stop, Some((_, RunEnd::StoppedAfterKtap)))
+                        && !self.parser.ktap_complete()
+                    {
+                        // A module loaded from the initramfs began a KTAP document of its
+                        // own (`KTAP version 1`, `1..N`): wait for it as for the first.
+                        early_stop = None;
                     }
                 }
                 Ok(Output::Closed) => open_streams -= 1,
