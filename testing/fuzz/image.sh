@@ -11,8 +11,8 @@
 #
 # Cache: $CACHE/fuzz-image/<key>/{rootfs.ext4,id_ed25519,id_ed25519.pub,build.log}, <key> a hash
 # of this script, the guest init and the package list (and suite, mirror, size): a rebuild only
-# when one of them changes (the three newest keys are kept). The ssh key pair next to the image
-# is authorized for root in it.
+# when one of them changes (beyond the three newest, keys older than a day are pruned). The ssh
+# key pair next to the image is authorized for root in it.
 # Environment: KASAN_RS_CACHE, KASAN_RS_FUZZ_MIRROR (default http://deb.debian.org/debian),
 # KASAN_RS_FUZZ_SUITE (default bookworm), KASAN_RS_FUZZ_IMAGE_SIZE (default 1G).
 set -euo pipefail
@@ -27,9 +27,10 @@ INIT="$HERE/guest/init"
 PACKAGES=(trinity stress-ng busybox-static openssh-server openssh-client openssh-sftp-server
           util-linux libc-bin)
 # busybox applets linked into /bin when the packages leave the name free (no arm64 code runs
-# here, so `busybox --install` cannot).
+# here, so `busybox --install` cannot). All are in bookworm busybox-static's applet table
+# (checked against the name list in the binary; it has no `nice`).
 APPLETS="sh ash cat chmod chown cp date dd df dmesg echo env false grep egrep head hostname id
-ifconfig insmod ip kill ln ls lsmod mkdir mknod modprobe mount mv nice nproc od poweroff ps pwd
+ifconfig insmod ip kill ln ls lsmod mkdir mknod modprobe mount mv nproc od poweroff ps pwd
 readlink reboot rm rmdir rmmod route sed sleep sort stat sync tail tee test touch tr true udhcpc
 umount uname uniq vi wc wget which xargs [ [[ awk basename dirname expr find free gzip less
 more mktemp printf seq sha256sum stty su timeout top uptime yes"
@@ -159,10 +160,11 @@ build_image() {
   rm -rf "$IMGDIR"
   mv "$tmp" "$IMGDIR"
   trap - EXIT
-  # Keep the three newest base images (variants are full copies and do not need theirs).
+  # Prune: beyond the three newest, base images unused for a day go (variants are full copies;
+  # the day keeps a worktree with another image.sh from losing the base it is copying).
   local old
   for old in $(ls -dt "$CACHE"/fuzz-image/[0-9a-f]*/ 2>/dev/null | grep -v '\.tmp\.' | tail -n +4); do
-    rm -rf "$old"
+    [ -n "$(find "$old" -maxdepth 0 -mmin +1440)" ] && rm -rf "$old"
   done
   say "fuzz image ready in $((SECONDS - t0)) s: $IMG ($(du -m "$IMG" | cut -f1) MiB used of $SIZE)"
 }
@@ -176,6 +178,7 @@ base_image() {
     [ -f "$IMG" ] || build_image
     exec 9>&-
   fi
+  touch "$IMGDIR"			# last use, for the pruning
   echo "$IMG"
 }
 
