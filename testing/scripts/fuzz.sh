@@ -27,7 +27,7 @@ check_kasan_args "$args"
 (cd "$TOP" && cargo build --release -q -p kasan-rs-tools) || die "cannot build the kasan-rs tool"
 KASAN_RS="$TOP/target/release/kasan-rs"
 # Malformed DURATION or SEED: the tool's parsers say so before anything is built.
-"$KASAN_RS" fuzz --check-only --duration "$duration" --seed "$seed" || exit 2
+"$KASAN_RS" fuzz --check-only --duration="$duration" --seed="$seed" || exit 2
 
 outroot="${KASAN_RS_FUZZ_OUT:-$TOP/out/fuzz}"
 mkdir -p "$outroot"
@@ -50,7 +50,7 @@ campaign() {
   say "[$v] fuzzing for $duration, seed $seed${args:+, $args} (consoles in ${out#$TOP/}/)"
   set +e
   "$KASAN_RS" fuzz --kernel "$(builddir "$v")/arch/arm64/boot/Image" --drive "$out/disk.img" \
-    --variant "$v" --out "$out" --duration "$duration" --seed "$seed" --smp 2 --mem 2G \
+    --variant "$v" --out "$out" --duration="$duration" --seed="$seed" --smp 2 --mem 2G \
     --append "init=/sbin/kasan-rs-fuzz-init${args:+ $args}" ${FUZZ_TOOL_ARGS:-} > "$out/table.txt"
   rc=$?
   set -e

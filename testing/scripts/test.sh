@@ -63,6 +63,13 @@ else
 fi
 [ -x "$KASAN_RS" ] || (cd "$TOP" && cargo build --release -q -p kasan-rs-tools) \
   || die "cannot build the kasan-rs tool (cargo build --release -p kasan-rs-tools)"
+t=$(now)
+if out=$(KASAN_RS="$KASAN_RS" "$TOP/testing/scripts/fuzz-selftest.sh" 2>&1); then
+  row host "fuzz input" "fuzz-selftest.sh" "PASS ($(grep -c '^ok ' <<<"$out") checks: bad DURATION/SEED/variant, containment)" $(( $(now) - t ))
+else
+  printf '%s\n' "$out" | grep -v '^ok ' >&2
+  row host "fuzz input" "fuzz-selftest.sh" "FAILED ($(grep -c '^FAIL' <<<"$out") checks)" $(( $(now) - t )); failed=1
+fi
 
 # 2. The kasan suite, per variant and recorded run.
 # suite_runs VARIANT: builds VARIANT of the current $FAMILY, then boots the suite once per
