@@ -21,7 +21,7 @@ CARGO ?= cargo
 SHELL := /bin/bash
 
 .DEFAULT_GOAL := help
-.PHONY: help bootstrap build tools check test run field fuzz fuzz-syzkaller kunit bench profile clean-logs
+.PHONY: help bootstrap build tools check test run field fuzz fuzz-syzkaller fuzz-honesty kunit bench profile clean-logs
 
 help:
 	@echo 'kasan-rs: hardware tag-based KASAN (arm64 MTE) in Rust, on a pristine Linux 6.12 tree'
@@ -38,6 +38,8 @@ help:
 	@echo '                   VARIANT="c rust" DURATION=30m SEED=1 KASAN_ARGS=...; out/fuzz/'
 	@echo '  make fuzz-syzkaller  the same kernel and image for syzkaller: writes a syz-manager'
 	@echo '                   config to out/fuzz/syzkaller/manager.cfg (VARIANT=rust)'
+	@echo '  make fuzz-honesty  a campaign on a rust kernel whose reports a throw-away patch'
+	@echo '                   silences: no planted bug may be reported (DURATION=10m)'
 	@echo '  make kunit       the kunit config family (~30 KUnit suites) on c and rust, compared suite'
 	@echo '                   by suite and case by case, KASAN reports only in KASAN suites;'
 	@echo '                   KUNIT_UPSTREAM_KASAN_TEST=path adds the mm tree'"'"'s kasan suite; out/logs/kunit/'
@@ -88,6 +90,11 @@ fuzz: bootstrap
 
 fuzz-syzkaller: bootstrap
 	@testing/scripts/fuzz-syzkaller.sh $(VARIANT)
+
+# The campaign with the rust kernel's KASAN reports silenced by a throw-away patch: it must find
+# none of the planted bugs (testing/scripts/fuzz-honesty.sh).
+fuzz-honesty: bootstrap
+	@testing/scripts/fuzz-honesty.sh $(if $(filter command line,$(origin DURATION)),$(DURATION),10m)
 # Every KUnit suite of the `kunit` config family (testing/configs/family/kunit.config) on c and
 # rust, compared by `kasan-rs kunit-compare`; builds both kernels of the family. Not part of make
 # test (two more cold kernel builds). KUNIT_UPSTREAM_KASAN_TEST=/path/to/kasan_test_c.c also runs

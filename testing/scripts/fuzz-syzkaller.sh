@@ -6,7 +6,8 @@
 # image's ssh key, restricted user networking). The project does not vendor or build syzkaller:
 # point a syzkaller checkout at the config (README, "Fuzzing with syzkaller").
 #
-# Output: out/fuzz/syzkaller/ (manager.cfg, VARIANT.img, id_ed25519, workdir/).
+# Output: out/fuzz/syzkaller/ (manager.cfg, VARIANT.img, id_ed25519, workdir/). SYZKALLER=DIR
+# names the syzkaller checkout (its bin/ has syz-manager and the linux_arm64 binaries).
 set -euo pipefail
 export KASAN_RS_FAMILY=fuzz
 . "$(dirname "$0")/common.sh"
@@ -21,9 +22,11 @@ base=$("$TOP/testing/fuzz/image.sh") || die "cannot build the fuzz guest image (
 ko=$(module_build "$v" "$TOP/testing/fuzz/canary" kasan_rs_canary "$out")
 "$TOP/testing/fuzz/image.sh" variant "$ko" "$out/$v.img" >/dev/null || die "[$v] cannot make the disk image"
 # syz-manager wants the key private to its user.
-install -m 600 "$(dirname "$base")/id_ed25519" "$out/id_ed25519"
+install -m 600 "$("$TOP/testing/fuzz/image.sh" key)/id_ed25519" "$out/id_ed25519"
 
 "$KASAN_RS" syz-config --kernel "$(builddir "$v")/arch/arm64/boot/Image" --image "$out/$v.img" \
-  --sshkey "$out/id_ed25519" --workdir "$out/workdir" > "$out/manager.cfg.new"
+  --sshkey "$out/id_ed25519" --workdir "$out/workdir" \
+  --append "init=/sbin/kasan-rs-fuzz-init fuzz_mode=ssh kunit.enable=0" \
+  ${SYZKALLER:+--syzkaller "$SYZKALLER"} > "$out/manager.cfg.new"
 mv "$out/manager.cfg.new" "$out/manager.cfg"
 say "syz-manager config: ${out#$TOP/}/manager.cfg (run: syz-manager -config $out/manager.cfg)"

@@ -9,7 +9,8 @@
 # unprivileged user beside a stress-ng load), restarts after every crash or hang until DURATION
 # is spent, and prints the crash table. With two or more variants, the same seeds run on each,
 # and `kasan-rs fuzz-compare` ends with the titles only one of them saw (exit 1 if the last
-# variant saw one the first did not). Everything the campaign decides (what a crash is, its
+# variant saw one the first did not), and every variant must have reported all four planted bugs
+# (nokasan: none; `kasan-rs fuzz-canaries`). Everything the campaign decides (what a crash is, its
 # title, when a VM hangs, containment) is the tool's; this script only sequences.
 #
 # Output: out/fuzz/<variant>/ (vm-NNN.log consoles, vm-NNN.cmd QEMU command lines,
@@ -59,7 +60,12 @@ campaign() {
   rm -f "$out/disk.img"
   [ "$rc" = 0 ] || die "[$v] the campaign did not finish (kasan-rs fuzz exit $rc)"
   "$KASAN_RS" fuzz-contained "$out" || die "[$v] a fuzz VM had a way off this machine"
+  # The planted bugs: every one reported on a KASAN kernel, none on nokasan.
+  local want=all; [ "$v" != nokasan ] || want=none
+  "$KASAN_RS" fuzz-canaries "$out/crashes.json" --expect "$want" | tee "$out/canaries.txt"
+  [ "${PIPESTATUS[0]}" = 0 ] || touch "$outroot/.canaries-failed"
 }
+rm -f "$outroot/.canaries-failed"
 if [ "${FUZZ_PARALLEL:-0}" = 1 ]; then
   pids=()
   for v in "$@"; do campaign "$v" & pids+=($!); done
@@ -68,6 +74,7 @@ else
   for v in "$@"; do campaign "$v"; done
 fi
 
+rc=0
 if [ $# -ge 2 ]; then
   first=$1; last=${!#}
   set +e
@@ -75,5 +82,6 @@ if [ $# -ge 2 ]; then
     | tee "$outroot/compare.txt"
   rc=${PIPESTATUS[0]}
   set -e
-  exit "$rc"
 fi
+[ ! -f "$outroot/.canaries-failed" ] || { say "a variant did not report what its planted bugs must give"; rc=1; }
+exit "$rc"

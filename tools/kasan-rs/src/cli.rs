@@ -143,6 +143,14 @@ enum Sub {
         /// The campaign's --out directory.
         dir: PathBuf,
     },
+    /// Did a campaign report its planted bugs? (exit 1 if not as expected)
+    FuzzCanaries {
+        /// The campaign's crashes.json.
+        file: PathBuf,
+        /// `all` (a KASAN kernel: every canary reported) or `none` (a kernel that must not report).
+        #[arg(long, value_name = "all|none")]
+        expect: String,
+    },
     /// Print a syz-manager config for this kernel and image.
     SyzConfig(SyzConfigCli),
     /// One line per suite, case and parameter: NAME<TAB>STATUS (kunit.py's names).
@@ -415,6 +423,13 @@ pub enum Command {
     },
     /// `kasan-rs fuzz --check-only ...`: the values were good.
     FuzzChecked,
+    /// `kasan-rs fuzz-canaries FILE --expect all|none`
+    FuzzCanaries {
+        /// The campaign's crashes.json.
+        file: PathBuf,
+        /// What it must show.
+        expect: crate::fuzz::canaries::Expect,
+    },
     /// `kasan-rs fuzz-contained DIR`
     FuzzContained {
         /// The campaign directory.
@@ -530,6 +545,12 @@ fn convert(sub: Sub) -> Result<Command, Error> {
         }
         Sub::Fuzz(a) => Command::Fuzz(Box::new(fuzz_config(a)?)),
         Sub::FuzzCompare { a, b } => Command::FuzzCompare { a, b },
+        Sub::FuzzCanaries { file, expect } => Command::FuzzCanaries {
+            file,
+            expect: crate::fuzz::canaries::Expect::parse(&expect).ok_or_else(|| {
+                Error::Usage(format!("--expect: '{expect}': expected all or none"))
+            })?,
+        },
         Sub::FuzzContained { dir } => Command::FuzzContained { dir },
         Sub::SyzConfig(a) => Command::SyzConfig(Box::new(SyzConfigArgs {
             mem: parse_mem_mib(&a.mem).map_err(|e| Error::Usage(format!("--mem: {e}")))?,

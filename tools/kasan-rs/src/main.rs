@@ -122,6 +122,12 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::FuzzChecked => Ok(ExitCode::SUCCESS),
+        Command::FuzzCanaries { file, expect } => {
+            let campaign = fuzz::compare::read_campaign(&file)?;
+            let (good, text) = fuzz::canaries::check(&campaign, expect);
+            print!("{text}");
+            Ok(ExitCode::from(u8::from(!good)))
+        }
         Command::FuzzCompare { a, b } => {
             let a = fuzz::compare::read_campaign(&a)?;
             let b = fuzz::compare::read_campaign(&b)?;

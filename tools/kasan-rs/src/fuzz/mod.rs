@@ -43,6 +43,7 @@
 //! (`syz-config`).
 
 pub mod campaign;
+pub mod canaries;
 pub mod compare;
 pub mod contain;
 pub mod duration;

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Is a fuzz campaign honest? fuzz-honesty.sh [DURATION]   (default 10m; `make fuzz-honesty`)
+#
+# The rust fuzz kernel with its KASAN reports switched off by a throw-away patch
+# (testing/fuzz/honesty/silence-reports.patch: report_enabled() is always false, the bugs are
+# still caught and recovered from as before, only nothing is printed) gets the same campaign as
+# make fuzz, planted bugs included; `kasan-rs fuzz-canaries --expect none` then requires that no
+# canary was reported. A campaign that found one would be counting something other than
+# KASAN's reports. The patch is applied to a scratch copy of this checkout, never to it; the
+# build directory is rebuilt from this checkout afterwards (incremental: only rust/report.rs).
+#
+# Output: out/fuzz/honesty/ (KASAN_RS_FUZZ_OUT overrides out/fuzz).
+set -euo pipefail
+export KASAN_RS_FAMILY=fuzz
+. "$(dirname "$0")/common.sh"
+
+duration="${1:-10m}"
+(cd "$TOP" && cargo build --release -q -p kasan-rs-tools) || die "cannot build the kasan-rs tool"
+KASAN_RS="$TOP/target/release/kasan-rs"
+"$KASAN_RS" fuzz --check-only --duration="$duration" --seed=1 || exit 2
+outroot="${KASAN_RS_FUZZ_OUT:-$TOP/out/fuzz}"; out="$outroot/honesty"
+rm -rf "$out"; mkdir -p "$out"
+
+scratch=$(mktemp -d)
+restore() {
+  say "rebuilding the rust fuzz kernel from ${TOP} (without the throw-away patch)"
+  "$TOP/testing/scripts/build.sh" rust >"$out/restore-build.log" 2>&1 \
+    || { tail -20 "$out/restore-build.log" >&2; echo "fuzz-honesty.sh: error: the rebuild failed; run: make build VARIANT=rust FAMILY=fuzz" >&2; }
+  rm -rf "$scratch"
+}
+trap restore EXIT
+rsync -a --exclude /out --exclude /target "$TOP/" "$scratch/"
+patch -s -d "$scratch" -p1 < "$TOP/testing/fuzz/honesty/silence-reports.patch" \
+  || die "the throw-away patch no longer applies to rust/report.rs"
+say "building the rust fuzz kernel with its reports silenced (build log: ${out#$TOP/}/build.log)"
+"$scratch/testing/scripts/build.sh" rust >"$out/build.log" 2>&1 \
+  || { tail -20 "$out/build.log" >&2; die "the silenced build failed"; }
+
+ko=$(module_build rust "$TOP/testing/fuzz/canary" kasan_rs_canary "$out")
+"$TOP/testing/fuzz/image.sh" variant "$ko" "$out/disk.img" >/dev/null || die "cannot make the disk image"
+set +e
+"$KASAN_RS" fuzz --kernel "$(builddir rust)/arch/arm64/boot/Image" --drive "$out/disk.img" \
+  --variant rust-silenced --out "$out" --duration="$duration" --seed=1 --smp 2 --mem 2G \
+  --append "init=/sbin/kasan-rs-fuzz-init" > "$out/table.txt"
+rc=$?
+set -e
+rm -f "$out/disk.img"
+cat "$out/table.txt"
+[ "$rc" = 0 ] || die "the campaign did not finish (kasan-rs fuzz exit $rc)"
+"$KASAN_RS" fuzz-canaries "$out/crashes.json" --expect none
