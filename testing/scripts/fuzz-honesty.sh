@@ -4,7 +4,8 @@
 # The rust fuzz kernel with its KASAN reports switched off by a throw-away patch
 # (testing/fuzz/honesty/silence-reports.patch: report_enabled() is always false, the bugs are
 # still caught and recovered from as before, only nothing is printed) gets the same campaign as
-# make fuzz, planted bugs included; `kasan-rs fuzz-canaries --expect none` then requires that no
+# make fuzz, all four planted bugs armed in every VM (nothing ends a VM: it runs them all for the
+# whole campaign); `kasan-rs fuzz-canaries --expect none` then requires that no
 # canary was reported. A campaign that found one would be counting something other than
 # KASAN's reports. The patch is applied to a scratch copy of this checkout, never to it; the
 # build directory is rebuilt from this checkout afterwards (incremental: only rust/report.rs).
@@ -41,7 +42,7 @@ ko=$(module_build rust "$TOP/testing/fuzz/canary" kasan_rs_canary "$out")
 set +e
 "$KASAN_RS" fuzz --kernel "$(builddir rust)/arch/arm64/boot/Image" --drive "$out/disk.img" \
   --variant rust-silenced --out "$out" --duration="$duration" --seed=1 --smp 2 --mem 2G \
-  --append "init=/sbin/kasan-rs-fuzz-init" > "$out/table.txt"
+  --append "init=/sbin/kasan-rs-fuzz-init fuzz_canary_armed=15" > "$out/table.txt"
 rc=$?
 set -e
 rm -f "$out/disk.img"
