@@ -21,7 +21,7 @@ CARGO ?= cargo
 SHELL := /bin/bash
 
 .DEFAULT_GOAL := help
-.PHONY: help bootstrap build tools check test run field fuzz fuzz-syzkaller fuzz-honesty kunit bench profile clean-logs
+.PHONY: help bootstrap build tools check test run field fuzz fuzz-syzkaller fuzz-honesty fuzz-cost kunit bench profile clean-logs
 
 help:
 	@echo 'kasan-rs: hardware tag-based KASAN (arm64 MTE) in Rust, on a pristine Linux 6.12 tree'
@@ -38,6 +38,8 @@ help:
 	@echo '                   VARIANT="c rust" DURATION=30m SEED=1 KASAN_ARGS=...; out/fuzz/'
 	@echo '  make fuzz-syzkaller  the same kernel and image for syzkaller: writes a syz-manager'
 	@echo '                   config to out/fuzz/syzkaller/manager.cfg (VARIANT=rust)'
+	@echo '  make fuzz-cost   nokasan, c, rust: guest instructions per syscall under -icount'
+	@echo '                   (DURATION=10m), out/fuzz-cost/'
 	@echo '  make fuzz-honesty  a campaign on a rust kernel whose reports a throw-away patch'
 	@echo '                   silences: no planted bug may be reported (DURATION=10m)'
 	@echo '  make kunit       the kunit config family (~30 KUnit suites) on c and rust, compared suite'
@@ -90,6 +92,10 @@ fuzz: bootstrap
 
 fuzz-syzkaller: bootstrap
 	@testing/scripts/fuzz-syzkaller.sh $(VARIANT)
+
+# nokasan, c and rust under the same campaign with -icount: guest instructions per syscall.
+fuzz-cost: bootstrap
+	@testing/scripts/fuzz-cost.sh $(if $(filter command line,$(origin DURATION)),$(DURATION),10m)
 
 # The campaign with the rust kernel's KASAN reports silenced by a throw-away patch: it must find
 # none of the planted bugs (testing/scripts/fuzz-honesty.sh).

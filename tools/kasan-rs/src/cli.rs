@@ -143,6 +143,12 @@ enum Sub {
         /// The campaign's --out directory.
         dir: PathBuf,
     },
+    /// Guest instructions per syscall of --icount campaigns (nokasan c rust); exit 1 if the last costs more than the one before it.
+    FuzzCost {
+        /// The campaigns' crashes.json, the baseline first.
+        #[arg(required = true, num_args = 2..)]
+        files: Vec<PathBuf>,
+    },
     /// Did a campaign report its planted bugs? (exit 1 if not as expected)
     FuzzCanaries {
         /// The campaign's crashes.json.
@@ -423,6 +429,11 @@ pub enum Command {
     },
     /// `kasan-rs fuzz --check-only ...`: the values were good.
     FuzzChecked,
+    /// `kasan-rs fuzz-cost FILE...`
+    FuzzCost {
+        /// The campaigns' crashes.json.
+        files: Vec<PathBuf>,
+    },
     /// `kasan-rs fuzz-canaries FILE --expect all|none`
     FuzzCanaries {
         /// The campaign's crashes.json.
@@ -545,6 +556,7 @@ fn convert(sub: Sub) -> Result<Command, Error> {
         }
         Sub::Fuzz(a) => Command::Fuzz(Box::new(fuzz_config(a)?)),
         Sub::FuzzCompare { a, b } => Command::FuzzCompare { a, b },
+        Sub::FuzzCost { files } => Command::FuzzCost { files },
         Sub::FuzzCanaries { file, expect } => Command::FuzzCanaries {
             file,
             expect: crate::fuzz::canaries::Expect::parse(&expect).ok_or_else(|| {

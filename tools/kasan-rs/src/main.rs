@@ -122,6 +122,15 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::FuzzChecked => Ok(ExitCode::SUCCESS),
+        Command::FuzzCost { files } => {
+            let campaigns = files
+                .iter()
+                .map(|f| fuzz::compare::read_campaign(f))
+                .collect::<Result<Vec<_>, _>>()?;
+            let (good, text) = fuzz::cost::compare(&campaigns);
+            print!("{text}");
+            Ok(ExitCode::from(u8::from(!good)))
+        }
         Command::FuzzCanaries { file, expect } => {
             let campaign = fuzz::compare::read_campaign(&file)?;
             let (good, text) = fuzz::canaries::check(&campaign, expect);

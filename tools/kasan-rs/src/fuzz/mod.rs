@@ -46,6 +46,7 @@ pub mod campaign;
 pub mod canaries;
 pub mod compare;
 pub mod contain;
+pub mod cost;
 pub mod duration;
 pub mod protocol;
 pub mod record;
