@@ -7,8 +7,9 @@
 # make fuzz, all four planted bugs armed in every VM (nothing ends a VM: it runs them all for the
 # whole campaign); `kasan-rs fuzz-canaries --expect none` then requires that no
 # canary was reported. A campaign that found one would be counting something other than
-# KASAN's reports. The patch is applied to a scratch copy of this checkout, never to it; the
-# build directory is rebuilt from this checkout afterwards (incremental: only rust/report.rs).
+# KASAN's reports. The patch is applied to a scratch copy of this checkout, never to it; its
+# Image is copied out and the build directory rebuilt from this checkout before the campaign
+# starts (both builds incremental: rust/report.rs and the link).
 #
 # Output: out/fuzz/honesty/ (KASAN_RS_FUZZ_OUT overrides out/fuzz).
 set -euo pipefail
@@ -26,21 +27,25 @@ scratch=$(mktemp -d)
 restore() {
   say "rebuilding the rust fuzz kernel from ${TOP} (without the throw-away patch)"
   "$TOP/testing/scripts/build.sh" rust >"$out/restore-build.log" 2>&1 \
-    || { tail -20 "$out/restore-build.log" >&2; echo "fuzz-honesty.sh: error: the rebuild failed; run: make build VARIANT=rust FAMILY=fuzz" >&2; }
-  rm -rf "$scratch"
+    || { tail -20 "$out/restore-build.log" >&2; echo "fuzz-honesty.sh: error: the rebuild failed; run: make build VARIANT=rust FAMILY=fuzz" >&2; return 1; }
 }
-trap restore EXIT
+trap 'rm -rf "$scratch"' EXIT
 rsync -a --exclude /out --exclude /target "$TOP/" "$scratch/"
 patch -s -d "$scratch" -p1 < "$TOP/testing/fuzz/honesty/silence-reports.patch" \
   || die "the throw-away patch no longer applies to rust/report.rs"
 say "building the rust fuzz kernel with its reports silenced (build log: ${out#$TOP/}/build.log)"
+trap 'restore; rm -rf "$scratch"' EXIT
 "$scratch/testing/scripts/build.sh" rust >"$out/build.log" 2>&1 \
   || { tail -20 "$out/build.log" >&2; die "the silenced build failed"; }
-
+# The silenced Image is kept; the build directory goes back to the product at once, so that
+# other campaigns can run beside this one.
+cp "$(builddir rust)/arch/arm64/boot/Image" "$out/Image-silenced"
 ko=$(module_build rust "$TOP/testing/fuzz/canary" kasan_rs_canary "$out")
+trap 'rm -rf "$scratch"' EXIT
+restore || exit 1
 "$TOP/testing/fuzz/image.sh" variant "$ko" "$out/disk.img" >/dev/null || die "cannot make the disk image"
 set +e
-"$KASAN_RS" fuzz --kernel "$(builddir rust)/arch/arm64/boot/Image" --drive "$out/disk.img" \
+"$KASAN_RS" fuzz --kernel "$out/Image-silenced" --drive "$out/disk.img" \
   --variant rust-silenced --out "$out" --duration="$duration" --seed=1 --smp 2 --mem 2G \
   --append "init=/sbin/kasan-rs-fuzz-init fuzz_canary_armed=15" > "$out/table.txt"
 rc=$?
