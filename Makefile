@@ -38,8 +38,8 @@ help:
 	@echo '                   VARIANT="c rust" DURATION=30m SEED=1 KASAN_ARGS=...; out/fuzz/'
 	@echo '  make fuzz-syzkaller  the same kernel and image for syzkaller: writes a syz-manager'
 	@echo '                   config to out/fuzz/syzkaller/manager.cfg (VARIANT=rust)'
-	@echo '  make fuzz-cost   nokasan, c, rust: guest instructions per syscall under -icount'
-	@echo '                   (DURATION=10m), out/fuzz-cost/'
+	@echo '  make fuzz-cost   nokasan, c, rust side by side: guest time per syscall, rust/c'
+	@echo '                   (DURATION=10m; FUZZ_ICOUNT=1 for instructions), out/fuzz-cost/'
 	@echo '  make fuzz-honesty  a campaign on a rust kernel whose reports a throw-away patch'
 	@echo '                   silences: no planted bug may be reported (DURATION=10m)'
 	@echo '  make kunit       the kunit config family (~30 KUnit suites) on c and rust, compared suite'
@@ -93,7 +93,7 @@ fuzz: bootstrap
 fuzz-syzkaller: bootstrap
 	@testing/scripts/fuzz-syzkaller.sh $(VARIANT)
 
-# nokasan, c and rust under the same campaign with -icount: guest instructions per syscall.
+# nokasan, c and rust side by side on the same campaign: guest time per syscall, rust/c.
 fuzz-cost: bootstrap
 	@testing/scripts/fuzz-cost.sh $(if $(filter command line,$(origin DURATION)),$(DURATION),10m)
 
