@@ -40,6 +40,8 @@ for v in "$@"; do
   image="$(builddir "$v")/arch/arm64/boot/Image"
   if [ "${FUZZ_BUILD:-1}" = 1 ] || [ ! -f "$image" ]; then "$TOP/testing/scripts/build.sh" "$v"; fi
   out="$outroot/$v"; rm -rf "$out"; mkdir -p "$out"
+  # The campaign boots its own copy: a rebuild during the campaign cannot change its kernel.
+  cp "$image" "$out/Image"
   ko=$(module_build "$v" "$TOP/testing/fuzz/canary" kasan_rs_canary "$out")
   "$TOP/testing/fuzz/image.sh" variant "$ko" "$out/disk.img" >/dev/null \
     || die "[$v] cannot make the disk image with the canary module"
@@ -51,14 +53,15 @@ campaign() {
   local v=$1 out="$outroot/$1" rc
   say "[$v] fuzzing for $duration, seed $seed${args:+, $args} (consoles in ${out#$TOP/}/)"
   set +e
-  "$KASAN_RS" fuzz --kernel "$(builddir "$v")/arch/arm64/boot/Image" --drive "$out/disk.img" \
+  "$KASAN_RS" fuzz --kernel "$out/Image" --drive "$out/disk.img" \
     --variant "$v" --out "$out" --duration="$duration" --seed="$seed" --smp 2 --mem 2G \
     --append "init=/sbin/kasan-rs-fuzz-init${args:+ $args}" ${FUZZ_TOOL_ARGS:-} > "$out/table.txt"
   rc=$?
   set -e
   cat "$out/table.txt"
-  # The disk image is a copy of the cached one plus the module: not worth keeping.
-  rm -f "$out/disk.img"
+  # The disk image is a copy of the cached one plus the module, the Image one of the build
+  # directory's: not worth keeping.
+  rm -f "$out/disk.img" "$out/Image"
   [ "$rc" = 0 ] || die "[$v] the campaign did not finish (kasan-rs fuzz exit $rc)"
   "$KASAN_RS" fuzz-contained "$out" || die "[$v] a fuzz VM had a way off this machine"
   # The planted bugs: every one reported on a KASAN kernel, none on nokasan.
