@@ -128,12 +128,19 @@ fn syzkaller_kasan_test_files() {
 /// Files that contain `BUG: KASAN:` but are not in [`CASES`], and why: the
 /// tool describes each KASAN report, while these files' titles come from
 /// another report of the console.
-const FOUND_NOT_TABLED: &[(u32, &str)] = &[(
-    132,
-    "4.4 console of dropped printk messages: the title is the SLUB \
-     `INFO: Freed in fasync_free_rcu` line, which comes before the \
-     `BUG: KASAN:` header",
-)];
+const FOUND_NOT_TABLED: &[(u32, &str)] = &[
+    (
+        132,
+        "4.4 console of dropped printk messages: the title is the SLUB \
+         `INFO: Freed in fasync_free_rcu` line, which comes before the \
+         `BUG: KASAN:` header",
+    ),
+    (
+        696,
+        "the title is the arm64 WARNING (free_large_kmalloc) printed before \
+         the KASAN invalid-free report; tabled in syzkaller_oops_titles.rs",
+    ),
+];
 
 #[test]
 fn found_files_are_tabled_once() {
@@ -2403,6 +2410,124 @@ Freed by task 3789:
 
 The buggy address belongs to the object at ffff8801d4933c00
 ==================================================================
+",
+    },
+    // The access frame (crc_itu_t) is a generic skip; `?` frames are
+    // ignored and the filesystem's sync names it.
+    Case {
+        file: 698,
+        commit: "58a8bbc2",
+        title: "KASAN: use-after-free Read in udf_sync_fs",
+        alt: Some(&["bad-access in udf_sync_fs"]),
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("T4991"),
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in crc_itu_t+0x1d5/0x2a0
+Read of size 1 at addr ffff888074300000 by task repro/4991
+
+CPU: 0 PID: 4991 Comm: repro Not tainted 6.4.0-rc5 #0
+Call Trace:
+ <TASK>
+ dump_stack_lvl+0x1e7/0x2d0
+ ? panic+0x770/0x770
+ print_report+0x163/0x540
+ ? crc_itu_t+0x1d5/0x2a0
+ kasan_report+0x176/0x1b0
+ ? crc_itu_t+0x1d5/0x2a0
+ crc_itu_t+0x1d5/0x2a0
+ udf_sync_fs+0x1d2/0x380
+ ? udf_put_super+0x160/0x160
+ sync_filesystem+0xec/0x220
+ generic_shutdown_super+0x6f/0x340
+ cleanup_mnt+0x426/0x4c0
+ task_work_run+0x24a/0x300
+ do_syscall_64+0x4d/0xc0
+ entry_SYSCALL_64_after_hwframe+0x63/0xcd
+ </TASK>
+
+The buggy address belongs to the physical page:
+page dumped because: kasan: bad access detected
+
+Memory state around the buggy address:
+ ffff8880742fff00: 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00
+>ffff888074300000: ff ff ff ff ff ff ff ff ff ff ff ff ff ff ff ff
+                   ^
+ ffff888074300080: ff ff ff ff ff ff ff ff ff ff ff ff ff ff ff ff
+==================================================================
+",
+    },
+    // Another task's `Kernel panic` (its own caller id) interleaves the
+    // report; the report's own text is read. The stack-depot frames of the
+    // aux-stack recording and the workqueue insertion are skipped.
+    Case {
+        file: 694,
+        commit: "13cae6e9",
+        title: "KASAN: out-of-bounds Write in nsim_dev_trap_report_work",
+        alt: Some(&["bad-access in nsim_dev_trap_report_work"]),
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("T15335"),
+        log: "
+==================================================================
+BUG: KASAN: out-of-bounds in stack_trace_consume_entry+0x141/0x160
+Write of size 8 at addr ffffc90002f70010 by task kworker/0:1/15335
+@[  771.755252][ T5218] Kernel panic - not syncing: corrupted stack end detected inside scheduler
+@[  771.755295][ T5218] CPU: 1 PID: 5218 Comm: kworker/u16:3 Not tainted 6.3.0-rc6 #0
+@[  771.755402][ T5218] Call Trace:
+@[  771.755442][ T5218]  <TASK>
+@[  771.755450][ T5218]  dump_stack_lvl+0xd9/0x150
+@[  771.755538][ T5218]  panic+0x688/0x730
+@[  771.755715][ T5218]  __schedule+0x5301/0x5770
+@[  771.755895][ T5218]  schedule+0xde/0x1a0
+@[  771.755914][ T5218]  worker_thread+0x160/0x1090
+@[  771.755962][ T5218]  kthread+0x2e8/0x3a0
+@[  771.756002][ T5218]  ret_from_fork+0x1f/0x30
+@[  771.756032][ T5218]  </TASK>
+
+CPU: 0 PID: 15335 Comm: kworker/0:1 Not tainted 6.3.0-rc6 #0
+Workqueue: events nsim_dev_trap_report_work
+Call Trace:
+ <TASK>
+ dump_stack_lvl+0xd9/0x150
+ print_address_description.constprop.0+0x2c/0x3c0
+ ? stack_trace_consume_entry+0x141/0x160
+ kasan_report+0x11c/0x130
+ ? stack_trace_consume_entry+0x141/0x160
+ stack_trace_consume_entry+0x141/0x160
+ ? write_profile+0x450/0x450
+ arch_stack_walk+0x71/0xf0
+ stack_trace_save+0x90/0xc0
+ ? filter_irq_stacks+0x90/0x90
+ kasan_save_stack+0x22/0x40
+ ? kasan_save_stack+0x22/0x40
+ __kasan_record_aux_stack+0x7b/0x90
+ insert_work+0x48/0x350
+ __queue_work+0x625/0x1120
+ __queue_delayed_work+0x1c8/0x270
+ queue_delayed_work_on+0x109/0x120
+ nsim_dev_trap_report_work+0x9d1/0xc80
+ ? lock_downgrade+0x690/0x690
+ process_one_work+0x991/0x15c0
+ worker_thread+0x669/0x1090
+ kthread+0x2e8/0x3a0
+ ret_from_fork+0x1f/0x30
+ </TASK>
+
+The buggy address belongs to stack of task kworker/0:1/15335
+ and is located at offset 176 in frame:
+ stack_trace_save+0x0/0xc0
+
+This frame has 1 object:
+ [32, 56) 'c'
+
+Memory state around the buggy address:
+>ffffc90002f70000: 00 00 04 00 72 00 00 00 00 00 00 00 00 00 00 00
+                         ^
+==================================================================
+@[  772.115239][T15335] Disabling lock debugging due to kernel taint
+@[  772.123988][ T5218] Kernel Offset: disabled
 ",
     },
 ];

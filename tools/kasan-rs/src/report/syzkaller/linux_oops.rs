@@ -718,6 +718,22 @@ const KERNEL_BUG_FORMATS: &[Format] = &[
     },
 ];
 
+/// Messages of older kernels (fs/open.c, fs/super.c) that syzkaller titles
+/// as use-after-frees; no stack is needed (testdata 683).
+const VFS_CLOSE_FORMATS: &[Format] = &[Format {
+    title: r"VFS: Close: file count is 0",
+    fmt: "VFS: Close: file count is zero (use-after-free)",
+    no_stack_trace: true,
+    ..F
+}];
+
+const VFS_BUSY_FORMATS: &[Format] = &[Format {
+    title: r"VFS: Busy inodes after unmount",
+    fmt: "VFS: Busy inodes after unmount (use-after-free)",
+    no_stack_trace: true,
+    ..F
+}];
+
 const INTERNAL_ERROR_FORMATS: &[Format] = &[Format {
     title: r"Internal error:",
     fmt: "Internal error in %[1]v",
@@ -799,6 +815,16 @@ const OOPSES: &[Oops] = &[
         suppressions: &[],
     },
     Oops {
+        header: "VFS: Close: file count is 0",
+        formats: VFS_CLOSE_FORMATS,
+        suppressions: &[],
+    },
+    Oops {
+        header: "VFS: Busy inodes after unmount",
+        formats: VFS_BUSY_FORMATS,
+        suppressions: &[],
+    },
+    Oops {
         header: "Internal error:",
         formats: INTERNAL_ERROR_FORMATS,
         suppressions: &[],
@@ -810,21 +836,27 @@ const OOPSES: &[Oops] = &[
     },
 ];
 
-/// syzkaller's `linuxStallAnchorFrames`.
+/// syzkaller's `linuxStallAnchorFrames` (pkg/report/linux.go at c4605131;
+/// the arm64 syscall entries `invoke_syscall` and `el0_svc_handler` decide
+/// testdata 688).
 const STALL_ANCHORS: &[&str] = &[
     "process_one_work",
     "do_syscall_",
     "do_fast_syscall_",
     "sysenter_dispatch",
     "tracesys_phase2",
+    "el0_svc_handler",
+    "invoke_syscall",
+    "ret_fast_syscall",
     "netif_receive_skb",
     "do_softirq",
     "call_timer_fn",
     "_run_timers",
     "run_timer_softirq",
+    "hrtimer_run",
     "run_ksoftirqd",
     "smpboot_thread_fn",
-    "kthread",
+    "^kthread$",
     "start_secondary",
     "cpu_startup_entry",
     "ret_from_fork",
@@ -834,7 +866,14 @@ const STALL_ANCHORS: &[&str] = &[
     "vfs_iter_write",
     "do_iter_read",
     "do_iter_write",
+    "call_read_iter",
+    "call_write_iter",
+    "new_sync_read",
+    "new_sync_write",
     "vfs_ioctl",
+    "ksys_ioctl",
+    "compat_ioctl",
+    "compat_sys_ioctl",
     "blkdev_driver_ioctl",
     "blkdev_ioctl",
     "^call_read_iter",
@@ -849,20 +888,22 @@ const STALL_ANCHORS: &[&str] = &[
     "^sock_recvmsg",
     "^sock_release",
     "^__sock_release",
-    "__sys_setsockopt",
+    "^setsockopt$",
     "kernel_setsockopt",
     "sock_common_setsockopt",
-    "__sys_listen",
+    "^listen$",
     "kernel_listen",
     "sk_common_release",
     "^sock_mmap",
-    "__sys_accept",
+    "^accept$",
     "kernel_accept",
     "^sock_do_ioctl",
     "^sock_ioctl",
     "^compat_sock_ioctl",
     "^nfnetlink_rcv_msg",
-    "^(compat_)?(SYSC|SyS|__sys|___sys|__do_sys|__se_sys|__x64_sys)_(socketpair|connect|ioctl)",
+    "^rtnetlink_rcv_msg",
+    "^netlink_dump",
+    "^(sys_)?(socketpair|connect|ioctl)",
     "__do_fault",
     "do_page_fault",
     "^page_fault$",
@@ -894,6 +935,8 @@ const HANG_SKIP: &[&str] = &[
     "context_switch",
     "__switch_to",
     "cancel_delayed_work",
+    "rwsem",
+    "rcu_barrier",
 ];
 
 fn expand(template: &str) -> String {
@@ -1296,6 +1339,11 @@ fn choose(extractor: Extractor, raw: &[String], anchors: &[Regex]) -> Option<(St
             let mut prev = 0;
             for (i, frame) in stripped.iter().enumerate() {
                 if anchors.iter().any(|a| a.is_match(frame)) {
+                    // An anchor inside smp_call_function* is itself the
+                    // frame, under the family's name.
+                    if frame.contains("smp_call_function") {
+                        return Some(("smp_call_function".to_string(), raw[i].clone()));
+                    }
                     let mut name = stripped[prev];
                     for prefix in [
                         "__x64_",
@@ -1316,7 +1364,7 @@ fn choose(extractor: Extractor, raw: &[String], anchors: &[Regex]) -> Option<(St
         Extractor::Hang => {
             for (i, frame) in stripped.iter().enumerate() {
                 for (anchor, replacement) in HANG_ANCHORS {
-                    if frame.starts_with(anchor) {
+                    if frame.contains(anchor) {
                         let name = if replacement.is_empty() {
                             frame
                         } else {
