@@ -598,6 +598,97 @@ Call trace:
 @[   33.878183][ T5931] ==================================================================
 ",
     },
+    Case {
+        // arm64 hung task in the newer wording (`blocked in I/O wait`), its
+        // header split by a replayed printk: the scheduler, the folio wait
+        // and do_read_cache_folio are skipped.
+        source: "testdata 1000@74442732",
+        title: "INFO: task hung in read_cache_folio",
+        alt: &["hang in read_cache_folio"],
+        crash_type: "HANG",
+        corrupted: false,
+        log: "
+@[  384.319520][   T31] INFO: t
+@** replaying previous printk message **
+@[  384.319520][   T31] INFO: task udevd:612 blocked in I/O wait for more than 143 seconds.
+@[  384.319554][   T31]       Tainted: G             L      6.18.0 #0
+@[  384.319578][   T31] \"echo 0 > /proc/sys/kernel/hung_task_timeout_secs\" disables this message.
+@[  384.319585][   T31] task:udevd           state:D stack:0     pid:612   tgid:612   ppid:302    task_flags:0x400140 flags:0x00800019
+@[  384.319601][   T31] Call trace:
+@[  384.319605][   T31]  __switch_to+0x2b0/0x6e0 (T)
+@[  384.319622][   T31]  __schedule+0x1b74/0x2d24
+@[  384.319631][   T31]  schedule+0xa4/0x140
+@[  384.319639][   T31]  io_schedule+0x1c/0xe0
+@[  384.319647][   T31]  folio_wait_bit_common+0x674/0x9ec
+@[  384.319659][   T31]  do_read_cache_folio+0x240/0x5b8
+@[  384.319668][   T31]  read_cache_folio+0x68/0x84
+@[  384.319677][   T31]  read_part_sector+0xcc/0x6e8
+@[  384.319697][   T31]  bdev_disk_changed+0x6fc/0x11c8
+@[  384.319728][   T31]  blkdev_open+0x2d8/0x404
+@[  384.319747][   T31]  vfs_open+0x44/0x2d4
+@[  384.319790][   T31]  __arm64_sys_openat+0x9c/0xb8
+@[  384.319799][   T31]  invoke_syscall+0x98/0x244
+@[  384.319839][   T31]  el0_svc+0x60/0x25c
+@[  384.319848][   T31]  el0t_64_sync+0x198/0x19c
+",
+    },
+    Case {
+        // Lockdep's inconsistent-state splat from a softirq: the title's
+        // frame is the first of the backtrace past lockdep's own and the
+        // lock_sock frames, not the `takes` line's.
+        source: "testdata 1003@6b6c6136",
+        title: "inconsistent lock state in x25_kill_by_neigh",
+        alt: &[],
+        crash_type: "LOCKDEP",
+        corrupted: false,
+        log: "
+@[  161.268908][    C1] ================================
+@[  161.274020][    C1] WARNING: inconsistent lock state
+@[  161.279128][    C1] 6.18.0 #0 Not tainted
+@[  161.283540][    C1] --------------------------------
+@[  161.288638][    C1] inconsistent {SOFTIRQ-ON-W} -> {IN-SOFTIRQ-W} usage.
+@[  161.295476][    C1] swapper/1/0 [HC0[0]:SC1[1]:HE1:SE0] takes:
+@[  161.301454][    C1] ffff888026ad0000 (sk_lock-AF_X25){+.?.}-{0:0}, at: x25_kill_by_neigh+0x10d/0x250
+@[  161.310786][    C1] {SOFTIRQ-ON-W} state was registered at:
+@[  161.316514][    C1]   lock_acquire+0x115/0x350
+@[  161.321131][    C1]   lock_sock_nested+0x41/0x100
+@[  161.325986][    C1]   x25_bind+0x209/0x450
+@[  161.339264][    C1]   do_syscall_64+0x166/0x520
+@[  161.350115][    C1] irq event stamp: 476298
+@[  161.354439][    C1] hardirqs last  enabled at (476298): [<ffffffff8188efd6>] __local_bh_enable_ip+0xd6/0x140
+@[  161.393535][    C1] other info that might help us debug this:
+@[  161.428046][    C1]  *** DEADLOCK ***
+@[  161.436274][    C1] locks held by swapper/1/0: 1, last CPU#1:
+@[  161.442182][    C1]  #0: ffffffff8ed50000 (rcu_read_lock){....}-{1:3}, at: netif_receive_skb_core+0x33/0x2b0
+@[  161.452318][    C1] stack backtrace:
+@[  161.458234][    C1] CPU: 1 UID: 0 PID: 0 Comm: swapper/1 Not tainted 6.18.0 #0 PREEMPT(full)
+@[  161.477322][    C1] Call Trace:
+@[  161.480614][    C1]  <IRQ>
+@[  161.483480][    C1]  dump_stack_lvl+0xe8/0x150
+@[  161.488106][    C1]  print_usage_bug+0x28c/0x2e0
+@[  161.492914][    C1]  valid_state+0xbe/0xf0
+@[  161.497165][    C1]  mark_lock_irq+0x36/0x380
+@[  161.501782][    C1]  mark_lock+0x117/0x190
+@[  161.506032][    C1]  __lock_acquire+0x6b7/0x2e50
+@[  161.510989][    C1]  ? kasan_quarantine_put+0xbb/0x1f0
+@[  161.526019][    C1]  lock_acquire+0x115/0x350
+@[  161.530527][    C1]  ? x25_kill_by_neigh+0x10d/0x250
+@[  161.540817][    C1]  lock_sock_nested+0x41/0x100
+@[  161.550747][    C1]  x25_kill_by_neigh+0x10d/0x250
+@[  161.555710][    C1]  x25_lapb_receive_frame+0x1b0/0xfb0
+@[  161.577995][    C1]  netif_receive_skb_core+0x2a6/0x2b0
+@[  161.592506][    C1]  net_rx_action+0x61d/0xf50
+@[  161.602263][    C1]  handle_softirqs+0x226/0x860
+@[  161.620653][    C1]  sysvec_apic_timer_interrupt+0xa6/0xc0
+@[  161.626297][    C1]  </IRQ>
+@[  161.629228][    C1]  <TASK>
+@[  161.632152][    C1]  asm_sysvec_apic_timer_interrupt+0x1a/0x20
+@[  161.638129][    C1] RIP: 0010:pv_native_safe_halt+0xf/0x20
+@[  161.713624][    C1]  default_idle+0x9/0x20
+@[  161.736170][    C1]  start_secondary+0x101/0x110
+@[  161.745911][    C1]  </TASK>
+",
+    },
 ];
 
 /// Cases where we and the file's header disagree, with what is known of

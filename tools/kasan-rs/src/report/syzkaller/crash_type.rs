@@ -112,6 +112,10 @@ const TABLE: &[(&str, &str)] = &[
     // Newer title_to_type.go (testdata 683's TYPE).
     ("VFS: Busy inodes after unmount (use-after-free)", "DoS"),
     ("VFS: Close: file count is zero (use-after-free)", "DoS"),
+    (
+        "unregister_netdevice: waiting for DEV to become free",
+        "DoS",
+    ),
     ("divide error in", "DoS"),
     ("general protection fault in", "DoS"),
     ("invalid opcode in", "DoS"),

@@ -10,8 +10,10 @@
 //! KFENCE as `KFENCE: <bug> <read|write> in <frame>`. The formats are
 //! syzkaller's facts, kept as the regular expressions it uses (with its
 //! `{{PC}}`, `{{FUNC}}` and `{{SRC}}` templates); the matching code is ours.
-//! Formats this kernel cannot print (x86's general protection faults, KMSAN,
-//! KCSAN, trusty, ...) are left out; a `BUG: KASAN:` header is left to
+//! Formats of other sanitizers and systems (KMSAN, KCSAN, trusty, the
+//! reboot line) are left out; x86's faults (general protection fault, divide
+//! error, ...) are in, as syzkaller's testdata titles them; a `BUG: KASAN:`
+//! header is left to
 //! [`super::describe`] (see [`first_oops`]).
 //!
 //! How a title is made, as in syzkaller: the first console line holding an
@@ -259,6 +261,45 @@ const BUG_FORMATS: &[Format] = &[
         ..F
     },
     Format {
+        title: r"BUG: non-zero nr_ptes on freeing mm",
+        fmt: "BUG: non-zero nr_ptes on freeing mm",
+        no_stack_trace: true,
+        ..F
+    },
+    Format {
+        title: r"BUG: non-zero nr_pmds on freeing mm",
+        fmt: "BUG: non-zero nr_pmds on freeing mm",
+        no_stack_trace: true,
+        ..F
+    },
+    Format {
+        // The filesystem type and block device are left out of the title.
+        title: r"BUG: Dentry .* still in use",
+        report: Some(r"BUG: Dentry .* still in use \([0-9]+\) \[(unmount) of ([^\]]+)\]"),
+        fmt: "BUG: Dentry still in use in %[1]v",
+        alt: &["BUG: Dentry still in use [%[1]v of %[2]v]"],
+        ..F
+    },
+    Format {
+        title: r"BUG: Bad page (state|cache)",
+        fmt: "BUG: Bad page %[1]v in %[2]v",
+        stack: Some(StackFmt {
+            parts: &[Part::Re(r"page last allocated"), Part::Stack],
+            skip: &[
+                "(free|put|get|update|release)_page",
+                "free_unref",
+                "^_*folio",
+                "truncate_inode_pages",
+                "page_frag_free",
+                "alloc",
+                "vmap",
+                "page_owner",
+            ],
+            ..STACK
+        }),
+        ..F
+    },
+    Format {
         title: r"BUG: Bad page map",
         fmt: "BUG: Bad page map",
         ..F
@@ -295,6 +336,34 @@ const BUG_FORMATS: &[Format] = &[
         ),
         fmt: "BUG: workqueue leaked lock or atomic in %[1]v",
         no_stack_trace: true,
+        ..F
+    },
+    Format {
+        title: r"BUG: memory leak",
+        fmt: "memory leak in %[1]v",
+        stack: Some(StackFmt {
+            parts: &[
+                Part::Re(r"backtrace(?: \(crc [[:xdigit:]]*\))?:"),
+                Part::Stack,
+            ],
+            skip: &[
+                "kmemleak",
+                "mmap",
+                "kmem",
+                "slab",
+                "alloc",
+                "create_object",
+                "idr_get",
+                "list_lru_init",
+                "kasprintf",
+                "kvasprintf",
+                "pcpu_create",
+                "strdup",
+                "strndup",
+                "memdup",
+            ],
+            ..STACK
+        }),
         ..F
     },
     Format {
@@ -405,6 +474,18 @@ const WARNING_FORMATS: &[Format] = &[
         ..F
     },
     Format {
+        title: r"WARNING: .* usb_submit_urb",
+        fmt: "WARNING in %[1]v/usb_submit_urb",
+        stack: warning_stack(&[
+            "usb_submit_urb",
+            "usb_start_wait_urb",
+            "usb_bulk_msg",
+            "usb_interrupt_msg",
+            "usb_control_msg",
+        ]),
+        ..F
+    },
+    Format {
         title: r"WARNING: {{SRC}} at 0x\d+, CPU#\d+",
         fmt: "WARNING in %[2]v",
         stack: warning_stack(&[]),
@@ -480,7 +561,11 @@ const WARNING_FORMATS: &[Format] = &[
         report: Some(
             r"WARNING: inconsistent lock state(?:.*\n)+?.*takes(?:.*\n)+?.*at: (?:{{PC}} +)?{{FUNC}}",
         ),
-        fmt: "inconsistent lock state in %[2]v",
+        // The `takes` line's frame, not the backtrace's: testdata 1003 (a
+        // softirq splat whose backtrace names valid_state and
+        // lock_sock_nested first) is titled by it. The linux.go read
+        // (c4605131) took the backtrace's; the change is inferred from 1003.
+        fmt: "inconsistent lock state in %[1]v",
         stack: trace(&[]),
         ..F
     },
@@ -489,6 +574,18 @@ const WARNING_FORMATS: &[Format] = &[
         report: Some(r"WARNING: suspicious RCU usage(?:.*\n)+?.*?{{SRC}}"),
         fmt: "WARNING: suspicious RCU usage in %[2]v",
         stack: trace(&["rcu", "kmem", "slab"]),
+        ..F
+    },
+    Format {
+        title: r"WARNING: kernel stack regs at [0-9a-f]+ in [^ ]* has bad '([^']+)' value",
+        fmt: "WARNING: kernel stack regs has bad '%[1]v' value",
+        no_stack_trace: true,
+        ..F
+    },
+    Format {
+        title: r"WARNING: kernel stack frame pointer at [0-9a-f]+ in [^ ]* has bad value",
+        fmt: "WARNING: kernel stack frame pointer has bad value",
+        no_stack_trace: true,
         ..F
     },
     Format {
@@ -508,6 +605,18 @@ const WARNING_FORMATS: &[Format] = &[
         title: r"WARNING: held lock freed!",
         report: Some(r"WARNING: held lock freed!(?:.*\n)+?.*at:(?: {{PC}})? +{{FUNC}}"),
         fmt: "WARNING: held lock freed in %[1]v",
+        ..F
+    },
+    Format {
+        title: r"WARNING: kernel stack regs .* has bad 'bp' value",
+        fmt: "WARNING: kernel stack regs has bad value",
+        no_stack_trace: true,
+        ..F
+    },
+    Format {
+        title: r"WARNING: kernel stack frame pointer .* has bad value",
+        fmt: "WARNING: kernel stack regs has bad value",
+        no_stack_trace: true,
         ..F
     },
     Format {
@@ -576,7 +685,8 @@ const INFO_FORMATS: &[Format] = &[
         ..F
     },
     Format {
-        title: r"INFO: task .* blocked for more than [0-9]+ seconds",
+        // `blocked in I/O wait for` is the newer kernels' wording (testdata 1000).
+        title: r"INFO: task .* blocked (?:in I/O wait )?for more than [0-9]+ seconds",
         fmt: "INFO: task hung in %[1]v",
         alt: &["hang in %[1]v"],
         stack: Some(StackFmt {
@@ -594,6 +704,13 @@ const INFO_FORMATS: &[Format] = &[
         ..F
     },
     Format {
+        // Corrupted old-style KASAN reports.
+        title: r"INFO: (Freed|Allocated) in (.*)",
+        fmt: "INFO: %[1]v in %[2]v",
+        corrupted: true,
+        ..F
+    },
+    Format {
         title: r"INFO:[[:space:]]*(?:\n|$)",
         fmt: "INFO: corrupted",
         corrupted: true,
@@ -606,6 +723,34 @@ const UNABLE_FORMATS: &[Format] = &[Format {
     fmt: "BUG: unable to handle kernel %[1]v in %[2]v",
     alt: &["bad-access in %[2]v"],
     stack: rip_trace(&[]),
+    ..F
+}];
+
+const GPF_FORMATS: &[Format] = &[Format {
+    title: r"general protection fault.*:",
+    fmt: "general protection fault in %[1]v",
+    alt: &["bad-access in %[1]v"],
+    stack: rip_trace(&[]),
+    ..F
+}];
+
+const STACK_SEGMENT_FORMATS: &[Format] = &[Format {
+    title: r"stack segment: ",
+    fmt: "stack segment fault in %[1]v",
+    stack: rip_trace(&[]),
+    ..F
+}];
+
+/// Only the `RIP:`/`pc :` line names the frame.
+const RIP_ONLY: Option<StackFmt> = Some(StackFmt {
+    parts: &[Part::Re(RIP)],
+    ..STACK
+});
+
+const DOUBLE_FAULT_FORMATS: &[Format] = &[Format {
+    title: r"PANIC: double fault",
+    fmt: "PANIC: double fault in %[1]v",
+    stack: RIP_ONLY,
     ..F
 }];
 
@@ -718,6 +863,71 @@ const KERNEL_BUG_FORMATS: &[Format] = &[
     },
 ];
 
+const KERNEL_BUG_UPPER_FORMATS: &[Format] = &[Format {
+    title: r"Kernel BUG (.*)",
+    fmt: "kernel BUG %[1]v",
+    ..F
+}];
+
+const KMALLOC_FORMATS: &[Format] = &[Format {
+    title: r"BUG kmalloc-.*: Object already free",
+    fmt: "BUG: Object already free",
+    ..F
+}];
+
+const DIVIDE_ERROR_FORMATS: &[Format] = &[Format {
+    title: r"divide error: ",
+    fmt: "divide error in %[1]v",
+    stack: RIP_ONLY,
+    ..F
+}];
+
+/// The misspelling of x86's IDTENTRY conversion.
+const DIVIDE_ERROR2_FORMATS: &[Format] = &[Format {
+    title: r"divide_error: ",
+    fmt: "divide error in %[1]v",
+    stack: RIP_ONLY,
+    ..F
+}];
+
+const INVALID_OPCODE_FORMATS: &[Format] = &[Format {
+    title: r"invalid opcode: ",
+    fmt: "invalid opcode in %[1]v",
+    stack: RIP_ONLY,
+    ..F
+}];
+
+const UBSAN_FORMATS: &[Format] = &[
+    Format {
+        title: r"UBSAN:",
+        report: Some(r"UBSAN: Undefined behaviour in"),
+        fmt: "UBSAN: undefined-behaviour in %[1]v",
+        stack: trace(&["ubsan", "overflow"]),
+        ..F
+    },
+    Format {
+        title: r"UBSAN: array-index-out-of-bounds in",
+        fmt: "UBSAN: array-index-out-of-bounds in %[1]v",
+        alt: &["bad-access in %[1]v"],
+        stack: trace(&["ubsan", "overflow"]),
+        ..F
+    },
+    Format {
+        title: r"UBSAN:",
+        report: Some(r"UBSAN: (.*?) in"),
+        fmt: "UBSAN: %[1]v in %[2]v",
+        stack: trace(&["ubsan", "overflow"]),
+        ..F
+    },
+];
+
+const UNREGISTER_NETDEVICE_FORMATS: &[Format] = &[Format {
+    title: r"unregister_netdevice: waiting for (?:.*) to become free",
+    fmt: "unregister_netdevice: waiting for DEV to become free",
+    no_stack_trace: true,
+    ..F
+}];
+
 /// Messages of older kernels (fs/open.c, fs/super.c) that syzkaller titles
 /// as use-after-frees; no stack is needed (testdata 683).
 const VFS_CLOSE_FORMATS: &[Format] = &[Format {
@@ -738,6 +948,13 @@ const INTERNAL_ERROR_FORMATS: &[Format] = &[Format {
     title: r"Internal error:",
     fmt: "Internal error in %[1]v",
     alt: &["bad-access in %[1]v"],
+    stack: rip_trace(&[]),
+    ..F
+}];
+
+const ALIGNMENT_TRAP_FORMATS: &[Format] = &[Format {
+    title: r"Alignment trap:",
+    fmt: "Alignment trap in %[1]v",
     stack: rip_trace(&[]),
     ..F
 }];
@@ -800,8 +1017,23 @@ const OOPSES: &[Oops] = &[
         suppressions: &[],
     },
     Oops {
+        header: "general protection fault",
+        formats: GPF_FORMATS,
+        suppressions: &[r"general protection fault .* error:\d+ in "],
+    },
+    Oops {
+        header: "stack segment: ",
+        formats: STACK_SEGMENT_FORMATS,
+        suppressions: &[],
+    },
+    Oops {
         header: "Kernel panic",
         formats: PANIC_FORMATS,
+        suppressions: &[],
+    },
+    Oops {
+        header: "PANIC: double fault",
+        formats: DOUBLE_FAULT_FORMATS,
         suppressions: &[],
     },
     Oops {
@@ -812,6 +1044,41 @@ const OOPSES: &[Oops] = &[
     Oops {
         header: "kernel BUG",
         formats: KERNEL_BUG_FORMATS,
+        suppressions: &[],
+    },
+    Oops {
+        header: "Kernel BUG",
+        formats: KERNEL_BUG_UPPER_FORMATS,
+        suppressions: &[],
+    },
+    Oops {
+        header: "BUG kmalloc-",
+        formats: KMALLOC_FORMATS,
+        suppressions: &[],
+    },
+    Oops {
+        header: "divide error:",
+        formats: DIVIDE_ERROR_FORMATS,
+        suppressions: &[],
+    },
+    Oops {
+        header: "divide_error:",
+        formats: DIVIDE_ERROR2_FORMATS,
+        suppressions: &[],
+    },
+    Oops {
+        header: "invalid opcode:",
+        formats: INVALID_OPCODE_FORMATS,
+        suppressions: &[],
+    },
+    Oops {
+        header: "UBSAN:",
+        formats: UBSAN_FORMATS,
+        suppressions: &[],
+    },
+    Oops {
+        header: "unregister_netdevice: waiting for",
+        formats: UNREGISTER_NETDEVICE_FORMATS,
         suppressions: &[],
     },
     Oops {
@@ -832,6 +1099,11 @@ const OOPSES: &[Oops] = &[
     Oops {
         header: "Unhandled fault:",
         formats: UNHANDLED_FORMATS,
+        suppressions: &[],
+    },
+    Oops {
+        header: "Alignment trap:",
+        formats: ALIGNMENT_TRAP_FORMATS,
         suppressions: &[],
     },
 ];
@@ -1413,8 +1685,8 @@ mod tests {
             Some(1)
         );
         assert_eq!(first_oops("[  1.0] INFO: lockdep is turned off."), None);
-        assert_eq!(first_oops("[  1.0] Kernel panic - not syncing: x"), Some(4));
-        assert_eq!(first_oops("[  1.0] kernel BUG at mm/a.c:1!"), Some(6));
+        assert_eq!(first_oops("[  1.0] Kernel panic - not syncing: x"), Some(6));
+        assert_eq!(first_oops("[  1.0] kernel BUG at mm/a.c:1!"), Some(9));
         assert_eq!(first_oops("[  1.0] hello"), None);
     }
 }
