@@ -689,6 +689,106 @@ Call trace:
 @[  161.745911][    C1]  </TASK>
 ",
     },
+    Case {
+        // The task's name holds a newline: the header goes on on the next
+        // console line. Scheduler, wait and flush_work frames are skipped.
+        source: "testdata 1001@74442732",
+        title: "INFO: task hung in p9_fd_close",
+        alt: &["hang in p9_fd_close"],
+        crash_type: "HANG",
+        corrupted: false,
+        log: "
+@[  952.080846][   T41] INFO: task \u{fffd}\u{fffd}
+@[  952.080846][   T41] \u{fffd} !:8088 blocked for more than 143 seconds.
+@[  952.101131][   T41]       Tainted: G             L      6.18.0 #0
+@[  952.124530][   T41] \"echo 0 > /proc/sys/kernel/hung_task_timeout_secs\" disables this message.
+@[  952.150223][   T41] task:\u{fffd}\u{fffd}
+@[  952.150223][   T41] \u{fffd} ! state:D stack:25960 pid:8088  tgid:8087  ppid:5126   task_flags:0x400140 flags:0x08080002
+@[  952.189780][   T41] Call Trace:
+@[  952.199981][   T41]  <TASK>
+@[  952.211420][   T41]  __schedule+0x10e9/0x6820
+@[  952.215835][   T41]  ? __pfx___schedule+0x10/0x10
+@[  952.227703][   T41]  schedule+0xdd/0x390
+@[  952.258119][   T41]  schedule_timeout+0x1b2/0x280
+@[  952.291037][   T41]  __wait_for_common+0x2e7/0x4c0
+@[  952.348967][   T41]  ? __flush_work+0x928/0xcb0
+@[  952.427704][   T41]  __flush_work+0x7c7/0xcb0
+@[  952.456896][   T41]  p9_fd_close+0x299/0x5a0
+@[  952.458482][   T41]  p9_client_create+0x678/0xd40
+@[  952.506956][   T41]  v9fs_session_init+0x3c/0xd20
+@[  952.574127][   T41]  vfs_get_tree+0x92/0x320
+@[  952.648963][   T41]  __ia32_sys_mount+0x292/0x310
+@[  952.669251][   T41]  __do_fast_syscall_32+0xe7/0x950
+@[  952.690801][   T41]  entry_SYSENTER_compat_after_hwframe+0x84/0x8e
+@[  952.751781][   T41]  </TASK>
+",
+    },
+    Case {
+        // rcu_tasks' stall: the timer interrupt is only a `?` frame and
+        // every frame after it is questionable: no frame, corrupted.
+        source: "testdata 1002@0212dbee",
+        title: "INFO: rcu detected stall in corrupted",
+        alt: &["stall in corrupted"],
+        crash_type: "HANG",
+        corrupted: true,
+        log: "
+@[ 1992.224966][   T28] INFO: rcu_tasks detected stalls on tasks:
+@[ 1992.379261][   T28] ffff88802f590000: .. nvcsw: 2/2 holdout: 1 idle_cpu: -1/1
+@[ 1992.654083][   T28] task:repro           state:R  running task     stack:24168 pid:4797  tgid:4796  ppid:615    task_flags:0x400140 flags:0x00080005
+@[ 1992.871337][   T76] netdevsim netdevsim2 netdevsim2: set [1, 0] type 2 family 0 port 6081 - 0
+@[ 1993.020301][   T28] Call Trace:
+@[ 1993.141413][   T28]  <TASK>
+@[ 1993.220961][   T28]  ? __schedule+0x11d7/0x6730
+@[ 1993.772455][   T28]  ? asm_sysvec_apic_timer_interrupt+0x1a/0x20
+@[ 1993.847154][   T28]  ? rcu_is_watching+0x12/0xc0
+@[ 1993.870232][   T28]  ? preempt_schedule_thunk+0x16/0x40
+@[ 1995.229675][   T28]  ? p9_client_rpc+0x869/0xd60
+@[ 1996.569122][   T28]  ? p9_fd_poll+0x1db/0x2c0
+@[ 1996.830124][   T28]  ? vfs_get_tree+0x92/0x320
+@[ 1996.926478][   T28]  ? __x64_sys_mount+0x293/0x310
+@[ 1996.986293][   T28]  ? do_syscall_64+0x115/0x870
+@[ 1997.015514][   T28]  ? entry_SYSCALL_64_after_hwframe+0x77/0x7f
+@[ 1997.041091][   T28]  </TASK>
+",
+    },
+    Case {
+        // Also titled by the `takes` line (the backtrace agrees here: the
+        // spin lock frames are skipped).
+        source: "testdata 1004@2f52988a",
+        title: "inconsistent lock state in tcp_tsq_handler",
+        alt: &[],
+        crash_type: "LOCKDEP",
+        corrupted: false,
+        log: "
+@[ 1326.210317][    C0] ================================
+@[ 1326.215411][    C0] WARNING: inconsistent lock state
+@[ 1326.220589][    C0] 6.18.0 #0 Tainted: G             L
+@[ 1326.226565][    C0] --------------------------------
+@[ 1326.231652][    C0] inconsistent {SOFTIRQ-ON-R} -> {IN-SOFTIRQ-W} usage.
+@[ 1326.238569][    C0] repro/2217 [HC0[0]:SC1[1]:HE1:SE0] takes:
+@[ 1326.244964][    C0] ffff888077dd0000 (kn->active#67){.+-+}-{0:0}, at: tcp_tsq_handler+0x29/0x200
+@[ 1326.254081][    C0] {SOFTIRQ-ON-R} state was registered at:
+@[ 1326.259793][    C0]   lock_acquire+0x115/0x350
+@[ 1326.264394][    C0]   kernfs_get_active+0xfe/0x170
+@[ 1326.426559][    C0] stack backtrace:
+@[ 1326.457686][    C0] Call Trace:
+@[ 1326.460952][    C0]  <IRQ>
+@[ 1326.463781][    C0]  dump_stack_lvl+0xe8/0x150
+@[ 1326.468367][    C0]  print_usage_bug+0x28c/0x2e0
+@[ 1326.473116][    C0]  valid_state+0xbe/0xf0
+@[ 1326.477345][    C0]  mark_lock_irq+0x58/0x380
+@[ 1326.491531][    C0]  mark_lock+0x117/0x190
+@[ 1326.495759][    C0]  __lock_acquire+0x6b7/0x2e50
+@[ 1326.520991][    C0]  lock_acquire+0x115/0x350
+@[ 1326.530319][    C0]  _raw_spin_lock+0x2e/0x40
+@[ 1326.539658][    C0]  tcp_tsq_handler+0x29/0x200
+@[ 1326.544325][    C0]  tcp_tsq_workfn+0x384/0x410
+@[ 1326.564634][    C0]  process_scheduled_works+0xc3d/0x1630
+@[ 1326.585732][    C0]  bh_worker+0x451/0x870
+@[ 1326.594374][    C0]  handle_softirqs+0x226/0x860
+@[ 1326.618304][    C0]  </IRQ>
+",
+    },
 ];
 
 /// Cases where we and the file's header disagree, with what is known of

@@ -653,7 +653,9 @@ const INFO_FORMATS: &[Format] = &[
         ..F
     },
     Format {
-        title: r"INFO: rcu_(?:preempt|sched|bh) (?:self-)?detected(?: expedited)? stall",
+        // rcu_tasks' stall header is titled so too (testdata 1002; inferred,
+        // the linux.go read names only preempt, sched and bh).
+        title: r"INFO: rcu_(?:preempt|sched|bh|tasks) (?:self-)?detected(?: expedited)? stall",
         fmt: "INFO: rcu detected stall in %[1]v",
         alt: &["stall in %[1]v"],
         stack: Some(StackFmt {
@@ -686,7 +688,9 @@ const INFO_FORMATS: &[Format] = &[
     },
     Format {
         // `blocked in I/O wait for` is the newer kernels' wording (testdata 1000).
-        title: r"INFO: task .* blocked (?:in I/O wait )?for more than [0-9]+ seconds",
+        // A task name with a newline in it continues on the next line
+        // (testdata 1001).
+        title: r"INFO: task .*(?:\n.*)? blocked (?:in I/O wait )?for more than [0-9]+ seconds",
         fmt: "INFO: task hung in %[1]v",
         alt: &["hang in %[1]v"],
         stack: Some(StackFmt {
