@@ -789,6 +789,76 @@ Call trace:
 @[ 1326.618304][    C0]  </IRQ>
 ",
     },
+    Case {
+        // Boot messages of another writer glued in front of the printk
+        // prefixes; an include path with `./` in the header.
+        source: "testdata 1006@2dcb56e3",
+        title: "WARNING in iommu_map_sg",
+        alt: &[],
+        crash_type: "WARNING",
+        corrupted: false,
+        log: "
+@date-utmp-runlev[  288.557819][T21583] ------------[ cut here ]------------
+@el.service [0m.[  288.564375][T21583] WARNING: CPU: 2 PID: 21583 at ./include/linux/scatterlist.h:410 iommu_map_sg+0x496/0xa40
+@[  288.575609][T21583] Modules linked in:
+@[  288.604937][T21583] RIP: 0010:iommu_map_sg+0x496/0xa40
+@[  288.690351][T21583] Call Trace:
+@[  288.690355][T21583]  <TASK>
+@0m] Started  [0;[  288.690374][T21583]  [<ffffffff8361b960>] ? __pfx_iommu_map_sg+0x10/0x10
+@1;39mconsole-get[  288.720331][T21583]  [<ffffffff836321cd>] ? iommu_dma_alloc_iova+0x2ed/0x520
+@ty.service [0m.[  288.720353][T21583]  [<ffffffff83630ad8>] iommu_dma_map_sg+0xb58/0x1020
+@[  288.777909][T21583]  [<ffffffff8447fe9d>] dma_map_all_memory+0xb5d/0xf70
+@[  288.976911][T21583]  </TASK>
+@[  289.021597][T21583] ---[ end trace 0000000000000000 ]---
+",
+    },
+    Case {
+        // A workqueue lockup titled by the first stalled worker's work
+        // function. The file has no TYPE line.
+        source: "testdata 1009@edec9137",
+        title: "BUG: workqueue lockup in wg_packet_handshake_receive_worker",
+        alt: &[],
+        crash_type: "",
+        corrupted: false,
+        log: "
+@[  282.092519][    C1] bridge0: received packet on veth0_to_bridge with own address as source address (addr:aa:aa:aa:aa:aa:0c, vlan:0)
+@[  286.486862][    C0] BUG: workqueue lockup - pool cpus=0 node=0 flags=0x0 nice=0 stuck for 168s!
+@[  286.496941][    C0] Showing busy workqueues and worker pools:
+@[  286.503548][    C0] workqueue events: flags=0x100
+@[  286.508486][    C0]   pwq 2: cpus=0 node=0 flags=0x0 nice=0 active=12 refcnt=13
+@[  286.508541][    C0]     pending: nsim_dev_hwstats_traffic_work, 3*psi_avgs_work, vmstat_shepherd
+@[  286.508711][    C0]   pwq 6: cpus=1 node=0 flags=0x0 nice=0 active=1 refcnt=2
+@[  286.508752][    C0]     in-flight: 5684:reg_todo for 170s
+@[  286.993705][    C1] net_ratelimit: 10187 callbacks suppressed
+@[  287.489566][    C0] pool 2: cpus=0 node=0 flags=0x0 nice=0 hung=169s workers=8 idle: 9 187 5727
+@[  287.489762][    C0] Showing backtraces of busy workers in stalled worker pools:
+@[  287.549176][    C0] pool 2:
+@[  287.549190][    C0] task:kworker/0:1     state:R  running task     stack:23976 pid:10    tgid:10    ppid:2      task_flags:0x4208060 flags:0x00080000
+@[  287.549261][    C0] Workqueue: wg-kex-wg0 wg_packet_handshake_receive_worker
+@[  287.549310][    C0] Call Trace:
+@[  287.549317][    C0]  <TASK>
+@[  287.549332][    C0]  __schedule+0x17d9/0x56c0
+@[  287.549623][    C0]  preempt_schedule_common+0x82/0xd0
+@[  287.549669][    C0]  preempt_schedule_thunk+0x16/0x40
+",
+    },
+    Case {
+        // The same lockup cut before the backtraces: the plain title.
+        source: "testdata 1011@197aa311",
+        title: "BUG: workqueue lockup",
+        alt: &[],
+        crash_type: "",
+        corrupted: false,
+        log: "
+@[   42.731746][ T6029] loop0: detected capacity change from 0 to 256
+@[   53.773184][    C0] sched: DL replenish lagged too much
+@[   90.749082][    C0] BUG: workqueue lockup - pool cpus=0 node=0 flags=0x0 nice=0 stuck for 35s!
+@[   90.749180][    C0] Showing busy workqueues and worker pools:
+@[   90.749189][    C0] workqueue events: flags=0x100
+@[   90.749226][    C0]   pwq 2: cpus=0 node=0 flags=0x0 nice=0 active=18 refcnt=19
+@[   90.749244][    C0]     pending: 5*nsim_dev_hwstats_traffic_work, psi_avgs_work, vmstat_shepherd
+",
+    },
 ];
 
 /// Cases where we and the file's header disagree, with what is known of

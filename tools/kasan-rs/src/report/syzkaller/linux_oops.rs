@@ -305,6 +305,19 @@ const BUG_FORMATS: &[Format] = &[
         ..F
     },
     Format {
+        // The first busy worker's work function, from the `Workqueue:` line
+        // of the stalled pools' backtraces (testdata 1009, 1010; inferred,
+        // the linux.go read has only the plain title, kept below for
+        // reports without the backtraces, testdata 1011).
+        title: r"BUG: workqueue lockup",
+        report: Some(
+            r"BUG: workqueue lockup(?:.*\n)+?.*Showing backtraces of busy workers in stalled worker pools:(?:.*\n)+?.*Workqueue: [^ ]+ ([a-zA-Z0-9_]+)",
+        ),
+        fmt: "BUG: workqueue lockup in %[1]v",
+        no_stack_trace: true,
+        ..F
+    },
+    Format {
         title: r"BUG: workqueue lockup",
         fmt: "BUG: workqueue lockup",
         no_stack_trace: true,
