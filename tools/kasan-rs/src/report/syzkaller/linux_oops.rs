@@ -1005,7 +1005,8 @@ const OOPSES: &[Oops] = &[
             "WARNING: /etc/ssh/moduli does not exist, using fixed modulus",
             "WARNING: workqueue cpumask: online intersect > possible intersect",
             "WARNING: [Tt]he mand mount option",
-            "WARNING: Unprivileged eBPF is enabled with eIBRS",
+            // With eIBRS, and (testdata 1015) the Spectre v2 BHB wording.
+            "WARNING: Unprivileged eBPF is enabled",
             "WARNING: See https.* for mitigation options.",
             "WARNING: kernel not compiled with CPU_SRSO",
             r"EXT4-[Ff][Ss](?: \(.*\))?:",
