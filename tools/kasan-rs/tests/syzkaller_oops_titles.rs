@@ -947,6 +947,90 @@ Call trace:
 @[  217.823293][T11879] WARNING: Unprivileged eBPF is enabled, data leaks possible via Spectre v2 BHB attacks!
 ",
     },
+    Case {
+        // x86's general protection fault (KASAN's null-ptr-deref hint line
+        // is no KASAN report); the RIP frame names it. No TYPE line.
+        source: "testdata 600@394d4bf7",
+        title: "general protection fault in nl802154_add_llsec_key",
+        alt: &["bad-access in nl802154_add_llsec_key"],
+        crash_type: "",
+        corrupted: false,
+        log: "
+@[   65.899519][ T6734] general protection fault, probably for non-canonical address 0xdffffc0000000000: 0000 [#1] SMP KASAN
+@[   65.901961][ T6734] KASAN: null-ptr-deref in range [0x0000000000000000-0x0000000000000007]
+@[   65.903765][ T6734] CPU: 3 PID: 6734 Comm: repro Not tainted 5.11.0-rc6+ #19
+@[   65.909574][ T6734] RIP: 0010:nl802154_add_llsec_key+0x1f7/0x560
+@[   65.914811][ T6734] RSP: 0018:ffffc9000e010000 EFLAGS: 00010246
+@[   65.938128][ T6734] Call Trace:
+@[   65.949862][ T6734]  genl_family_rcv_msg_doit+0x228/0x320
+@[   65.955148][ T6734]  genl_rcv_msg+0x328/0x580
+@[   65.960674][ T6734]  netlink_rcv_skb+0x153/0x420
+@[   65.972952][ T6734]  sock_sendmsg+0xcf/0x120
+@[   65.994443][ T6734]  do_syscall_64+0x2d/0x40
+@[   65.995427][ T6734]  entry_SYSCALL_64_after_hwframe+0x44/0xa9
+@[   65.996638][ T6734] RIP: 0033:0x465b29
+@[   66.009961][ T6734] Modules linked in:
+@[   66.012372][ T6734] ---[ end trace 4d674fec963620f5 ]---
+",
+    },
+    Case {
+        // Stack overflow by recursion: the stall extractor takes the frame
+        // before the setsockopt anchor; the RIP's coverage hook is skipped.
+        source: "testdata 630@b0d0251c",
+        title: "BUG: stack guard page was hit in tls_setsockopt",
+        alt: &["stack-overflow in tls_setsockopt"],
+        crash_type: "",
+        corrupted: false,
+        log: "
+@[  237.067842][    C0] BUG: TASK stack guard page was hit at ffffc900054afff8 (stack is ffffc900054b0000..ffffc900054b8000)
+@[  237.067871][    C0] stack guard page: 0000 [#1] PREEMPT SMP KASAN
+@[  237.067890][    C0] CPU: 0 PID: 2932 Comm: repro Not tainted 5.16.0-rc1 #0
+@[  237.067925][    C0] RIP: 0010:__sanitizer_cov_trace_const_cmp4+0x17/0x70
+@[  237.068077][    C0] RSP: 0018:ffffc900054b0000 EFLAGS: 00010216
+@[  237.068257][    C0] Call Trace:
+@[  237.068261][    C0]  <TASK>
+@[  237.068267][    C0]  tls_setsockopt+0x90/0xe40
+@[  237.068424][    C0]  tls_setsockopt+0x128/0xe40
+@[  237.068483][    C0]  tls_setsockopt+0x128/0xe40
+@[  237.068536][    C0]  tls_setsockopt+0x128/0xe40
+@[  237.077537][    C0]  __sys_setsockopt+0x2db/0x610
+@[  237.077682][    C0]  __x64_sys_setsockopt+0xba/0x150
+@[  237.077762][    C0]  do_syscall_64+0x35/0xb0
+@[  237.077787][    C0]  entry_SYSCALL_64_after_hwframe+0x44/0xae
+@[  237.077831][    C0] RIP: 0033:0x7f5ffcb8bae9
+@[  237.077965][    C0]  </TASK>
+@[  237.077971][    C0] Modules linked in:
+@[  237.848234][    C1] BUG: TASK stack guard page was hit at ffffc900054cfff8 (stack is ffffc900054d0000..ffffc900054d8000)
+@[  239.022496][    C0] ---[ end trace 609e57bc3616171e ]---
+",
+    },
+    Case {
+        // The ref_tracker's own WARNING: its frames are skipped.
+        source: "testdata 640@61cf2326",
+        title: "WARNING in packet_release",
+        alt: &[],
+        crash_type: "WARNING",
+        corrupted: false,
+        log: "
+@[   51.810488][ T3598] ------------[ cut here ]------------
+@[   51.816094][ T3598] WARNING: CPU: 1 PID: 3598 at lib/ref_tracker.c:120 ref_tracker_free.cold+0x110/0x14e
+@[   51.825792][ T3598] Modules linked in:
+@[   51.829691][ T3598] CPU: 1 PID: 3598 Comm: repro Not tainted 5.16.0-rc7 #0
+@[   51.848656][ T3598] RIP: 0010:ref_tracker_free.cold+0x110/0x14e
+@[   51.874455][ T3598] RSP: 0018:ffffc90002760000 EFLAGS: 00010282
+@[   51.960674][ T3598] Call Trace:
+@[   51.963966][ T3598]  <TASK>
+@[   52.030634][ T3598]  packet_release+0x382/0xd00
+@[   52.060771][ T3598]  __sock_release+0xcd/0x280
+@[   52.065375][ T3598]  sock_close+0x18/0x20
+@[   52.069522][ T3598]  __fput+0x286/0x9f0
+@[   52.078435][ T3598]  task_work_run+0xdd/0x1a0
+@[   52.122066][ T3598]  do_syscall_64+0x35/0xb0
+@[   52.126497][ T3598]  entry_SYSCALL_64_after_hwframe+0x44/0xae
+@[   52.132447][ T3598] RIP: 0033:0x7f586c87ece9
+@[   52.192874][ T3598]  </TASK>
+",
+    },
 ];
 
 /// Cases where we and the file's header disagree, with what is known of
