@@ -10,7 +10,8 @@
 //! campaign meets, with the title that syzkaller's format (linux.go) and
 //! skip patterns give; they pin our reading of those rules.
 
-use kasan_rs_tools::report::syzkaller::linux_oops::describe_console;
+use kasan_rs_tools::fuzz::protocol::crash_start;
+use kasan_rs_tools::report::syzkaller::linux_oops::{describe_console, first_oops};
 
 struct Case {
     /// `testdata N@commit` or `rule`. An empty title: the file has no
@@ -1191,5 +1192,28 @@ fn oops_titles_match_syzkaller() {
         CASES.len(),
         KNOWN_DIFFERENCES.len()
     );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The fuzz manager's crash-start detection and the titles agree on each
+/// case's console: the first line the manager takes for a crash's start is
+/// the first that syzkaller's oops table takes (or a KASAN report's header,
+/// which the KASAN parser titles), and a console with no crash has none.
+#[test]
+fn crash_starts_agree_with_the_oops_table() {
+    let mut failures = Vec::new();
+    for case in CASES {
+        let lines = console(case.log);
+        let manager = lines.iter().position(|l| crash_start(l).is_some());
+        let syzkaller = lines
+            .iter()
+            .position(|l| first_oops(l).is_some() || l.contains("BUG: KASAN:"));
+        if manager != syzkaller {
+            failures.push(format!(
+                "{}: the manager starts a crash at line {manager:?}, syzkaller at {syzkaller:?}",
+                case.source
+            ));
+        }
+    }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
