@@ -1110,6 +1110,131 @@ Call trace:
 @[  538.569581][  T380] ---[ end trace 2b38e9427bb5b5b0 ]---
 ",
     },
+    Case {
+        // x86 `kernel BUG at` with the `invalid opcode:` oops line after it
+        // (the earlier header wins); the RIP names it. No TYPE line.
+        source: "testdata 576@131b38ac",
+        title: "kernel BUG in rmap_walk_file",
+        alt: &[],
+        crash_type: "",
+        corrupted: false,
+        log: "
+@[ 1802.485653][T28126] ------------[ cut here ]------------
+@[ 1802.506583][T28126] kernel BUG at mm/internal.h:400!
+@[ 1802.511749][T28126] invalid opcode: 0000 [#1] PREEMPT SMP KASAN
+@[ 1802.517822][T28126] CPU: 0 PID: 28126 Comm: kworker/u4:0 Not tainted 5.10.0-rc6 #0
+@[ 1802.536546][T28126] Workqueue: writeback wb_workfn (flush-8:0)
+@[ 1802.542538][T28126] RIP: 0010:rmap_walk_file+0x6b4/0xbf0
+@[ 1802.568719][T28126] RSP: 0018:ffffc90016560000 EFLAGS: 00010283
+@[ 1802.654008][T28126] Call Trace:
+@[ 1802.657289][T28126]  rmap_walk+0x105/0x190
+@[ 1802.661510][T28126]  page_mkclean+0x21c/0x2b0
+@[ 1802.745470][T28126]  ext4_writepages+0x95f/0x38a0
+@[ 1802.859354][T28126]  wb_workfn+0x891/0x12d0
+@[ 1802.873941][T28126]  process_one_work+0x933/0x15a0
+@[ 1802.923691][T28126]  ret_from_fork+0x1f/0x30
+@[ 1802.928084][T28126] Modules linked in:
+@[ 1802.960091][T28126] ---[ end trace 5d185e0c163f88c9 ]---
+@[ 1802.965712][T28126] RIP: 0010:rmap_walk_file+0x6b4/0xbf0
+@[ 1803.124951][T28126] Kernel panic - not syncing: Fatal exception
+",
+    },
+    Case {
+        // The RIP is a panic helper (skipped): the first trace frame.
+        source: "testdata 580@36b2ad29",
+        title: "kernel BUG in do_journal_end",
+        alt: &[],
+        crash_type: "",
+        corrupted: false,
+        log: "
+@[  805.123956][ T8558] ------------[ cut here ]------------
+@[  805.129637][ T8558] kernel BUG at fs/reiserfs/prints.c:390!
+@[  805.135482][ T8558] invalid opcode: 0000 [#1] PREEMPT SMP KASAN
+@[  805.141552][ T8558] CPU: 1 PID: 8558 Comm: repro Not tainted 5.10.0-rc7 #0
+@[  805.160287][ T8558] RIP: 0010:__reiserfs_panic.cold+0x37/0x8a
+@[  805.185803][ T8558] RSP: 0018:ffffc90001770000 EFLAGS: 00010293
+@[  805.272307][ T8558] Call Trace:
+@[  805.291048][ T8558]  do_journal_end+0x3d85/0x4950
+@[  805.295910][ T8558]  reiserfs_sync_fs+0xf8/0x120
+@[  805.311502][ T8558]  sync_filesystem+0x105/0x260
+@[  805.341472][ T8558]  task_work_run+0xdd/0x190
+@[  805.357171][ T8558]  entry_SYSCALL_64_after_hwframe+0x44/0xa9
+@[  805.363062][ T8558] RIP: 0033:0x460b27
+@[  805.434838][ T8558] Modules linked in:
+@[  805.691260][ T8558] ---[ end trace 27e18266d4e765d9 ]---
+@[  805.946879][ T8558] Kernel panic - not syncing: Fatal exception
+",
+    },
+    Case {
+        // A 4.16 console without caller ids; fortify_panic is skipped.
+        source: "testdata 585@131b38ac",
+        title: "kernel BUG in ucma_join_ip_multicast",
+        alt: &[],
+        crash_type: "",
+        corrupted: false,
+        log: "
+@[   24.127473] ------------[ cut here ]------------
+@[   24.132205] kernel BUG at lib/string.c:1052!
+@[   24.136804] invalid opcode: 0000 [#1] SMP KASAN
+@[   24.141458] Dumping ftrace buffer:
+@[   24.144969]    (ftrace buffer empty)
+@[   24.148648] Modules linked in:
+@[   24.151812] CPU: 1 PID: 4265 Comm: repro Not tainted 4.16.0-rc7+ #369
+@[   24.168557] RIP: 0010:fortify_panic+0x13/0x20
+@[   24.173027] RSP: 0018:ffff8801c0ba0000 EFLAGS: 00010282
+@[   24.250369] Call Trace:
+@[   24.252932]  ucma_join_ip_multicast+0x37a/0x3c0
+@[   24.274583]  ucma_write+0x2d6/0x3d0
+@[   24.290464]  __vfs_write+0xef/0x970
+@[   24.317834]  vfs_write+0x189/0x510
+@[   24.321347]  SyS_write+0xef/0x220
+@[   24.339418]  do_syscall_64+0x281/0x940
+@[   24.377156]  entry_SYSCALL_64_after_hwframe+0x42/0xb7
+@[   24.382312] RIP: 0033:0x43fd29
+@[   24.448565] RIP: fortify_panic+0x13/0x20 RSP: ffff8801c0ba0000
+@[   24.454568] ---[ end trace 1b9f94576855f965 ]---
+",
+    },
+    Case {
+        // KFENCE on x86: the header's memcmp and the trace's memcpy are
+        // skipped. The stored header (4640708c) titles it without the
+        // access kind; see KNOWN_DIFFERENCES.
+        source: "testdata 590@4640708c",
+        title: "KFENCE: use-after-free in find_uprobe",
+        alt: &["bad-access in find_uprobe"],
+        crash_type: "KFENCE",
+        corrupted: false,
+        log: "
+@[  221.211609][ T9991] ==================================================================
+@[  221.219706][ T9991] BUG: KFENCE: use-after-free read in memcmp+0x57/0x150
+@[  221.219706][ T9991]
+@[  221.229282][ T9991] Use-after-free read at 0xffff88823bc80000 (in kfence-#69):
+@[  221.236645][ T9991]  memcpy+0x57/0x150
+@[  221.236645][ T9991]  find_uprobe+0x57/0x150
+@[  221.236676][ T9991]  uprobe_apply+0x26/0x130
+@[  221.236701][ T9991]  uprobe_perf_close+0x41e/0x6f0
+@[  221.281146][ T9991]  __fput+0x283/0x920
+@[  221.285136][ T9991]  task_work_run+0xdd/0x190
+@[  221.300765][ T9991]  entry_SYSCALL_64_after_hwframe+0x44/0xa9
+@[  221.306667][ T9991]
+@[  221.308981][ T9991] kfence-#69 [0xffff88823bc80000-0xffff88823bc801a7, size=424, cache=kmalloc-512] allocated by task 9997:
+@[  221.320273][ T9991]  __uprobe_register+0x19c/0x850
+@[  221.367488][ T9991]  do_syscall_64+0x2d/0x70
+@[  221.377815][ T9991] freed by task 9997:
+@[  221.383987][ T9991]  put_uprobe+0x13b/0x190
+@[  221.429786][ T9991]  do_syscall_64+0x2d/0x70
+@[  221.442441][ T9991] CPU: 1 PID: 9991 Comm: repro Not tainted 5.11.0-rc6 #0
+@[  221.462394][ T9991] RIP: 0010:find_uprobe+0x57/0x150
+@[  221.487136][ T9991] RSP: 0018:ffffc900022d0000 EFLAGS: 00010246
+@[  221.572830][ T9991] Call Trace:
+@[  221.576109][ T9991]  uprobe_apply+0x26/0x130
+@[  221.580545][ T9991]  uprobe_perf_close+0x41e/0x6f0
+@[  221.642406][ T9991]  __fput+0x283/0x920
+@[  221.667856][ T9991]  entry_SYSCALL_64_after_hwframe+0x44/0xa9
+@[  221.673760][ T9991] RIP: 0033:0x418e1b
+@[  221.745571][ T9991] ==================================================================
+",
+    },
 ];
 
 /// Cases where we and the file's header disagree, with what is known of
@@ -1122,6 +1247,14 @@ const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
          `__arm64_sys_recvmmsg`, as report.go's partiallyStrippedArgs does at \
          the version read (the only stored version of the file may predate it, \
          or syzkaller's test may not compare ALT lines exactly: not known)",
+    ),
+    (
+        "testdata 590@4640708c",
+        "the title: the stored header (the file's newest stored version) reads \
+         `KFENCE: use-after-free in`, we give `KFENCE: use-after-free read in`, \
+         as linux.go at c4605131 formats KFENCE (`%[1]v %[2]v in %[4]v`, the \
+         access kind included); the file's header was likely updated with that \
+         format in a version not stored here",
     ),
     (
         "testdata 610@971c129c",
