@@ -1235,6 +1235,57 @@ Call trace:
 @[  221.745571][ T9991] ==================================================================
 ",
     },
+    Case {
+        // A 4.8 x86 fault whose text is cut after the registers (an
+        // unprefixed line inside): the `IP:` line's __memset is a skipped
+        // frame and there is no trace: `corrupted`. The version find_files
+        // lists (3fdee3b0) is read; an older one (1556ebc4) titled it
+        // `in __memset`. No TYPE line.
+        source: "testdata 0@3fdee3b0",
+        title: "BUG: unable to handle kernel paging request in corrupted",
+        alt: &["bad-access in corrupted"],
+        crash_type: "",
+        corrupted: true,
+        log: "
+@[  772.918915] BUG: unable to handle kernel paging request at ffff88002bde0000
+@unrelated line
+@[  772.919010] IP: [<ffffffff82d4e304>] __memset+0x24/0x30
+@[  772.919010] PGD ae2c067 PUD ae2d067 PMD 7faa5067 PTE 800000002bde1060
+@[  772.919010] Oops: 0002 [#1] SMP DEBUG_PAGEALLOC KASAN
+@[  772.919010] Modules linked in:
+@[  772.919010] CPU: 1 PID: 4070 Comm: repro Not tainted 4.8.0-rc3+ #33
+@[  772.919010] RIP: 0010:[<ffffffff82d4e304>]  [<ffffffff82d4e304>] __memset+0x24/0x30
+@[  772.919010] RSP: 0018:ffff880066be0000  EFLAGS: 00010006
+",
+    },
+    Case {
+        // SLUB's `BUG <cache>` line (no colon) is no oops header.
+        source: "testdata 1@e5ac4886",
+        title: "",
+        alt: &[],
+        crash_type: "",
+        corrupted: false,
+        log: "
+@[   72.159680] BUG UNIX (Not tainted): kasan: bad access detected
+",
+    },
+    Case {
+        // `dmesg -r` level prefixes; a WARNING no format knows: the header
+        // line is the title. The version find_files lists (e5ac4886) is
+        // read: not corrupted (another stored one, 1556ebc4, says corrupted).
+        source: "testdata 6@e5ac4886",
+        title: "WARNING: foo",
+        alt: &[],
+        crash_type: "",
+        corrupted: false,
+        log: "
+@<6>[   85.501187] WARNING: foo
+@<6>[   85.501187] nouveau  [     DRM] suspending kernel object tree...
+@executing program 1:
+@<6>[   85.525111] nouveau  [     DRM] nouveau suspended
+@<14>[   85.912347] init: computing context for service 'clear-bcb'
+",
+    },
 ];
 
 /// Cases where we and the file's header disagree, with what is known of
