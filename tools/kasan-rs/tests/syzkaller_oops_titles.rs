@@ -1286,6 +1286,81 @@ Call trace:
 @<14>[   85.912347] init: computing context for service 'clear-bcb'
 ",
     },
+    Case {
+        // Suppressed INFO lines: no crash.
+        source: "testdata 2@e5ac4886",
+        title: "",
+        alt: &[],
+        crash_type: "",
+        corrupted: false,
+        log: "
+@[901320.960000] INFO: lockdep is turned off.
+",
+    },
+    Case {
+        source: "testdata 3@e5ac4886",
+        title: "",
+        alt: &[],
+        crash_type: "",
+        corrupted: false,
+        log: "
+@[   72.159680] INFO: Stall ended before state dump start
+",
+    },
+    Case {
+        // panic_on_warn's panic comes first with the trap frames; the RIP
+        // line after them names the WARNING.
+        source: "testdata 4@08c5f9dc",
+        title: "WARNING in kvm_arch_vcpu_ioctl_run",
+        alt: &[],
+        crash_type: "WARNING",
+        corrupted: false,
+        log: "
+@2017/06/30 10:13:30 executing program 1:
+@r0 = socket$inet6_sctp(0xa, 0x205, 0x84)
+@[   55.950418] ------------[ cut here ]------------
+@[   55.967976] WARNING: CPU: 1 PID: 8377 at arch/x86/kvm/x86.c:7209 kvm_arch_vcpu_ioctl_run+0x1f7/0x5a00
+@[   56.041277] Kernel panic - not syncing: panic_on_warn set ...
+@[   56.041277]
+@[   56.048693] CPU: 1 PID: 8377 Comm: repro Not tainted 4.12.0-rc7+ #2
+@[   56.065137] Call Trace:
+@[   56.067707]  dump_stack+0x194/0x257
+@[   56.076017]  panic+0x1e4/0x3fb
+@[   56.090396]  ? __warn+0x1a9/0x1e0
+@[   56.098863]  __warn+0x1c4/0x1e0
+@[   56.107126]  report_bug+0x211/0x2d0
+@[   56.110735]  fixup_bug+0x40/0x90
+@[   56.114123]  do_trap+0x260/0x390
+@[   56.117481]  do_error_trap+0x120/0x390
+@[   56.150845]  do_invalid_op+0x1b/0x20
+@[   56.154533]  invalid_op+0x1e/0x30
+@[   56.157961] RIP: 0010:kvm_arch_vcpu_ioctl_run+0x1f7/0x5a00
+@[   56.163554] RSP: 0018:ffff8801c5e30000 EFLAGS: 00010212
+@[   56.205118]  ? vcpu_load+0x1c/0x70
+@[   56.283141]  kvm_vcpu_ioctl+0x627/0x1110
+@[   56.328041]  do_vfs_ioctl+0x1b1/0x15c0
+@[   56.348420]  SyS_ioctl+0x8f/0xc0
+@[   56.351776]  entry_SYSCALL_64_fastpath+0x1f/0xbe
+@[   56.356509] RIP: 0033:0x4512c9
+@[   56.404665] Dumping ftrace buffer:
+@[   56.408256]    (ftrace buffer empty)
+@[   56.411940] Kernel Offset: disabled
+@[   56.415543] Rebooting in 86400 seconds..
+",
+    },
+    Case {
+        // Only the header and the `IP:` line: the frame is there, the
+        // stack is not: corrupted.
+        source: "testdata 9@4b7f6d09",
+        title: "BUG: unable to handle kernel paging request in skb_release_data",
+        alt: &["bad-access in skb_release_data"],
+        crash_type: "",
+        corrupted: true,
+        log: "
+@[ 1019.110825] BUG: unable to handle kernel paging request at 000000010000001a
+@[ 1019.112065] IP: skb_release_data+0x258/0x470
+",
+    },
 ];
 
 /// Cases where we and the file's header disagree, with what is known of
