@@ -1361,6 +1361,65 @@ Call trace:
 @[ 1019.112065] IP: skb_release_data+0x258/0x470
 ",
     },
+    Case {
+        // `IP:` with a file:line after the frame; no stack: corrupted.
+        source: "testdata 10@4b7f6d09",
+        title: "BUG: unable to handle kernel paging request in __call_rcu",
+        alt: &["bad-access in __call_rcu"],
+        crash_type: "",
+        corrupted: true,
+        log: "
+@[ 1019.110825] BUG: unable to handle kernel paging request at 00000000ffffff8a
+@[ 1019.110825] IP: [<ffffffff810a376f>] __call_rcu.constprop.76+0x1f/0x280 kernel/rcu/tree.c:3046
+",
+    },
+    Case {
+        // `IP:` an address without a symbol: the frame is `corrupted`.
+        source: "testdata 11@3fdee3b0",
+        title: "BUG: unable to handle kernel paging request in corrupted",
+        alt: &["bad-access in corrupted"],
+        crash_type: "",
+        corrupted: true,
+        log: "
+@[ 1581.999813] BUG: unable to handle kernel paging request at ffffea0000f0e440
+@[ 1581.999824] IP: [<ffffea0000f0e440>] 0xffffea0000f0e440
+",
+    },
+    Case {
+        // KASAN's GPF hint lines come before the oops (no KASAN report);
+        // the RIP names it, no trace: corrupted.
+        source: "testdata 12@c0c665a6",
+        title: "general protection fault in drm_legacy_newctx",
+        alt: &["bad-access in drm_legacy_newctx"],
+        crash_type: "",
+        corrupted: true,
+        log: "
+@[ 1021.362826] kasan: CONFIG_KASAN_INLINE enabled
+@[ 1021.363613] kasan: GPF could be caused by NULL-ptr deref or user memory access
+@[ 1021.364461] general protection fault: 0000 [#1] SMP DEBUG_PAGEALLOC KASAN
+@[ 1021.365202] Dumping ftrace buffer:
+@[ 1021.365408]    (ftrace buffer empty)
+@[ 1021.366951] Modules linked in:
+@[ 1021.366951] CPU: 2 PID: 29350 Comm: repro Not tainted 4.8.0-rc3+ #33
+@[ 1021.366951] RIP: 0010:[<ffffffff83408ca0>]  [<ffffffff83408ca0>] drm_legacy_newctx+0x190/0x290
+@[ 1021.366951] RSP: 0018:ffff8800634c0000  EFLAGS: 00010246
+",
+    },
+    Case {
+        source: "testdata 13@1556ebc4",
+        title: "general protection fault in logfs_init_inode",
+        alt: &["bad-access in logfs_init_inode"],
+        crash_type: "",
+        corrupted: true,
+        log: "
+@[ 1722.509639] kasan: GPF could be caused by NULL-ptr deref or user memory access
+@[ 1722.510515] general protection fault: 0000 [#1] SMP DEBUG_PAGEALLOC KASAN
+@[ 1722.511384] Modules linked in:
+@[ 1722.511384] CPU: 3 PID: 6856 Comm: repro Not tainted 4.8.0-rc3 #8
+@[ 1722.511384] RIP: 0010:[<ffffffff8213c531>]  [<ffffffff8213c531>] logfs_init_inode.isra.6+0x111/0x470
+@[ 1722.511384] RSP: 0018:ffff880050620000  EFLAGS: 00010206
+",
+    },
 ];
 
 /// Cases where we and the file's header disagree, with what is known of
