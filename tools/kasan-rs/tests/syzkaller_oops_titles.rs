@@ -1420,6 +1420,41 @@ Call trace:
 @[ 1722.511384] RSP: 0018:ffff880050620000  EFLAGS: 00010206
 ",
     },
+    Case {
+        source: "testdata 21@4b7f6d09",
+        title: "BUG: unable to handle kernel NULL pointer dereference in skb_release_data",
+        alt: &["bad-access in skb_release_data"],
+        crash_type: "",
+        corrupted: true,
+        log: "
+@[   55.112844] BUG: unable to handle kernel NULL pointer dereference at 000000000000001a
+@[   55.113569] IP: skb_release_data+0x258/0x470
+",
+    },
+    Case {
+        // A WARNING cut after its header: no RIP, no trace: the frame is
+        // `corrupted` (the header's own function is not used).
+        source: "testdata 23@04bf762f",
+        title: "WARNING in corrupted",
+        alt: &[],
+        crash_type: "",
+        corrupted: true,
+        log: "
+@[  753.120788] WARNING: CPU: 0 PID: 0 at net/sched/sch_generic.c:316 dev_watchdog+0x648/0x770
+@[  753.122260] NETDEV WATCHDOG: eth0 (e1000): transmit queue 0 timed out
+",
+    },
+    Case {
+        // sshd's WARNING is suppressed: no crash.
+        source: "testdata 76@e5ac4886",
+        title: "",
+        alt: &[],
+        crash_type: "",
+        corrupted: false,
+        log: "
+@[   72.159680] WARNING: /etc/ssh/moduli does not exist, using fixed modulus
+",
+    },
 ];
 
 /// Cases where we and the file's header disagree, with what is known of
