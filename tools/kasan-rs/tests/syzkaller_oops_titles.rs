@@ -1455,6 +1455,133 @@ Call trace:
 @[   72.159680] WARNING: /etc/ssh/moduli does not exist, using fixed modulus
 ",
     },
+    Case {
+        // panic_on_warn trap frames, another task's lines interleaved; the
+        // netdev unregistering frames are skipped. No TYPE line.
+        source: "testdata 411@5e0a9c71",
+        title: "WARNING in r871xu_dev_remove",
+        alt: &[],
+        crash_type: "",
+        corrupted: false,
+        log: "
+@[   26.966491][  T101] ------------[ cut here ]------------
+@[   26.974331][ T1737] usb 5-1: Direct firmware load for rtlwifi/rtl8712u.bin failed with error -2
+@[   26.978202][  T101] WARNING: CPU: 0 PID: 101 at net/core/dev.c:8167 rollback_registered_many.cold+0x41/0x1bc
+@[   26.996887][  T101] Kernel panic - not syncing: panic_on_warn set ...
+@[   26.996933][  T101] Call Trace:
+@[   26.996950][  T101]  dump_stack+0xca/0x13e
+@[   26.996988][  T101]  panic+0x2a3/0x6da
+@[   27.009615][  T101]  __warn.cold+0x20/0x4a
+@[   27.009651][  T101]  report_bug+0x262/0x2a0
+@[   27.009671][  T101]  do_error_trap+0x12b/0x1e0
+@[   27.034511][ T1737] usb 2-1: r8712u: Firmware request failed
+@[   27.037352][  T101]  do_invalid_op+0x32/0x40
+@[   27.037378][  T101]  invalid_op+0x23/0x30
+@[   27.037398][  T101] RIP: 0010:rollback_registered_many.cold+0x41/0x1bc
+@[   27.162178][  T101] RSP: 0018:ffff8881d5050000 EFLAGS: 00010286
+@[   27.208146][  T101]  ? vprintk_func+0x7d/0x113
+@[   27.253605][  T101]  rollback_registered+0xf2/0x1c0
+@[   27.275346][  T101]  unregister_netdevice_queue+0x1d7/0x2b0
+@[   27.281338][  T101]  unregister_netdev+0x18/0x20
+@[   27.286113][  T101]  r871xu_dev_remove+0xe2/0x215
+@[   27.291003][  T101]  usb_unbind_interface+0x1bd/0x8a0
+@[   27.363039][  T101]  process_one_work+0x92b/0x1530
+@[   27.373396][  T101]  ret_from_fork+0x24/0x30
+@[   27.381295][  T101] Kernel Offset: disabled
+",
+    },
+    Case {
+        source: "testdata 412@6d5486b2",
+        title: "WARNING in default_device_exit_batch",
+        alt: &[],
+        crash_type: "WARNING",
+        corrupted: false,
+        log: "
+@[  794.553848] WARNING: CPU: 0 PID: 21 at net/core/dev.c:8022 rollback_registered_many+0xeca/0x1250
+@[  794.562851] Kernel panic - not syncing: panic_on_warn set ...
+@[  794.589098] Call Trace:
+@[  794.591669]  dump_stack+0x244/0x39d
+@[  794.600467]  panic+0x2ad/0x55c
+@[  794.620000]  __warn.cold.8+0x20/0x45
+@[  794.632730]  report_bug+0x254/0x2d0
+@[  794.636443]  do_error_trap+0x11b/0x200
+@[  794.640313]  do_invalid_op+0x36/0x40
+@[  794.649107]  invalid_op+0x14/0x20
+@[  794.652539] RIP: 0010:rollback_registered_many+0xeca/0x1250
+@[  794.677104] RSP: 0018:ffff8881d9460000 EFLAGS: 00010293
+@[  794.718687]  ? bond_do_ioctl+0xae0/0xae0
+@[  794.794540]  unregister_netdevice_many+0xfa/0x4c0
+@[  794.812137]  default_device_exit_batch+0x43a/0x540
+@[  794.845208]  ops_exit_list.isra.5+0x105/0x160
+@[  794.849684]  cleanup_net+0x555/0xb10
+@[  794.880296]  process_one_work+0xc90/0x1c40
+@[  795.056725]  ret_from_fork+0x3a/0x50
+@[  795.061996] Kernel Offset: disabled
+",
+    },
+    Case {
+        // debugobjects' WARNING has its own format and skips; the free
+        // path frames are skipped too.
+        source: "testdata 415@463c4b4e",
+        title: "WARNING: ODEBUG bug in netdev_freemem",
+        alt: &[],
+        crash_type: "WARNING",
+        corrupted: false,
+        log: "
+@[ 3008.116296][T24159] ------------[ cut here ]------------
+@[ 3008.121093][ T1807] 8021q: adding VLAN 0 to HW filter on device batadv0
+@[ 3008.121995][T24159] ODEBUG: free active (active state 0) object type: timer_list hint: delayed_work_timer_fn+0x0/0x90
+@[ 3008.140532][T24159] WARNING: CPU: 0 PID: 24159 at lib/debugobjects.c:484 debug_check_no_obj_freed+0x464/0x5b0
+@[ 3008.140539][T24159] Kernel panic - not syncing: panic_on_warn set ...
+@[ 3008.140593][T24159] Call Trace:
+@[ 3008.140607][T24159]  dump_stack+0x1d8/0x2f8
+@[ 3008.140640][T24159]  panic+0x25c/0x799
+@[ 3008.140656][T24159]  __warn+0x22f/0x230
+@[ 3008.140673][T24159]  report_bug+0x190/0x290
+@[ 3008.140728][T24159]  do_error_trap+0xd7/0x440
+@[ 3008.140739][T24159]  do_invalid_op+0x36/0x40
+@[ 3008.140756][T24159]  invalid_op+0x23/0x30
+@[ 3008.140765][T24159] RIP: 0010:debug_check_no_obj_freed+0x464/0x5b0
+@[ 3008.140779][T24159] RSP: 0018:ffff88808b220000 EFLAGS: 00010046
+@[ 3008.140926][T24159]  kfree+0x107/0x200
+@[ 3008.140936][T24159]  kvfree+0x47/0x50
+@[ 3008.140960][T24159]  netdev_freemem+0x3e/0x60
+@[ 3008.140997][T24159]  netdev_release+0x79/0xa0
+@[ 3008.173080][ T1812] kobject: 'ip6gretap0' (0000000011a6ccfe): kobject_add_internal: parent: 'net', set: 'devices'
+@[ 3008.175953][T24159]  device_release+0x74/0x1a0
+@[ 3008.245342][T24159]  process_one_work+0x7ef/0x10e0
+@[ 3008.271382][T24159]  ret_from_fork+0x24/0x30
+@[ 3008.272950][T24159] Kernel Offset: disabled
+",
+    },
+    Case {
+        // The RIP (device_del) and device_unregister are skipped.
+        source: "testdata 418@534b68f3",
+        title: "general protection fault in hdm_disconnect",
+        alt: &["bad-access in hdm_disconnect"],
+        crash_type: "",
+        corrupted: false,
+        log: "
+@[   43.976394][   T12] kasan: CONFIG_KASAN_INLINE enabled
+@[   43.981766][   T12] kasan: GPF could be caused by NULL-ptr deref or user memory access
+@[   43.990194][   T12] general protection fault: 0000 [#1] SMP KASAN
+@[   43.996992][   T12] CPU: 0 PID: 12 Comm: kworker/0:1 Not tainted 5.2.0-rc6+ #14
+@[   44.014751][   T12] Workqueue: usb_hub_wq hub_event
+@[   44.019837][   T12] RIP: 0010:device_del+0x7a/0xb80
+@[   44.044519][   T12] RSP: 0018:ffff8881d9e00000 EFLAGS: 00010202
+@[   44.114551][   T12] Call Trace:
+@[   44.117892][   T12]  ? try_to_del_timer_sync+0xbf/0x110
+@[   44.138778][   T12]  device_unregister+0x11/0x30
+@[   44.143593][   T12]  hdm_disconnect+0xdf/0x200
+@[   44.148174][   T12]  usb_unbind_interface+0x1bd/0x8a0
+@[   44.209335][   T12]  process_one_work+0x905/0x1570
+@[   44.243060][   T12]  ret_from_fork+0x24/0x30
+@[   44.247593][   T12] Modules linked in:
+@[   44.251552][   T12] ---[ end trace e4fe4de18bc13a7b ]---
+@[   44.257035][   T12] RIP: 0010:device_del+0x7a/0xb80
+@[   44.351869][   T12] Kernel panic - not syncing: Fatal exception
+",
+    },
 ];
 
 /// Cases where we and the file's header disagree, with what is known of
