@@ -1582,6 +1582,88 @@ Call trace:
 @[   44.351869][   T12] Kernel panic - not syncing: Fatal exception
 ",
     },
+    Case {
+        // A hung task in a USB control transfer: the scheduler, the
+        // completion wait and the USB helpers are skipped.
+        source: "testdata 419@5883acb6",
+        title: "INFO: task hung in ld_usb_write",
+        alt: &["hang in ld_usb_write"],
+        crash_type: "HANG",
+        corrupted: false,
+        log: "
+@[  534.703301][   T23] INFO: task repro:1721 blocked for more than 143 seconds.
+@[  534.711469][   T23]       Not tainted 5.3.0-rc5+ #27
+@[  534.716695][   T23] \"echo 0 > /proc/sys/kernel/hung_task_timeout_secs\" disables this message.
+@[  534.725429][   T23] repro           D28344  1721   1719 0x00000000
+@[  534.731748][   T23] Call Trace:
+@[  534.735164][   T23]  ? __schedule+0x703/0x1440
+@[  534.749456][   T23]  schedule+0x9a/0x250
+@[  534.753552][   T23]  schedule_timeout+0x440/0xb20
+@[  534.783738][   T23]  wait_for_completion_timeout+0x282/0x3e0
+@[  534.804409][   T23]  usb_start_wait_urb+0x14b/0x2b0
+@[  534.823109][   T23]  usb_control_msg+0x31c/0x4a0
+@[  534.838245][   T23]  ld_usb_write+0x856/0xa10
+@[  534.877982][   T23]  __vfs_write+0x76/0x100
+@[  534.882353][   T23]  vfs_write+0x262/0x5c0
+@[  534.901805][   T23]  do_syscall_64+0xb7/0x580
+@[  534.906376][   T23]  entry_SYSCALL_64_after_hwframe+0x49/0xbe
+@[  534.912336][   T23] RIP: 0033:0x4407e9
+@[  534.969054][   T23] Showing all locks held in the system:
+@[  534.976852][   T23] 1 lock held by khungtaskd/23:
+@[  535.201470][   T23] NMI backtrace for cpu 1
+@[  535.223232][   T23] Call Trace:
+@[  535.226579][   T23]  dump_stack+0xca/0x13e
+@[  535.253477][   T23]  watchdog+0x9a4/0xe50
+@[  535.283289][   T23] Kernel panic - not syncing: hung_task: blocked tasks
+",
+    },
+    Case {
+        // ext4's `INFO: recovery required` is suppressed: no crash.
+        source: "testdata 420@56f88057",
+        title: "",
+        alt: &[],
+        crash_type: "",
+        corrupted: false,
+        log: "
+@[  600.004493] EXT4-fs (loop1): feature flags set on rev 0 fs, running e2fsck is recommended
+@[  600.041156] EXT4-fs (loop1): INFO: recovery required on readonly filesystem
+",
+    },
+    Case {
+        // sysfs and device removal frames are skipped up to the driver.
+        source: "testdata 425@0942eab8",
+        title: "WARNING in pvr2_i2c_core_done",
+        alt: &[],
+        crash_type: "",
+        corrupted: false,
+        log: "
+@[  274.845466][  T107] ------------[ cut here ]------------
+@[  274.846771][  T107] sysfs group 'power' not found for kobject 'i2c-0'
+@[  274.848200][  T107] WARNING: CPU: 0 PID: 107 at fs/sysfs/group.c:278 sysfs_remove_group+0x155/0x1b0
+@[  274.850359][  T107] Kernel panic - not syncing: panic_on_warn set ...
+@[  274.856018][  T107] Call Trace:
+@[  274.856795][  T107]  dump_stack+0xca/0x13e
+@[  274.858399][  T107]  panic+0x2a3/0x6da
+@[  274.863299][  T107]  __warn.cold+0x20/0x4a
+@[  274.863952][ T3185] usb 8-1: Invalid ep0 maxpacket: 512
+@[  274.865995][  T107]  report_bug+0x262/0x2a0
+@[  274.866727][  T107]  do_error_trap+0x12b/0x1e0
+@[  274.868382][  T107]  do_invalid_op+0x32/0x40
+@[  274.870123][  T107]  invalid_op+0x23/0x30
+@[  274.871036][  T107] RIP: 0010:sysfs_remove_group+0x155/0x1b0
+@[  274.875503][  T107] RSP: 0018:ffff888068150000 EFLAGS: 00010282
+@[  274.884117][  T107]  ? vprintk_func+0x7d/0x113
+@[  274.885246][  T107]  dpm_sysfs_remove+0x97/0xb0
+@[  274.886360][  T107]  device_del+0x12a/0xb10
+@[  274.893684][  T107]  device_unregister+0x11/0x30
+@[  274.894843][  T107]  i2c_del_adapter+0x42b/0x590
+@[  274.897766][  T107]  pvr2_i2c_core_done+0x69/0xb6
+@[  274.897791][  T107]  pvr2_hdw_destroy+0x179/0x370
+@[  274.910853][  T107]  kthread+0x318/0x420
+@[  274.913116][  T107]  ret_from_fork+0x24/0x30
+@[  274.917280][  T107] Rebooting in 1 seconds..
+",
+    },
 ];
 
 /// Cases where we and the file's header disagree, with what is known of
