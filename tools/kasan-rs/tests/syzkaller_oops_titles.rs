@@ -1664,6 +1664,129 @@ Call trace:
 @[  274.917280][  T107] Rebooting in 1 seconds..
 ",
     },
+    Case {
+        // usercopy's `kernel BUG at mm/usercopy.c` has its own title; the
+        // RIP and check frames are skipped.
+        source: "testdata 122@1556ebc4",
+        title: "BUG: bad usercopy in kvm_vcpu_ioctl_set_cpuid2",
+        alt: &[],
+        crash_type: "",
+        corrupted: false,
+        log: "
+@[   40.633732] usercopy: kernel memory overwrite attempt detected to ffff8801d21c0000 (kvm_vcpu) (1320 bytes)
+@[   40.635122] ------------[ cut here ]------------
+@[   40.635789] kernel BUG at mm/usercopy.c:84!
+@[   40.636410] invalid opcode: 0000 [#1] SMP KASAN
+@[   40.638464] CPU: 1 PID: 2988 Comm: repro Not tainted 4.14.0-rc5 #36
+@[   40.641600] RIP: 0010:__check_object_size+0x3a2/0x4f0
+@[   40.642282] RSP: 0018:ffff8801d1c30000 EFLAGS: 00010286
+@[   40.661999] Call Trace:
+@[   40.664553]  ? lock_release+0xa40/0xa40
+@[   40.668494]  ? check_stack_object+0x140/0x140
+@[   40.681102]  kvm_vcpu_ioctl_set_cpuid2+0x75/0x1a0
+@[   40.685916]  kvm_arch_vcpu_ioctl+0x1718/0x4710
+@[   40.876264]  kvm_vcpu_ioctl+0x240/0x1010
+@[   40.954292]  do_vfs_ioctl+0x1b1/0x1520
+@[   40.982110]  SyS_ioctl+0x8f/0xc0
+@[   40.985452]  entry_SYSCALL_64_fastpath+0x1f/0xbe
+@[   40.990171] RIP: 0033:0x442f27
+@[   41.056240] RIP: __check_object_size+0x3a2/0x4f0 RSP: ffff8801d1c30000
+@[   41.062933] ---[ end trace d80029d430f95081 ]---
+@[   41.067840] Kernel panic - not syncing: Fatal exception
+",
+    },
+    Case {
+        // A GPF in lockdep itself: the RIP, lock and spin lock frames are
+        // skipped, `?` frames ignored.
+        source: "testdata 148@645ce5da",
+        title: "general protection fault in tipc_subscrb_subscrp_delete",
+        alt: &["bad-access in tipc_subscrb_subscrp_delete"],
+        crash_type: "",
+        corrupted: false,
+        log: "
+@[   41.864973] kasan: CONFIG_KASAN_INLINE enabled
+@[   41.869549] kasan: GPF could be caused by NULL-ptr deref or user memory access
+@[   41.876882] general protection fault: 0000 [#1] SMP KASAN
+@[   41.889561] Modules linked in:
+@[   41.892722] CPU: 0 PID: 3085 Comm: repro Not tainted 4.15.0-rc1+ #137
+@[   41.915475] RIP: 0010:__lock_acquire+0xd55/0x47f0
+@[   41.920278] RSP: 0018:ffff8801cb540000 EFLAGS: 00010002
+@[   41.997514] Call Trace:
+@[   42.000068]  ? find_held_lock+0x39/0x1d0
+@[   42.064373]  ? vprintk_emit+0x49b/0x590
+@[   42.068312]  lock_acquire+0x1d5/0x580
+@[   42.072085]  ? tipc_subscrb_subscrp_delete+0x8f/0x470
+@[   42.097362]  _raw_spin_lock_bh+0x31/0x40
+@[   42.106538]  tipc_subscrb_subscrp_delete+0x8f/0x470
+@[   42.129172]  tipc_subscrb_release_cb+0x17/0x30
+@[   42.133719]  tipc_close_conn+0x171/0x270
+@[   42.191476]  tipc_setsockopt+0x249/0xc10
+@[   42.204510]  SyS_setsockopt+0x189/0x360
+@[   42.230049]  entry_SYSCALL_64_fastpath+0x1f/0x96
+@[   42.234769] RIP: 0033:0x444dd9
+@[   42.300805] RIP: __lock_acquire+0xd55/0x47f0 RSP: ffff8801cb540000
+@[   42.307089] ---[ end trace 1d79d73eb824586d ]---
+",
+    },
+    Case {
+        // A 4.9 trace with `[<addr>]` frames after a `login:` prompt; the
+        // preemption-check frames are skipped. An executor line inside.
+        source: "testdata 131@f6ffca33",
+        title: "BUG: using __this_cpu_read() in preemptible code in ipcomp_init_state",
+        alt: &[],
+        crash_type: "",
+        corrupted: false,
+        log: "
+@syzkaller login: [   35.184476] BUG: using __this_cpu_read() in preemptible [00000000] code: repro/3344
+@[   35.198727] caller is __this_cpu_preempt_check+0x1c/0x20
+@[   35.198727] CPU: 1 PID: 3344 Comm: repro Not tainted 4.9.68 #107
+@[   35.239734] Call Trace:
+@[   35.242294]  [<ffffffff81d90889>] dump_stack+0xc1/0x128
+@[   35.247625]  [<ffffffff81df7854>] check_preemption_disabled+0x1d4/0x200
+@[   35.254346]  [<ffffffff81df78bc>] __this_cpu_preempt_check+0x1c/0x20
+@[   35.260808]  [<ffffffff833f3f78>] ipcomp_init_state+0x188/0x930
+@[   35.266833]  [<ffffffff81232141>] ? __lock_is_held+0xa1/0xf0
+@[   35.272602]  [<ffffffff83360470>] ipcomp4_init_state+0xb0/0x7d0
+@[   35.278628]  [<ffffffff833d2677>] __xfrm_init_state+0x3e7/0xb30
+@[   35.290339]  [<ffffffff8356cb49>] pfkey_add+0x1fb9/0x3470
+@[   35.349568]  [<ffffffff82ecfb9a>] sock_sendmsg+0xca/0x110
+@executing program
+@[   35.450067]  [<ffffffff82ed38ad>] SyS_sendmsg+0x2d/0x50
+@[   35.455398]  [<ffffffff838aa9c5>] entry_SYSCALL_64_fastpath+0x23/0xc6
+",
+    },
+    Case {
+        // Lockdep's held-lock-freed splat: the `at:` line names it.
+        source: "testdata 150@e5ac4886",
+        title: "WARNING: held lock freed in sctp_wait_for_sndbuf",
+        alt: &[],
+        crash_type: "",
+        corrupted: false,
+        log: "
+@[   25.058100] =========================
+@[   25.061864] WARNING: held lock freed!
+@[   25.065632] 4.15.0-rc6+ #250 Not tainted
+@[   25.069655] -------------------------
+@[   25.073423] repro/3505 is freeing memory 000000007fcba654-00000000499fef26, with a lock still held there!
+@[   25.083959]  (sk_lock-AF_INET6){+.+.}, at: [<00000000abe26b8e>] sctp_wait_for_sndbuf+0x509/0x8d0
+@[   25.092871] 1 lock held by repro/3505:
+@[   25.097592]  #0:  (sk_lock-AF_INET6){+.+.}, at: [<00000000abe26b8e>] sctp_wait_for_sndbuf+0x509/0x8d0
+@[   25.106926] stack backtrace:
+@[   25.128122] Call Trace:
+@[   25.130685]  dump_stack+0x194/0x257
+@[   25.138929]  debug_check_no_locks_freed+0x32f/0x3c0
+@[   25.143918]  kmem_cache_free+0x68/0x2a0
+@[   25.147864]  __sk_destruct+0x622/0x910
+@[   25.208770]  sk_destruct+0x47/0x80
+@[   25.218857]  sctp_association_put+0x14c/0x2f0
+@[   25.240833]  sctp_wait_for_sndbuf+0x673/0x8d0
+@[   25.272095]  sctp_sendmsg+0x277d/0x3360
+@[   25.351161]  sock_sendmsg+0xca/0x110
+@[   25.397077]  entry_SYSCALL_64_fastpath+0x23/0x9a
+@[   25.401808] RIP: 0033:0x445db9
+@[   25.450699] ==================================================================
+",
+    },
 ];
 
 /// Cases where we and the file's header disagree, with what is known of
