@@ -2,8 +2,11 @@
 //! (report::syzkaller::linux_oops), table-driven like syzkaller_titles.rs.
 //!
 //! Two kinds of case. `testdata` cases follow a file of google/syzkaller's
-//! pkg/report/testdata/linux/report/N: the expected title, alternative
-//! titles, crash type and corrupted flag are its header's; the console is
+//! pkg/report/testdata/linux/report/N (`N@commit`: the version read; where
+//! several are stored, the one find_files lists): the expected title,
+//! alternative titles, crash type (empty: the file has no TYPE line) and
+//! corrupted flag are its header's, an empty title a file without TITLE (no
+//! crash may be found); the console is
 //! ours, cut to the features that decide the title (header shapes, printk
 //! contexts, interleaved callers, which frames are skipped, where the text
 //! ends). `rule` cases are 6.12 arm64 consoles of the formats the fuzz
