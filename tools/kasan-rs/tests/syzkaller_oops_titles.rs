@@ -1790,6 +1790,100 @@ Call trace:
 @[   25.450699] ==================================================================
 ",
     },
+    Case {
+        // Lockdep's circular dependency: the first `at:` frame names it;
+        // the backtrace holds a `...` line.
+        source: "testdata 26@61cf2326",
+        title: "possible deadlock in blkdev_reread_part",
+        alt: &[],
+        crash_type: "LOCKDEP",
+        corrupted: false,
+        log: "
+@[  127.525803] ======================================================
+@[  127.532093] WARNING: possible circular locking dependency detected
+@[  127.538376] 4.14.0-rc1+ #1 Not tainted
+@[  127.542228] ------------------------------------------------------
+@[  127.548509] repro/22269 is trying to acquire lock:
+@[  127.554094]  (&bdev->bd_mutex){+.+.}, at: [<ffffffff8232bf0e>] blkdev_reread_part+0x1e/0x40
+@[  127.562560]
+@[  127.562560] but task is already holding lock:
+@[  127.568495]  (&lo->lo_ctl_mutex#2){+.+.}, at: [<ffffffff83542c29>] lo_compat_ioctl+0x109/0x140
+@[  127.577221]
+@[  127.577221] which lock already depends on the new lock.
+@[  127.593087] the existing dependency chain (in reverse order) is:
+@[  127.593087] -> #1 (&lo->lo_ctl_mutex#2){+.+.}:
+@[  127.599124]        __lock_acquire+0x328f/0x4620
+@[  127.616972]        lo_release+0x6b/0x180
+@[  127.660888] -> #0 (&bdev->bd_mutex){+.+.}:
+@[  127.666578]        check_prev_add+0x865/0x1520
+@[  127.688991]        blkdev_reread_part+0x1e/0x40
+@[  127.776120]  *** DEADLOCK ***
+@[  127.795934] stack backtrace:
+@[  127.800405] CPU: 0 PID: 22269 Comm: repro Not tainted 4.14.0-rc1+ #1
+@[  127.816876] Call Trace:
+@[  127.819433]  dump_stack+0x194/0x257
+@[  127.831436]  print_circular_bug+0x503/0x710
+@[  127.844570]  check_prev_add+0x865/0x1520
+@[  127.961665]  lock_acquire+0x1d5/0x580
+@...
+@[  128.182847]  entry_SYSENTER_compat+0x51/0x60
+@[  128.187221] RIP: 0023:0xf7fd5c79
+",
+    },
+    Case {
+        // The old `[ INFO: ... ]` lockdep header, cut after the first
+        // `at:`: its report expression names the frame (no skips apply),
+        // no stack: corrupted.
+        source: "testdata 27@d9b02a53",
+        title: "possible deadlock in flush_workqueue",
+        alt: &[],
+        crash_type: "LOCKDEP",
+        corrupted: true,
+        log: "
+@[ 1722.511384] =======================================================
+@[ 1722.511384] [ INFO: possible circular locking dependency detected ]
+@[ 1722.511384] 2.6.32-rc6-00035-g8b17a4f #1
+@[ 1722.511384] -------------------------------------------------------
+@[ 1722.511384] kacpi_hotplug/246 is trying to acquire lock:
+@[ 1722.511384]  (kacpid){+.+.+.}, at: [<ffffffff8105bbd0>] flush_workqueue+0x0/0xb0
+",
+    },
+    Case {
+        // The WARNING form cut before the backtrace: the `at:` frames only,
+        // with file:line suffixes; corrupted. No TYPE line.
+        source: "testdata 28@1556ebc4",
+        title: "possible deadlock in tty_buffer_flush",
+        alt: &[],
+        crash_type: "",
+        corrupted: true,
+        log: "
+@[ 1722.511384] WARNING: possible circular locking dependency detected
+@[ 1722.511384] 4.12.0-rc2-next-20170525+ #1 Not tainted
+@[ 1722.511384] ------------------------------------------------------
+@[ 1722.511384] kworker/u4:2/54 is trying to acquire lock:
+@[ 1722.511384]  (&buf->lock){+.+...}, at: [<ffffffff9edb41bb>] tty_buffer_flush+0xbb/0x3a0 drivers/tty/tty_buffer.c:221
+@[ 1722.511384]
+@[ 1722.511384] but task is already holding lock:
+@[ 1722.511384]  (&o_tty->termios_rwsem/1){++++..}, at: [<ffffffff9eda4961>] isig+0xa1/0x4d0 drivers/tty/n_tty.c:1100
+@[ 1722.511384]
+@[ 1722.511384] which lock already depends on the new lock.
+",
+    },
+    Case {
+        source: "testdata 29@d9b02a53",
+        title: "possible deadlock in tun_queue_purge",
+        alt: &[],
+        crash_type: "LOCKDEP",
+        corrupted: true,
+        log: "
+@[   44.025025] =========================================================
+@[   44.025025] [ INFO: possible irq lock inversion dependency detected ]
+@[   44.025025] 4.10.0-rc8+ #228 Not tainted
+@[   44.025025] ---------------------------------------------------------
+@[   44.025025] repro/1577 just changed the state of lock:
+@[   44.025025]  (&(&r->consumer_lock)->rlock){+.+...}, at: [<ffffffff82de6c86>] tun_queue_purge+0xe6/0x210
+",
+    },
 ];
 
 /// Cases where we and the file's header disagree, with what is known of

@@ -650,6 +650,22 @@ const INFO_FORMATS: &[Format] = &[
         ..F
     },
     Format {
+        title: r"INFO: possible irq lock inversion dependency detected",
+        report: Some(
+            r"INFO: possible irq lock inversion dependency detected \](?:.*\n)+?.*just changed the state of lock(?:.*\n)+?.*at: {{PC}} +{{FUNC}}",
+        ),
+        fmt: "possible deadlock in %[1]v",
+        ..F
+    },
+    Format {
+        title: r"INFO: SOFTIRQ-safe -> SOFTIRQ-unsafe lock order detected",
+        report: Some(
+            r"INFO: SOFTIRQ-safe -> SOFTIRQ-unsafe lock order detected \](?:.*\n)+?.*is trying to acquire(?:.*\n)+?.*at: {{PC}} +{{FUNC}}",
+        ),
+        fmt: "possible deadlock in %[1]v",
+        ..F
+    },
+    Format {
         title: r"INFO: possible recursive locking detected",
         report: Some(
             r"INFO: possible recursive locking detected \](?:.*\n)+?.*is trying to acquire lock(?:.*\n)+?.*at: {{PC}} +{{FUNC}}",
