@@ -1884,6 +1884,69 @@ Call trace:
 @[   44.025025]  (&(&r->consumer_lock)->rlock){+.+...}, at: [<ffffffff82de6c86>] tun_queue_purge+0xe6/0x210
 ",
     },
+    Case {
+        source: "testdata 30@d9b02a53",
+        title: "possible deadlock in tun_device_event",
+        alt: &[],
+        crash_type: "LOCKDEP",
+        corrupted: true,
+        log: "
+@[  121.451623] ======================================================
+@[  121.452013] [ INFO: SOFTIRQ-safe -> SOFTIRQ-unsafe lock order detected ]
+@[  121.452013] 4.10.0-rc8+ #228 Not tainted
+@[  121.453507] ------------------------------------------------------
+@[  121.453507] repro/19557 [HC0[0]:SC0[0]:HE0:SE1] is trying to acquire:
+@[  121.453507]  (&(&r->consumer_lock)->rlock){+.+...}, at: [<ffffffff82df4347>] tun_device_event+0x897/0xc70
+",
+    },
+    Case {
+        source: "testdata 31@4b7f6d09",
+        title: "possible deadlock in audit_receive",
+        alt: &[],
+        crash_type: "",
+        corrupted: true,
+        log: "
+@[   48.981019] =============================================
+@[   48.981019] [ INFO: possible recursive locking detected ]
+@[   48.981019] 4.11.0-rc4+ #198 Not tainted
+@[   48.981019] ---------------------------------------------
+@[   48.981019] kauditd/901 is trying to acquire lock:
+@[   48.981019]  (audit_cmd_mutex){+.+.+.}, at: [<ffffffff81585f59>] audit_receive+0x79/0x360
+",
+    },
+    Case {
+        // Spaces between the `[<pc>]` and the frame.
+        source: "testdata 32@1556ebc4",
+        title: "possible deadlock in serial8250_console_write",
+        alt: &[],
+        crash_type: "",
+        corrupted: true,
+        log: "
+@[  131.449768] ======================================================
+@[  131.449777] [ INFO: possible circular locking dependency detected ]
+@[  131.449789] 3.10.37+ #1 Not tainted
+@[  131.449797] -------------------------------------------------------
+@[  131.449807] swapper/2/0 is trying to acquire lock:
+@[  131.449859]  (&port_lock_key){-.-...}, at: [<c036a6dc>]     serial8250_console_write+0x108/0x134
+@[  131.449866]
+",
+    },
+    Case {
+        source: "testdata 33@4b7f6d09",
+        title: "inconsistent lock state in inet_ehash_insert",
+        alt: &[],
+        crash_type: "",
+        corrupted: true,
+        log: "
+@[   52.261501] =================================
+@[   52.261501] [ INFO: inconsistent lock state ]
+@[   52.261501] 4.10.0+ #60 Not tainted
+@[   52.261501] ---------------------------------
+@[   52.261501] inconsistent {IN-SOFTIRQ-W} -> {SOFTIRQ-ON-W} usage.
+@[   52.261501] repro/5076 [HC0[0]:SC0[0]:HE1:SE1] takes:
+@[   52.261501]  (&(&hashinfo->ehash_locks[i])->rlock){+.?...}, at: [<ffffffff83a6a370>] inet_ehash_insert+0x240/0xad0
+",
+    },
 ];
 
 /// Cases where we and the file's header disagree, with what is known of
