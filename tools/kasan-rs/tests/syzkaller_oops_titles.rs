@@ -1947,6 +1947,182 @@ Call trace:
 @[   52.261501]  (&(&hashinfo->ehash_locks[i])->rlock){+.?...}, at: [<ffffffff83a6a370>] inet_ehash_insert+0x240/0xad0
 ",
     },
+    Case {
+        // Another task's sysfs dump (no oops header) before the GPF; the
+        // RIP's klist_next and the `?` frames are skipped.
+        source: "testdata 662@6d5486b2",
+        title: "general protection fault in device_find_child",
+        alt: &["bad-access in device_find_child"],
+        crash_type: "DoS",
+        corrupted: false,
+        log: "
+@[   50.704637][   T48] sysfs: cannot create duplicate filename '/devices/virtual/bluetooth/hci0/hci0:201'
+@[   50.739326][   T48] Call Trace:
+@[   50.742593][   T48]  <TASK>
+@[   50.745516][   T48]  dump_stack_lvl+0xcd/0x134
+@[   50.750103][   T48]  sysfs_warn_dup.cold+0x1c/0x29
+@[   50.846074][   T48]  hci_conn_add_sysfs+0x9b/0x1b0
+@[   50.948205][   T48]  </TASK>
+@[   50.970223][   T48] Bluetooth: hci0: failed to register connection device
+@[   50.983422][ T3608] general protection fault, probably for non-canonical address 0xdffffc000000000b: 0000 [#1] PREEMPT SMP KASAN
+@[   50.995154][ T3608] KASAN: null-ptr-deref in range [0x0000000000000058-0x000000000000005f]
+@[   51.003547][ T3608] CPU: 0 PID: 3608 Comm: repro Not tainted 6.0.0-rc2 #0
+@[   51.023992][ T3608] RIP: 0010:klist_next+0x49/0x510
+@[   51.048608][ T3608] RSP: 0018:ffffc900038c0000 EFLAGS: 00010202
+@[   51.134016][ T3608] Call Trace:
+@[   51.137314][ T3608]  <TASK>
+@[   51.140246][ T3608]  ? synchronize_rcu_expedited+0x670/0x670
+@[   51.150833][ T3608]  device_find_child+0xba/0x190
+@[   51.166937][ T3608]  hci_conn_del_sysfs+0xc7/0x180
+@[   51.171879][ T3608]  hci_conn_cleanup+0x315/0x7b0
+@[   51.218896][ T3608]  __fput+0x277/0x9d0
+@[   51.261883][ T3608]  entry_SYSCALL_64_after_hwframe+0x63/0xcd
+@[   51.327716][ T3608]  </TASK>
+@[   51.330719][ T3608] Modules linked in:
+@[   51.335531][ T3608] ---[ end trace 0000000000000000 ]---
+@[   51.453496][ T3608] Kernel panic - not syncing: Fatal exception
+",
+    },
+    Case {
+        // arm64 stack overflow: the panic's trace, the bad-stack and lockdep
+        // frames skipped; the stall extractor takes the frame before the
+        // rtnetlink anchor, past the recursion.
+        source: "testdata 663@8581f7c9",
+        title: "kernel stack overflow in rtnl_newlink",
+        alt: &["stack-overflow in rtnl_newlink"],
+        crash_type: "DoS",
+        corrupted: false,
+        log: "
+@[ 1349.302803][    C1] Insufficient stack space to handle exception!
+@[ 1349.302808][    C1] ESR: 0x0000000096000047 -- DABT (current EL)
+@[ 1349.302814][    C1] FAR: 0xffff800015fdffa0
+@[ 1349.302828][    C1] CPU: 1 PID: 6874 Comm: trinity-c1 Not tainted 6.0.0-rc7 #0
+@[ 1349.302840][    C1] pstate: 404000c5 (nZcv daIF +PAN -UAO -TCO -DIT -SSBS BTYPE=--)
+@[ 1349.302849][    C1] pc : mark_lock+0x4/0x1b4
+@[ 1349.302859][    C1] lr : __lock_acquire+0x630/0x30a4
+@[ 1349.302866][    C1] sp : ffff800015fdffd0
+@[ 1349.302950][    C1] Kernel panic - not syncing: kernel stack overflow
+@[ 1349.302953][    C1] CPU: 1 PID: 6874 Comm: trinity-c1 Not tainted 6.0.0-rc7 #0
+@[ 1349.302963][    C1] Call trace:
+@[ 1349.302965][    C1]  dump_backtrace+0x1c4/0x1f0
+@[ 1349.302971][    C1]  show_stack+0x2c/0x54
+@[ 1349.302977][    C1]  dump_stack_lvl+0x104/0x16c
+@[ 1349.302990][    C1]  panic+0x218/0x50c
+@[ 1349.302995][    C1]  nmi_panic+0xbc/0xf0
+@[ 1349.303002][    C1]  panic_bad_stack+0x134/0x154
+@[ 1349.303008][    C1]  handle_bad_stack+0x34/0x48
+@[ 1349.303013][    C1]  __bad_stack+0x78/0x7c
+@[ 1349.303018][    C1]  mark_lock+0x4/0x1b4
+@[ 1349.303024][    C1]  lock_acquire+0x100/0x1f8
+@[ 1349.303030][    C1]  psi_group_change+0x128/0x3d0
+@[ 1349.303043][    C1]  __schedule+0x554/0x5a0
+@[ 1349.303055][    C1]  el1_interrupt+0x4c/0x68
+@[ 1349.303068][    C1]  el1h_64_irq+0x64/0x68
+@[ 1349.303091][    C1]  kmem_cache_alloc_node+0x80/0x370
+@[ 1349.303098][    C1]  __alloc_skb+0xf8/0x378
+@[ 1349.303104][    C1]  ethnl_default_notify+0x16c/0x320
+@[ 1349.303124][    C1]  raw_notifier_call_chain+0x7c/0x108
+@[ 1349.303131][    C1]  netdev_sync_lower_features+0x13c/0x21c
+@[ 1349.303137][    C1]  __netdev_update_features+0x284/0xa88
+@[ 1349.303143][    C1]  netdev_change_features+0x30/0xfc
+@[ 1349.303149][    C1]  team_device_event+0x1a8/0x25c
+@[ 1349.303156][    C1]  raw_notifier_call_chain+0x7c/0x108
+@[ 1349.303162][    C1]  netdev_sync_lower_features+0x13c/0x21c
+@[ 1349.303169][    C1]  __netdev_update_features+0x284/0xa88
+@[ 1349.304087][    C1]  netdev_change_features+0x30/0xfc
+@[ 1349.304093][    C1]  team_add_slave+0x7c/0x98
+@[ 1349.304099][    C1]  do_setlink+0x5f8/0x17a4
+@[ 1349.304105][    C1]  rtnl_newlink+0x988/0xa04
+@[ 1349.304111][    C1]  rtnetlink_rcv_msg+0x484/0x82c
+@[ 1349.304118][    C1]  netlink_rcv_skb+0xe4/0x1d0
+@[ 1349.304143][    C1]  netlink_sendmsg+0x484/0x584
+@[ 1349.304160][    C1]  __arm64_sys_sendmsg+0x2c/0x3c
+@[ 1349.304166][    C1]  el0_svc_common+0x138/0x220
+@[ 1349.304178][    C1]  el0_svc+0x58/0x150
+@[ 1349.304192][    C1]  el0t_64_sync+0x18c/0x190
+@[ 1349.304199][    C1] SMP: stopping secondary CPUs
+@[ 1349.304214][    C1] Kernel Offset: disabled
+",
+    },
+    Case {
+        // The RIP and the mutex frames up to the filesystem's write lock
+        // wrapper are skipped.
+        source: "testdata 664@8581f7c9",
+        title: "general protection fault in reiserfs_readdir_inode",
+        alt: &["bad-access in reiserfs_readdir_inode"],
+        crash_type: "DoS",
+        corrupted: false,
+        log: "
+@[  464.245994][T13181] general protection fault, probably for non-canonical address 0xe0017c0000000006: 0000 [#1] PREEMPT SMP KASAN
+@[  464.257848][T13181] KASAN: maybe wild-memory-access in range [0x000c000000000030-0x000c000000000037]
+@[  464.262128][T13179] REISERFS warning (device loop2): sh-2011 read_super_block: can't find a reiserfs filesystem on (dev loop2, block 16, size 4096)
+@[  464.267121][T13181] CPU: 1 PID: 13181 Comm: repro Not tainted 6.0.0 #0
+@[  464.267158][T13181] RIP: 0010:mutex_optimistic_spin+0x12d/0x2d0
+@[  464.267201][T13181] RSP: 0018:ffffc90004bf0000 EFLAGS: 00010207
+@[  464.421821][T13181] Call Trace:
+@[  464.425096][T13181]  <TASK>
+@[  464.428017][T13181]  __mutex_lock_common+0x210/0x26c0
+@[  464.474666][T13181]  mutex_lock_nested+0x17/0x20
+@[  464.479420][T13181]  reiserfs_write_lock+0x77/0xd0
+@[  464.484354][T13181]  reiserfs_readdir_inode+0x170/0x1470
+@[  464.573964][T13181]  iterate_dir+0x257/0x5f0
+@[  464.608938][T13181]  do_syscall_64+0x2b/0x70
+@[  464.613346][T13181]  entry_SYSCALL_64_after_hwframe+0x63/0xcd
+@[  464.691500][T13181]  </TASK>
+@[  464.694513][T13181] Modules linked in:
+@[  464.699156][T13181] ---[ end trace 0000000000000000 ]---
+@[  464.816109][T13181] Kernel panic - not syncing: Fatal exception
+",
+    },
+    Case {
+        // arm64 inconsistent lock state, other tasks' lines interleaved in
+        // the registered-at trace. No TYPE line.
+        source: "testdata 665@3b4ca5d0",
+        title: "inconsistent lock state in _atomic_dec_and_lock",
+        alt: &[],
+        crash_type: "",
+        corrupted: false,
+        log: "
+@[ 1336.868665][ T9712] ================================
+@[ 1336.869886][ T9712] WARNING: inconsistent lock state
+@[ 1336.871156][ T9712] 6.0.0-rc7 #0 Not tainted
+@[ 1336.872860][ T9712] --------------------------------
+@[ 1336.873490][ T9714] ntfs3: loop4: Mark volume as dirty due to NTFS errors
+@[ 1336.874094][ T9712] inconsistent {IN-HARDIRQ-W} -> {HARDIRQ-ON-W} usage.
+@[ 1336.877457][ T9712] trinity-c3/9712 [HC0[0]:SC0[0]:HE1:SE1] takes:
+@[ 1336.879185][ T9712] ffff0000d10c0000 (&folio_wait_table[i]){?.-.}-{2:2}, at: _atomic_dec_and_lock+0xc8/0x130
+@[ 1336.881722][ T9712] {IN-HARDIRQ-W} state was registered at:
+@[ 1336.883125][ T9712]   lock_acquire+0x100/0x1f8
+@[ 1336.884272][ T9712]   _raw_spin_lock_irqsave+0x6c/0xb4
+@[ 1336.885620][ T9712]   folio_wake_bit+0x88/0x254
+@[ 1336.895719][ T9716] loop5: detected capacity change from 0 to 4096
+@[ 1336.896791][ T9712]   nvme_irq+0x64/0xa8
+@[ 1336.903247][ T9712]   gic_handle_irq+0x78/0x1b4
+@[ 1336.929586][ T9712]   ret_from_fork+0x10/0x20
+@[ 1336.930736][ T9712] irq event stamp: 8353
+@[ 1336.950014][ T9712]  *** DEADLOCK ***
+@[ 1336.952066][ T9712] 1 lock held by trinity-c3/9712:
+@[ 1336.953400][ T9712]  #0: ffff0000d1a700e0 (&type->s_umount_key#46/1){+.+.}-{3:3}, at: alloc_super+0xf8/0x430
+@[ 1336.955899][ T9712] stack backtrace:
+@[ 1336.957367][ T9712] CPU: 1 PID: 9712 Comm: trinity-c3 Not tainted 6.0.0-rc7 #0
+@[ 1336.962530][ T9712] Call trace:
+@[ 1336.963329][ T9712]  dump_backtrace+0x1c4/0x1f0
+@[ 1336.964525][ T9712]  show_stack+0x2c/0x54
+@[ 1336.965522][ T9712]  dump_stack_lvl+0x104/0x16c
+@[ 1336.967790][ T9712]  print_usage_bug+0x39c/0x3cc
+@[ 1336.968966][ T9712]  mark_lock_irq+0x4a8/0x4b4
+@[ 1336.970152][ T9712]  mark_lock+0x154/0x1b4
+@[ 1336.971226][ T9712]  __lock_acquire+0x5f8/0x30a4
+@[ 1336.972429][ T9712]  lock_acquire+0x100/0x1f8
+@[ 1336.973530][ T9712]  _raw_spin_lock+0x54/0x6c
+@[ 1336.974643][ T9712]  _atomic_dec_and_lock+0xc8/0x130
+@[ 1336.975938][ T9712]  iput+0x50/0x324
+@[ 1336.976859][ T9712]  ntfs_fill_super+0x1254/0x14a4
+@[ 1336.983850][ T9712]  __arm64_sys_mount+0x2c4/0x3c4
+@[ 1336.985070][ T9712]  el0_svc_common+0x138/0x220
+@[ 1336.989559][ T9712]  el0t_64_sync+0x18c/0x190
+",
+    },
 ];
 
 /// Cases where we and the file's header disagree, with what is known of
