@@ -2123,6 +2123,144 @@ Call trace:
 @[ 1336.989559][ T9712]  el0t_64_sync+0x18c/0x190
 ",
     },
+    Case {
+        // `[<pc>]`-style backtrace from a timer interrupt. No TYPE line.
+        source: "testdata 666@3b4ca5d0",
+        title: "inconsistent lock state in io_dismantle_req",
+        alt: &[],
+        crash_type: "",
+        corrupted: false,
+        log: "
+@[   32.237087][    C0] ================================
+@[   32.242183][    C0] WARNING: inconsistent lock state
+@[   32.247268][    C0] 4.15.0 #0 Not tainted
+@[   32.252346][    C0] --------------------------------
+@[   32.257429][    C0] inconsistent {HARDIRQ-ON-W} -> {IN-HARDIRQ-W} usage.
+@[   32.264296][    C0] io_wq_manager/4648 [HC1[1]:SC0[0]:HE0:SE1] takes:
+@[   32.270851][    C0] ffff8801e85e0000 (&(&fs->lock)->rlock){?.+.}, at: io_dismantle_req+0x411/0xae0
+@[   32.280025][    C0] {HARDIRQ-ON-W} state was registered at:
+@[   32.285719][    C0]   lock_acquire+0x1da/0xb70
+@[   32.290293][    C0]   _raw_spin_lock+0x2b/0x40
+@[   32.308008][    C0]   set_fs_pwd+0x89/0x1e0
+@[   32.329628][    C0]   0xffffffffffffffff
+@[   32.333676][    C0] irq event stamp: 60
+@[   32.422209][    C0]  *** DEADLOCK ***
+@[   32.430335][    C0] stack backtrace:
+@[   32.473275][    C0] Call Trace:
+@[   32.476531][    C0]  <IRQ>
+@[   32.479364][    C0]  [<ffffffff84aaaf9d>] dump_stack+0x175/0x1dd
+@[   32.485622][    C0]  [<ffffffff848ca8d9>] print_usage_bug.part.0+0x34a/0x359
+@[   32.492788][    C0]  [<ffffffff848ca8f9>] mark_lock.cold+0x11/0x92
+@[   32.499097][    C0]  [<ffffffff8160c7d1>] __lock_acquire+0x13d1/0x5ef0
+@[   32.532487][    C0]  [<ffffffff81612cca>] lock_acquire+0x1da/0xb70
+@[   32.566303][    C0]  [<ffffffff8100f26b>] _raw_spin_lock+0x2b/0x40
+@[   32.593033][    C0]  [<ffffffff81d719c1>] io_dismantle_req+0x411/0xae0
+@[   32.599686][    C0]  [<ffffffff81d720a9>] __io_free_req+0x19/0x2b0
+@[   32.672924][    C0]  </IRQ>
+",
+    },
+    Case {
+        source: "testdata 667@3b4ca5d0",
+        title: "inconsistent lock state in __io_req_aux_free",
+        alt: &[],
+        crash_type: "",
+        corrupted: false,
+        log: "
+@[   28.141875] ================================
+@[   28.146298] WARNING: inconsistent lock state
+@[   28.150699] 4.15.0 #0 Not tainted
+@[   28.154995] --------------------------------
+@[   28.159376] inconsistent {HARDIRQ-ON-W} -> {IN-HARDIRQ-W} usage.
+@[   28.165515] repro/3715 [HC1[1]:SC0[0]:HE0:SE1] takes:
+@[   28.171568] ffff8801da550000 (&(&fs->lock)->rlock){?.+.}, at: __io_req_aux_free+0x402/0xf30
+@[   28.180068] {HARDIRQ-ON-W} state was registered at:
+@[   28.185074]   lock_acquire+0x18f/0x770
+@[   28.192844]   set_fs_pwd+0x89/0x1e0
+@[   28.214515] irq event stamp: 93704
+@[   28.285197]  *** DEADLOCK ***
+@[   28.304819] stack backtrace:
+@[   28.326427] Call Trace:
+@[   28.328990]  <IRQ>
+@[   28.331128]  [<ffffffff84a13737>] dump_stack+0xd8/0x147
+@[   28.336481]  [<ffffffff848334b3>] print_usage_bug.part.0+0x34a/0x359
+@[   28.342970]  [<ffffffff848334e9>] mark_lock.cold+0x27/0x92
+@[   28.384342]  [<ffffffff815e5daf>] lock_acquire+0x18f/0x770
+@[   28.420340]  [<ffffffff8100edab>] _raw_spin_lock+0x2b/0x40
+@[   28.432194]  [<ffffffff81d18322>] __io_req_aux_free+0x402/0xf30
+@[   28.523845]  </IRQ>
+",
+    },
+    Case {
+        source: "testdata 668@b9916736",
+        title: "inconsistent lock state in io_file_data_ref_zero",
+        alt: &[],
+        crash_type: "",
+        corrupted: false,
+        log: "
+@[   21.087943][    C0] ================================
+@[   21.093011][    C0] WARNING: inconsistent lock state
+@[   21.098078][    C0] 5.10.0 #0 Not tainted
+@[   21.103056][    C0] --------------------------------
+@[   21.108120][    C0] inconsistent {SOFTIRQ-ON-W} -> {IN-SOFTIRQ-W} usage.
+@[   21.114931][    C0] swapper/0/0 [HC0[0]:SC1[1]:HE1:SE0] takes:
+@[   21.120870][    C0] ffff888114bf0000 (&file_data->lock){+.?.}-{2:2}, at: io_file_data_ref_zero+0x79/0x480
+@[   21.130557][    C0] {SOFTIRQ-ON-W} state was registered at:
+@[   21.136236][    C0]   lock_acquire+0x2a6/0x770
+@[   21.145339][    C0]   __do_sys_io_uring_register+0x3684/0x4460
+@[   21.167353][    C0] irq event stamp: 73760
+@[   21.245612][    C0]  *** DEADLOCK ***
+@[   21.277811][    C0] stack backtrace:
+@[   21.301259][    C0] Call Trace:
+@[   21.304500][    C0]  <IRQ>
+@[   21.307318][    C0]  dump_stack+0x111/0x171
+@[   21.311606][    C0]  print_usage_bug.part.0+0x349/0x358
+@[   21.323142][    C0]  mark_lock.cold+0x3c/0x88
+@[   21.372112][    C0]  lock_acquire+0x2a6/0x770
+@[   21.400711][    C0]  _raw_spin_lock+0x2b/0x40
+@[   21.410500][    C0]  io_file_data_ref_zero+0x79/0x480
+@[   21.415659][    C0]  percpu_ref_put_many.constprop.0+0x231/0x270
+@[   21.446260][    C0]  asm_call_irq_on_stack+0xf/0x20
+@[   21.451239][    C0]  </IRQ>
+",
+    },
+    Case {
+        // The `takes` line's frame is a skipped allocator; the title keeps
+        // it (the report expression's capture is not a stack frame), where
+        // the backtrace would name fs_reclaim_acquire: the case for titling
+        // by the `takes` line (with 1003).
+        source: "testdata 669@3b4ca5d0",
+        title: "inconsistent lock state in kmem_cache_alloc_node",
+        alt: &[],
+        crash_type: "",
+        corrupted: false,
+        log: "
+@[  860.112634][    C1] ================================
+@[  860.117823][    C1] WARNING: inconsistent lock state
+@[  860.122922][    C1] 5.15.0-rc2 #0 Not tainted
+@[  860.128290][    C1] --------------------------------
+@[  860.133390][    C1] inconsistent {SOFTIRQ-ON-W} -> {IN-SOFTIRQ-W} usage.
+@[  860.140237][    C1] ksoftirqd/1/19 [HC0[0]:SC1[3]:HE1:SE0] takes:
+@[  860.146481][    C1] ffffffff8c9d0000 (fs_reclaim){+.?.}-{0:0}, at: kmem_cache_alloc_node+0x46/0x340
+@[  860.155717][    C1] {SOFTIRQ-ON-W} state was registered at:
+@[  860.161435][    C1]   lock_acquire+0x19f/0x4d0
+@[  860.166029][    C1]   fs_reclaim_acquire+0x77/0x110
+@[  860.176626][    C1] irq event stamp: 4852124
+@[  860.176811][    C1]  *** DEADLOCK ***
+@[  860.177167][    C1] stack backtrace:
+@[  860.177202][    C1] Call Trace:
+@[  860.177210][    C1]  dump_stack_lvl+0x1dc/0x2d8
+@[  860.177269][    C1]  print_usage_bug+0xa6d/0xea0
+@[  860.177323][    C1]  mark_lock+0x168c/0x1e00
+@[  860.177415][    C1]  __lock_acquire+0xc36/0x2b00
+@[  860.177497][    C1]  lock_acquire+0x19f/0x4d0
+@[  860.177650][    C1]  fs_reclaim_acquire+0x77/0x110
+@[  860.177716][    C1]  kmem_cache_alloc_node+0x46/0x340
+@[  860.177753][    C1]  __alloc_skb+0xd8/0x580
+@[  860.177790][    C1]  tcp_build_frag+0x268/0x1010
+@[  860.179563][    C1]  run_ksoftirqd+0xc1/0x120
+@[  860.179734][    C1]  ret_from_fork+0x1f/0x30
+",
+    },
 ];
 
 /// Cases where we and the file's header disagree, with what is known of

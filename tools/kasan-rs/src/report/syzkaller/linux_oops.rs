@@ -576,8 +576,10 @@ const WARNING_FORMATS: &[Format] = &[
         ),
         // The `takes` line's frame, not the backtrace's: testdata 1003 (a
         // softirq splat whose backtrace names valid_state and
-        // lock_sock_nested first) is titled by it. The linux.go read
-        // (c4605131) took the backtrace's; the change is inferred from 1003.
+        // lock_sock_nested first) and 669 (the `takes` frame a skipped
+        // allocator, the backtrace's first fs_reclaim_acquire) are titled
+        // by it. The linux.go read (c4605131) formats the backtrace's; the
+        // rule is inferred from those files.
         fmt: "inconsistent lock state in %[1]v",
         stack: trace(&[]),
         ..F
