@@ -2261,6 +2261,55 @@ Call trace:
 @[  860.179734][    C1]  ret_from_fork+0x1f/0x30
 ",
     },
+    Case {
+        // The page allocation trace names a Bad page state: page
+        // allocator, folio and page cache frames skipped. No TYPE line.
+        source: "testdata 725@56f88057",
+        title: "BUG: Bad page state in __get_metapage",
+        alt: &[],
+        crash_type: "",
+        corrupted: false,
+        log: "
+@[   65.499023][ T5098] BUG: Bad page state in process repro  pfn:7deea
+@[   65.506426][ T5098] page: refcount:0 mapcount:0 mapping:0000000000000000 index:0x2e pfn:0x7deea
+@[   65.544378][ T5098] page dumped because: PAGE_FLAGS_CHECK_AT_FREE flag(s) set
+@[   65.552063][ T5098] page_owner tracks the page as allocated
+@[   65.557890][ T5098] page last allocated via order 0, migratetype Unmovable, gfp_mask 0x40c40(GFP_NOFS|__GFP_COMP), pid 5096, tgid 5096 (repro), ts 64771645974, free_ts 55604629154
+@[   65.575967][ T5098]  post_alloc_hook+0x1f3/0x230
+@[   65.581043][ T5098]  get_page_from_freelist+0x2e4c/0x2f10
+@[   65.586581][ T5098]  __alloc_pages_noprof+0x256/0x6c0
+@[   65.591814][ T5098]  alloc_pages_mpol_noprof+0x3e8/0x680
+@[   65.597377][ T5098]  folio_alloc_noprof+0x128/0x180
+@[   65.602555][ T5098]  filemap_alloc_folio_noprof+0xdf/0x500
+@[   65.608226][ T5098]  __filemap_get_folio+0x44e/0xc10
+@[   65.613415][ T5098]  pagecache_get_page+0x2c/0x200
+@[   65.618395][ T5098]  __get_metapage+0x2b4/0x1050
+@[   65.623241][ T5098]  diNewExt+0xacf/0x37e0
+@[   65.649859][ T5098]  do_mkdirat+0x264/0x3a0
+@[   65.654284][ T5098] page last free pid 5083 tgid 5083 stack trace:
+@[   65.660639][ T5098]  free_unref_page+0xd19/0xea0
+@[   65.687248][ T5098]  entry_SYSCALL_64_after_hwframe+0x77/0x7f
+@[   65.693191][ T5098] Modules linked in:
+@[   65.718739][ T5098] Call Trace:
+@[   65.722087][ T5098]  <TASK>
+@[   65.725017][ T5098]  dump_stack_lvl+0x241/0x360
+@[   65.740186][ T5098]  bad_page+0x14c/0x170
+@[   65.744419][ T5098]  free_unref_folios+0x1121/0x19c0
+@[   65.900278][ T5098]  vfs_write+0xa72/0xc90
+@[   66.022611][ T5098]  </TASK>
+",
+    },
+    Case {
+        // The boot banner echoed in a mount option error: no crash.
+        source: "testdata 722@8ab55d0e",
+        title: "",
+        alt: &[],
+        crash_type: "",
+        corrupted: false,
+        log: "
+@[ 1164.176368][T16664] xfs: Unknown parameter '                Booting the kernel.                '
+",
+    },
 ];
 
 /// Cases where we and the file's header disagree, with what is known of
