@@ -1285,8 +1285,32 @@ struct CompiledFormat {
 
 struct CompiledOops {
     header: &'static str,
-    formats: Vec<CompiledFormat>,
+    /// Compiled when the oops is first described: each stack format's skip
+    /// expression is large, and most consoles never need most oopses.
+    formats: OnceLock<Vec<CompiledFormat>>,
+    source: &'static [Format],
     suppressions: Vec<Regex>,
+}
+
+impl CompiledOops {
+    fn formats(&self) -> &[CompiledFormat] {
+        self.formats.get_or_init(|| {
+            self.source
+                .iter()
+                .map(|f| CompiledFormat {
+                    title: re(f.title),
+                    report: f.report.map(re),
+                    spec: *f,
+                    stack: f.stack.map(|s| CompiledStack {
+                        parts: compile_parts(s.parts),
+                        parts2: compile_parts(s.parts2),
+                        skip: frames::skip_regex(s.skip),
+                        extractor: s.extractor,
+                    }),
+                })
+                .collect()
+        })
+    }
 }
 
 struct Tables {
@@ -1312,21 +1336,8 @@ fn tables() -> &'static Tables {
             .map(|o| CompiledOops {
                 header: o.header,
                 suppressions: o.suppressions.iter().map(|s| re(s)).collect(),
-                formats: o
-                    .formats
-                    .iter()
-                    .map(|f| CompiledFormat {
-                        title: re(f.title),
-                        report: f.report.map(re),
-                        spec: *f,
-                        stack: f.stack.map(|s| CompiledStack {
-                            parts: compile_parts(s.parts),
-                            parts2: compile_parts(s.parts2),
-                            skip: frames::skip_regex(s.skip),
-                            extractor: s.extractor,
-                        }),
-                    })
-                    .collect(),
+                formats: OnceLock::new(),
+                source: o.formats,
             })
             .collect(),
         stall_anchors: STALL_ANCHORS.iter().map(|a| re(a)).collect(),
@@ -1338,6 +1349,11 @@ fn tables() -> &'static Tables {
 /// KASAN reports are titled by [`super::describe`] through the report parser.
 pub fn first_oops(raw: &str) -> Option<usize> {
     if raw.contains("BUG: KASAN:") {
+        return None;
+    }
+    // Most console lines hold no header: decide that without compiling the
+    // tables (the fuzz manager asks about every line).
+    if !OOPSES.iter().any(|o| raw.contains(o.header)) {
         return None;
     }
     tables()
@@ -1387,7 +1403,7 @@ fn describe_text(oops: usize, title_lines: &[&str], full: describe::Text<'_>) ->
     let mut start_pos = usize::MAX;
     let mut best: Option<Described> = None;
     let mut matched_title = false;
-    for format in &oops.formats {
+    for format in oops.formats() {
         let Some(m) = format.title.find(&text) else {
             continue;
         };
@@ -1697,6 +1713,10 @@ mod tests {
     #[test]
     fn every_expression_compiles() {
         assert!(!tables().oopses.is_empty());
+        // The formats are compiled on first use: compile them all here.
+        for oops in &tables().oopses {
+            assert_eq!(oops.formats().len(), oops.source.len());
+        }
         // A pr_warn() of fs/namespace.c trinity's mount(2) calls provoke: no oops.
         let mand = "[  142.251380] WARNING: The mand mount option has been deprecated and";
         assert_eq!(first_oops(mand), None);
