@@ -574,14 +574,13 @@ const WARNING_FORMATS: &[Format] = &[
         report: Some(
             r"WARNING: inconsistent lock state(?:.*\n)+?.*takes(?:.*\n)+?.*at: (?:{{PC}} +)?{{FUNC}}",
         ),
-        // The `takes` line's frame, not the backtrace's: testdata 1003 (a
-        // softirq splat whose backtrace names valid_state and
-        // lock_sock_nested first) and 669 (the `takes` frame a skipped
-        // allocator, the backtrace's first fs_reclaim_acquire) are titled
-        // by it. The linux.go read (c4605131) formats the backtrace's; the
-        // rule is inferred from those files.
-        fmt: "inconsistent lock state in %[1]v",
-        stack: trace(&[]),
+        // The backtrace's first frame past lockdep's own (testdata 679: not
+        // the `takes` line's task_blocks_on_rt_mutex). valid_state and the
+        // lock_sock wrappers are skipped too: testdata 1003, 1005 (softirq
+        // splats of newer kernels) are titled past them; that skip is
+        // inferred, the linux.go read (c4605131) has none here.
+        fmt: "inconsistent lock state in %[2]v",
+        stack: trace(&["valid_state", "lock_sock"]),
         ..F
     },
     Format {
