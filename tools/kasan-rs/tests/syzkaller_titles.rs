@@ -2530,6 +2530,105 @@ Memory state around the buggy address:
 @[  772.123988][ T5218] Kernel Offset: disabled
 ",
     },
+    // The access is in memcpy, reached through check_memory_region: both
+    // skipped; a `...` line inside the trace. No ALT or TYPE line.
+    Case {
+        file: 105,
+        commit: "4b7f6d09",
+        title: "KASAN: slab-out-of-bounds Read in ip6_fragment",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: slab-out-of-bounds in ip6_fragment+0x11c8/0x3730
+Read of size 840 at addr ffff880009690798 by task repro/3789
+
+CPU: 1 PID: 3789 Comm: repro Not tainted 4.11.0+ #41
+Call Trace:
+ dump_stack+0xb3/0x10b
+ print_address_description+0x73/0x290
+ kasan_report+0x252/0x370
+ check_memory_region+0x13c/0x1a0
+ memcpy+0x23/0x50
+ ip6_fragment+0x11c8/0x3730
+...
+ SyS_sendto+0x40/0x50
+ entry_SYSCALL_64_fastpath+0x1f/0xbe
+RIP: 0033:0x7fbbb711e383
+
+Allocated by task 3789:
+ save_stack_trace+0x16/0x20
+ kasan_kmalloc+0xad/0xe0
+ __alloc_skb+0xf8/0x580
+ rawv6_sendmsg+0x11ee/0x2db0
+
+Freed by task 1794:
+ save_stack_trace+0x16/0x20
+ kfree+0xe8/0x2b0
+ skb_free_head+0x74/0xb0
+
+The buggy address belongs to the object at ffff880009690780
+ which belongs to the cache kmalloc-512 of size 512
+page dumped because: kasan: bad access detected
+
+Memory state around the buggy address:
+ ffff880009690880: 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00
+>ffff880009690980: fc fc fc fc fc fc fc fc fc fc fc fc fc fc fc fc
+                   ^
+ ffff880009690a00: fb fb fb fb fb fb fb fb fb fb fb fb fb fb fb fb
+==================================================================
+",
+    },
+    // A 4.9 report in the old `at addr` form with `[<pc>]` frames: the
+    // lockdep and write-lock frames under the access are skipped.
+    Case {
+        file: 110,
+        commit: "645ce5da",
+        title: "KASAN: slab-out-of-bounds Read in sg_remove_request",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: slab-out-of-bounds in __lock_acquire+0x2eff/0x3640 at addr ffff8801a7510000
+Read of size 8 by task repro/18786
+CPU: 1 PID: 18786 Comm: repro Not tainted 4.9.60 #83
+ ffff8801cd20f810 ffffffff81d91389 ffff8801d74358c0 ffff8801a751e680
+Call Trace:
+ [<ffffffff81d91389>] dump_stack+0xc1/0x128
+ [<ffffffff8153c1bc>] kasan_object_err+0x1c/0x70
+ [<ffffffff8153c47c>] kasan_report.part.1+0x21c/0x500
+ [<ffffffff8153c819>] __asan_report_load8_noabort+0x29/0x30
+ [<ffffffff8123e9cf>] __lock_acquire+0x2eff/0x3640
+ [<ffffffff8123fb4e>] lock_acquire+0x12e/0x410
+ [<ffffffff838aa25e>] _raw_write_lock_irqsave+0x4e/0x62
+ [<ffffffff8265f840>] sg_remove_request+0x70/0x120
+ [<ffffffff8265fe55>] sg_finish_rem_req+0x295/0x340
+ [<ffffffff82661b8c>] sg_read+0x91c/0x1400
+ [<ffffffff815719c9>] SyS_read+0xd9/0x1b0
+ [<ffffffff838aa305>] entry_SYSCALL_64_fastpath+0x23/0xc6
+Object at ffff8801a7510000, in cache fasync_cache size: 96
+Allocated:
+PID = 18786
+ save_stack_trace+0x16/0x20
+ kmem_cache_alloc+0xba/0x290
+ fasync_helper+0x37/0xb0
+Freed:
+PID = 16494
+ save_stack_trace+0x16/0x20
+ kmem_cache_free+0xb2/0x2e0
+ fasync_free_rcu+0x1d/0x20
+Memory state around the buggy address:
+ ffff8801a750ff80: fb fb fb fb fb fb fb fb fb fb fb fb fc fc fc fc
+>ffff8801a7510000: 00 00 00 00 00 00 00 00 00 00 00 00 fc fc fc fc
+                                                                 ^
+ ffff8801a7510080: 00 00 00 00 00 00 00 00 00 00 00 00 fc fc fc fc
+==================================================================
+",
+    },
 ];
 
 /// Our own 6.12 shapes, not from syzkaller's files: what its rules make of
