@@ -2629,6 +2629,69 @@ Memory state around the buggy address:
 ==================================================================
 ",
     },
+    // Old `at addr` form cut before any trace: the header's frame names
+    // it, corrupted. No ALT or TYPE line.
+    Case {
+        file: 106,
+        commit: "4b7f6d09",
+        title: "KASAN: use-after-free Read in consume_skb",
+        alt: None,
+        crash_type: None,
+        corrupted: true,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in consume_skb+0x39f/0x530 at addr ffff8801cbed0074
+Read of size 4 by task repro/4676
+Object at ffff8801cbed0000, in cache skbuff_head_cache size: 248
+Allocated:
+PID = 4655
+Freed:
+PID = 4655
+Memory state around the buggy address:
+",
+    },
+    // The 4.9 form with the access frame itself first past KASAN's own;
+    // `(stack is not available)` for the object's stacks.
+    Case {
+        file: 111,
+        commit: "4b7f6d09",
+        title: "KASAN: slab-out-of-bounds Read in sg_remove_request",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: slab-out-of-bounds in sg_remove_request+0x103/0x120 at addr ffff8801a85d00c0
+Read of size 8 by task repro/6860
+CPU: 0 PID: 6860 Comm: repro Not tainted 4.9.58 #71
+ ffff8801a2bf7a80 ffffffff81d91149 ffff8801d77fd3c0 ffff8801a85de880
+Call Trace:
+ [<ffffffff81d91149>] dump_stack+0xc1/0x128
+ [<ffffffff8153c01c>] kasan_object_err+0x1c/0x70
+ [<ffffffff8153c2dc>] kasan_report.part.1+0x21c/0x500
+ [<ffffffff8153c679>] __asan_report_load8_noabort+0x29/0x30
+ [<ffffffff8265fad3>] sg_remove_request+0x103/0x120
+ [<ffffffff82660055>] sg_finish_rem_req+0x295/0x340
+ [<ffffffff82661d8c>] sg_read+0x91c/0x1400
+ [<ffffffff81571829>] SyS_read+0xd9/0x1b0
+ [<ffffffff838aa0c5>] entry_SYSCALL_64_fastpath+0x23/0xc6
+Object at ffff8801a85d0080, in cache fasync_cache size: 96
+Allocated:
+PID = 0
+(stack is not available)
+Freed:
+PID = 0
+(stack is not available)
+Memory state around the buggy address:
+ ffff8801a85cff80: 00 00 00 00 00 00 00 00 00 00 00 00 fc fc fc fc
+>ffff8801a85d0080: fc fc fc fc fc fc fc fc fc fc fc fc fc fc fc fc
+                                           ^
+ ffff8801a85d0100: fc fc fc fc fc fc fc fc fc fc fc fc fc fc fc fc
+==================================================================
+",
+    },
 ];
 
 /// Our own 6.12 shapes, not from syzkaller's files: what its rules make of
