@@ -2382,6 +2382,35 @@ Call trace:
 @[  952.840061][T12429]  </TASK>
 ",
     },
+    Case {
+        // The fault at an address without a symbol: `IP:` and `RIP:` name
+        // no frame, the trace's first does.
+        source: "testdata 112@6d5486b2",
+        title: "BUG: unable to handle kernel NULL pointer dereference in process_one_work",
+        alt: &["bad-access in process_one_work"],
+        crash_type: "NULL-POINTER-DEREFERENCE",
+        corrupted: false,
+        log: "
+@[  190.154802] BUG: unable to handle kernel NULL pointer dereference at 0000000000000286
+@[  190.154802] IP: 0x286
+@[  190.154802] PGD 1d8d6a067
+@[  190.154802] Oops: 0010 [#1] SMP KASAN
+@[  190.154802] Modules linked in:
+@[  190.154802] CPU: 1 PID: 3289 Comm: kworker/u4:7 Not tainted 4.13.0-rc5 #5
+@[  190.154802] Workqueue: kstrp strp_work
+@[  190.154802] RIP: 0010:0x286
+@[  190.154802] RSP: 0018:ffff8801ca570000 EFLAGS: 00010246
+@[  190.154802] Call Trace:
+@[  190.154802]  process_one_work+0xbf3/0x1bc0
+@[  190.154802]  worker_thread+0x223/0x1860
+@[  190.154802]  kthread+0x35e/0x430
+@[  190.154802]  ret_from_fork+0x2a/0x40
+@[  190.154802] Code:  Bad RIP value.
+@[  190.154802] RIP: 0x286 RSP: ffff8801ca570000
+@[  190.154802] ---[ end trace 05ef833e13705a0a ]---
+@[  190.154802] Kernel panic - not syncing: Fatal exception
+",
+    },
 ];
 
 /// Cases where we and the file's header disagree, with what is known of

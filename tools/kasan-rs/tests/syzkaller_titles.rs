@@ -2692,6 +2692,42 @@ Memory state around the buggy address:
 ==================================================================
 ",
     },
+    // A `...` line inside the trace; no object stacks. No ALT or TYPE line.
+    Case {
+        file: 109,
+        commit: "1556ebc4",
+        title: "KASAN: stack-out-of-bounds Read in xfrm_state_find",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: stack-out-of-bounds in xfrm_state_find+0x30fc/0x3230
+Read of size 4 at addr ffff8801ca7c0060 by task repro/12380
+
+CPU: 0 PID: 12380 Comm: repro Not tainted 4.14.0+ #100
+Call Trace:
+ dump_stack+0x194/0x257
+ print_address_description+0x73/0x250
+ kasan_report+0x25b/0x340
+ __asan_report_load4_noabort+0x14/0x20
+ xfrm_state_find+0x30fc/0x3230
+...
+ entry_SYSENTER_compat+0x51/0x60
+RIP: 0023:0xf7f8ec79
+
+The buggy address belongs to the page:
+page dumped because: kasan: bad access detected
+
+Memory state around the buggy address:
+ ffff8801ca7bff80: f2 00 f2 f2 f2 f2 f2 f2 f2 00 00 00 f2 f2 f2 f2
+>ffff8801ca7c0000: f2 f2 f2 f2 f2 00 00 00 00 00 00 00 f2 f2 f2 f2
+                                                       ^
+ ffff8801ca7c0080: f2 00 00 00 00 00 00 00 00 00 f2 f2 f2 f3 f3 f3
+==================================================================
+",
+    },
 ];
 
 /// Our own 6.12 shapes, not from syzkaller's files: what its rules make of
