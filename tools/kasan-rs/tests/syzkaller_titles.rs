@@ -128,12 +128,19 @@ fn syzkaller_kasan_test_files() {
 /// Files that contain `BUG: KASAN:` but are not in [`CASES`], and why: the
 /// tool describes each KASAN report, while these files' titles come from
 /// another report of the console.
-const FOUND_NOT_TABLED: &[(u32, &str)] = &[(
-    132,
-    "4.4 console of dropped printk messages: the title is the SLUB \
-     `INFO: Freed in fasync_free_rcu` line, which comes before the \
-     `BUG: KASAN:` header",
-)];
+const FOUND_NOT_TABLED: &[(u32, &str)] = &[
+    (
+        132,
+        "4.4 console of dropped printk messages: the title is the SLUB \
+         `INFO: Freed in fasync_free_rcu` line, which comes before the \
+         `BUG: KASAN:` header",
+    ),
+    (
+        696,
+        "the title is the arm64 WARNING (free_large_kmalloc) printed before \
+         the KASAN invalid-free report; tabled in syzkaller_oops_titles.rs",
+    ),
+];
 
 #[test]
 fn found_files_are_tabled_once() {
@@ -2402,6 +2409,322 @@ Freed by task 3789:
  [<ffffffff814f9dc2>] kfree+0xc2/0x290
 
 The buggy address belongs to the object at ffff8801d4933c00
+==================================================================
+",
+    },
+    // The access frame (crc_itu_t) is a generic skip; `?` frames are
+    // ignored and the filesystem's sync names it.
+    Case {
+        file: 698,
+        commit: "58a8bbc2",
+        title: "KASAN: use-after-free Read in udf_sync_fs",
+        alt: Some(&["bad-access in udf_sync_fs"]),
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("T4991"),
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in crc_itu_t+0x1d5/0x2a0
+Read of size 1 at addr ffff888074300000 by task repro/4991
+
+CPU: 0 PID: 4991 Comm: repro Not tainted 6.4.0-rc5 #0
+Call Trace:
+ <TASK>
+ dump_stack_lvl+0x1e7/0x2d0
+ ? panic+0x770/0x770
+ print_report+0x163/0x540
+ ? crc_itu_t+0x1d5/0x2a0
+ kasan_report+0x176/0x1b0
+ ? crc_itu_t+0x1d5/0x2a0
+ crc_itu_t+0x1d5/0x2a0
+ udf_sync_fs+0x1d2/0x380
+ ? udf_put_super+0x160/0x160
+ sync_filesystem+0xec/0x220
+ generic_shutdown_super+0x6f/0x340
+ cleanup_mnt+0x426/0x4c0
+ task_work_run+0x24a/0x300
+ do_syscall_64+0x4d/0xc0
+ entry_SYSCALL_64_after_hwframe+0x63/0xcd
+ </TASK>
+
+The buggy address belongs to the physical page:
+page dumped because: kasan: bad access detected
+
+Memory state around the buggy address:
+ ffff8880742fff00: 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00
+>ffff888074300000: ff ff ff ff ff ff ff ff ff ff ff ff ff ff ff ff
+                   ^
+ ffff888074300080: ff ff ff ff ff ff ff ff ff ff ff ff ff ff ff ff
+==================================================================
+",
+    },
+    // Another task's `Kernel panic` (its own caller id) interleaves the
+    // report; the report's own text is read. The stack-depot frames of the
+    // aux-stack recording and the workqueue insertion are skipped.
+    Case {
+        file: 694,
+        commit: "13cae6e9",
+        title: "KASAN: out-of-bounds Write in nsim_dev_trap_report_work",
+        alt: Some(&["bad-access in nsim_dev_trap_report_work"]),
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("T15335"),
+        log: "
+==================================================================
+BUG: KASAN: out-of-bounds in stack_trace_consume_entry+0x141/0x160
+Write of size 8 at addr ffffc90002f70010 by task kworker/0:1/15335
+@[  771.755252][ T5218] Kernel panic - not syncing: corrupted stack end detected inside scheduler
+@[  771.755295][ T5218] CPU: 1 PID: 5218 Comm: kworker/u16:3 Not tainted 6.3.0-rc6 #0
+@[  771.755402][ T5218] Call Trace:
+@[  771.755442][ T5218]  <TASK>
+@[  771.755450][ T5218]  dump_stack_lvl+0xd9/0x150
+@[  771.755538][ T5218]  panic+0x688/0x730
+@[  771.755715][ T5218]  __schedule+0x5301/0x5770
+@[  771.755895][ T5218]  schedule+0xde/0x1a0
+@[  771.755914][ T5218]  worker_thread+0x160/0x1090
+@[  771.755962][ T5218]  kthread+0x2e8/0x3a0
+@[  771.756002][ T5218]  ret_from_fork+0x1f/0x30
+@[  771.756032][ T5218]  </TASK>
+
+CPU: 0 PID: 15335 Comm: kworker/0:1 Not tainted 6.3.0-rc6 #0
+Workqueue: events nsim_dev_trap_report_work
+Call Trace:
+ <TASK>
+ dump_stack_lvl+0xd9/0x150
+ print_address_description.constprop.0+0x2c/0x3c0
+ ? stack_trace_consume_entry+0x141/0x160
+ kasan_report+0x11c/0x130
+ ? stack_trace_consume_entry+0x141/0x160
+ stack_trace_consume_entry+0x141/0x160
+ ? write_profile+0x450/0x450
+ arch_stack_walk+0x71/0xf0
+ stack_trace_save+0x90/0xc0
+ ? filter_irq_stacks+0x90/0x90
+ kasan_save_stack+0x22/0x40
+ ? kasan_save_stack+0x22/0x40
+ __kasan_record_aux_stack+0x7b/0x90
+ insert_work+0x48/0x350
+ __queue_work+0x625/0x1120
+ __queue_delayed_work+0x1c8/0x270
+ queue_delayed_work_on+0x109/0x120
+ nsim_dev_trap_report_work+0x9d1/0xc80
+ ? lock_downgrade+0x690/0x690
+ process_one_work+0x991/0x15c0
+ worker_thread+0x669/0x1090
+ kthread+0x2e8/0x3a0
+ ret_from_fork+0x1f/0x30
+ </TASK>
+
+The buggy address belongs to stack of task kworker/0:1/15335
+ and is located at offset 176 in frame:
+ stack_trace_save+0x0/0xc0
+
+This frame has 1 object:
+ [32, 56) 'c'
+
+Memory state around the buggy address:
+>ffffc90002f70000: 00 00 04 00 72 00 00 00 00 00 00 00 00 00 00 00
+                         ^
+==================================================================
+@[  772.115239][T15335] Disabling lock debugging due to kernel taint
+@[  772.123988][ T5218] Kernel Offset: disabled
+",
+    },
+    // The access is in memcpy, reached through check_memory_region: both
+    // skipped; a `...` line inside the trace. No ALT or TYPE line.
+    Case {
+        file: 105,
+        commit: "4b7f6d09",
+        title: "KASAN: slab-out-of-bounds Read in ip6_fragment",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: slab-out-of-bounds in ip6_fragment+0x11c8/0x3730
+Read of size 840 at addr ffff880009690798 by task repro/3789
+
+CPU: 1 PID: 3789 Comm: repro Not tainted 4.11.0+ #41
+Call Trace:
+ dump_stack+0xb3/0x10b
+ print_address_description+0x73/0x290
+ kasan_report+0x252/0x370
+ check_memory_region+0x13c/0x1a0
+ memcpy+0x23/0x50
+ ip6_fragment+0x11c8/0x3730
+...
+ SyS_sendto+0x40/0x50
+ entry_SYSCALL_64_fastpath+0x1f/0xbe
+RIP: 0033:0x7fbbb711e383
+
+Allocated by task 3789:
+ save_stack_trace+0x16/0x20
+ kasan_kmalloc+0xad/0xe0
+ __alloc_skb+0xf8/0x580
+ rawv6_sendmsg+0x11ee/0x2db0
+
+Freed by task 1794:
+ save_stack_trace+0x16/0x20
+ kfree+0xe8/0x2b0
+ skb_free_head+0x74/0xb0
+
+The buggy address belongs to the object at ffff880009690780
+ which belongs to the cache kmalloc-512 of size 512
+page dumped because: kasan: bad access detected
+
+Memory state around the buggy address:
+ ffff880009690880: 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00
+>ffff880009690980: fc fc fc fc fc fc fc fc fc fc fc fc fc fc fc fc
+                   ^
+ ffff880009690a00: fb fb fb fb fb fb fb fb fb fb fb fb fb fb fb fb
+==================================================================
+",
+    },
+    // A 4.9 report in the old `at addr` form with `[<pc>]` frames: the
+    // lockdep and write-lock frames under the access are skipped.
+    Case {
+        file: 110,
+        commit: "645ce5da",
+        title: "KASAN: slab-out-of-bounds Read in sg_remove_request",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: slab-out-of-bounds in __lock_acquire+0x2eff/0x3640 at addr ffff8801a7510000
+Read of size 8 by task repro/18786
+CPU: 1 PID: 18786 Comm: repro Not tainted 4.9.60 #83
+ ffff8801cd20f810 ffffffff81d91389 ffff8801d74358c0 ffff8801a751e680
+Call Trace:
+ [<ffffffff81d91389>] dump_stack+0xc1/0x128
+ [<ffffffff8153c1bc>] kasan_object_err+0x1c/0x70
+ [<ffffffff8153c47c>] kasan_report.part.1+0x21c/0x500
+ [<ffffffff8153c819>] __asan_report_load8_noabort+0x29/0x30
+ [<ffffffff8123e9cf>] __lock_acquire+0x2eff/0x3640
+ [<ffffffff8123fb4e>] lock_acquire+0x12e/0x410
+ [<ffffffff838aa25e>] _raw_write_lock_irqsave+0x4e/0x62
+ [<ffffffff8265f840>] sg_remove_request+0x70/0x120
+ [<ffffffff8265fe55>] sg_finish_rem_req+0x295/0x340
+ [<ffffffff82661b8c>] sg_read+0x91c/0x1400
+ [<ffffffff815719c9>] SyS_read+0xd9/0x1b0
+ [<ffffffff838aa305>] entry_SYSCALL_64_fastpath+0x23/0xc6
+Object at ffff8801a7510000, in cache fasync_cache size: 96
+Allocated:
+PID = 18786
+ save_stack_trace+0x16/0x20
+ kmem_cache_alloc+0xba/0x290
+ fasync_helper+0x37/0xb0
+Freed:
+PID = 16494
+ save_stack_trace+0x16/0x20
+ kmem_cache_free+0xb2/0x2e0
+ fasync_free_rcu+0x1d/0x20
+Memory state around the buggy address:
+ ffff8801a750ff80: fb fb fb fb fb fb fb fb fb fb fb fb fc fc fc fc
+>ffff8801a7510000: 00 00 00 00 00 00 00 00 00 00 00 00 fc fc fc fc
+                                                                 ^
+ ffff8801a7510080: 00 00 00 00 00 00 00 00 00 00 00 00 fc fc fc fc
+==================================================================
+",
+    },
+    // Old `at addr` form cut before any trace: the header's frame names
+    // it, corrupted. No ALT or TYPE line.
+    Case {
+        file: 106,
+        commit: "4b7f6d09",
+        title: "KASAN: use-after-free Read in consume_skb",
+        alt: None,
+        crash_type: None,
+        corrupted: true,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in consume_skb+0x39f/0x530 at addr ffff8801cbed0074
+Read of size 4 by task repro/4676
+Object at ffff8801cbed0000, in cache skbuff_head_cache size: 248
+Allocated:
+PID = 4655
+Freed:
+PID = 4655
+Memory state around the buggy address:
+",
+    },
+    // The 4.9 form with the access frame itself first past KASAN's own;
+    // `(stack is not available)` for the object's stacks.
+    Case {
+        file: 111,
+        commit: "4b7f6d09",
+        title: "KASAN: slab-out-of-bounds Read in sg_remove_request",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: slab-out-of-bounds in sg_remove_request+0x103/0x120 at addr ffff8801a85d00c0
+Read of size 8 by task repro/6860
+CPU: 0 PID: 6860 Comm: repro Not tainted 4.9.58 #71
+ ffff8801a2bf7a80 ffffffff81d91149 ffff8801d77fd3c0 ffff8801a85de880
+Call Trace:
+ [<ffffffff81d91149>] dump_stack+0xc1/0x128
+ [<ffffffff8153c01c>] kasan_object_err+0x1c/0x70
+ [<ffffffff8153c2dc>] kasan_report.part.1+0x21c/0x500
+ [<ffffffff8153c679>] __asan_report_load8_noabort+0x29/0x30
+ [<ffffffff8265fad3>] sg_remove_request+0x103/0x120
+ [<ffffffff82660055>] sg_finish_rem_req+0x295/0x340
+ [<ffffffff82661d8c>] sg_read+0x91c/0x1400
+ [<ffffffff81571829>] SyS_read+0xd9/0x1b0
+ [<ffffffff838aa0c5>] entry_SYSCALL_64_fastpath+0x23/0xc6
+Object at ffff8801a85d0080, in cache fasync_cache size: 96
+Allocated:
+PID = 0
+(stack is not available)
+Freed:
+PID = 0
+(stack is not available)
+Memory state around the buggy address:
+ ffff8801a85cff80: 00 00 00 00 00 00 00 00 00 00 00 00 fc fc fc fc
+>ffff8801a85d0080: fc fc fc fc fc fc fc fc fc fc fc fc fc fc fc fc
+                                           ^
+ ffff8801a85d0100: fc fc fc fc fc fc fc fc fc fc fc fc fc fc fc fc
+==================================================================
+",
+    },
+    // A `...` line inside the trace; no object stacks. No ALT or TYPE line.
+    Case {
+        file: 109,
+        commit: "1556ebc4",
+        title: "KASAN: stack-out-of-bounds Read in xfrm_state_find",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: stack-out-of-bounds in xfrm_state_find+0x30fc/0x3230
+Read of size 4 at addr ffff8801ca7c0060 by task repro/12380
+
+CPU: 0 PID: 12380 Comm: repro Not tainted 4.14.0+ #100
+Call Trace:
+ dump_stack+0x194/0x257
+ print_address_description+0x73/0x250
+ kasan_report+0x25b/0x340
+ __asan_report_load4_noabort+0x14/0x20
+ xfrm_state_find+0x30fc/0x3230
+...
+ entry_SYSENTER_compat+0x51/0x60
+RIP: 0023:0xf7f8ec79
+
+The buggy address belongs to the page:
+page dumped because: kasan: bad access detected
+
+Memory state around the buggy address:
+ ffff8801ca7bff80: f2 00 f2 f2 f2 f2 f2 f2 f2 00 00 00 f2 f2 f2 f2
+>ffff8801ca7c0000: f2 f2 f2 f2 f2 00 00 00 00 00 00 00 f2 f2 f2 f2
+                                                       ^
+ ffff8801ca7c0080: f2 00 00 00 00 00 00 00 00 00 f2 f2 f2 f3 f3 f3
 ==================================================================
 ",
     },

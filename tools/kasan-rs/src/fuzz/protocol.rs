@@ -11,6 +11,7 @@
 //! Anything else after the marker is ignored (and never taken for a crash).
 
 use crate::console::split_printk_prefix;
+use crate::report::syzkaller::linux_oops::is_oops_line;
 
 /// The marker every protocol line carries.
 pub const MARKER: &str = "kasan-rs-fuzz: ";
@@ -173,7 +174,9 @@ pub fn crash_start(raw: &str) -> Option<CrashKind> {
         return Some(CrashKind::Kfence);
     }
     let lockdep = || LOCKDEP.iter().any(|l| msg.contains(l));
-    if msg.contains("INFO: task ") && msg.contains(" blocked for more than ") {
+    // Hung tasks, also `blocked in I/O wait for` and a header whose task
+    // name holds a newline (its first line has only `INFO: task <name>`).
+    if msg.contains("INFO: task ") {
         return Some(CrashKind::Hang);
     }
     if msg.contains("rcu_sched self-detected stall")
@@ -190,18 +193,15 @@ pub fn crash_start(raw: &str) -> Option<CrashKind> {
         if lockdep() {
             return Some(CrashKind::Lockdep);
         }
-        if msg.contains("WARNING:")
-            && super::super::report::syzkaller::linux_oops::is_oops_line(msg)
-        {
-            return Some(CrashKind::Warning);
+        if msg.contains("WARNING:") {
+            return is_oops_line(msg).then_some(CrashKind::Warning);
         }
-        return None;
     }
     if msg.contains("BUG:") {
         if lockdep() {
             return Some(CrashKind::Lockdep);
         }
-        if super::super::report::syzkaller::linux_oops::is_oops_line(msg) {
+        if is_oops_line(msg) {
             return Some(CrashKind::Bug);
         }
         return None;
@@ -214,6 +214,18 @@ pub fn crash_start(raw: &str) -> Option<CrashKind> {
     }
     if msg.contains("Kernel panic - not syncing") {
         return Some(CrashKind::Panic);
+    }
+    // Whatever else syzkaller's oops table takes for a crash (UBSAN, x86's
+    // faults, `INFO:` reports, ...), so that a campaign counts the crashes
+    // syzkaller titles, and only those.
+    if is_oops_line(msg) {
+        return Some(if msg.contains("Kernel panic") {
+            CrashKind::Panic
+        } else if lockdep() {
+            CrashKind::Lockdep
+        } else {
+            CrashKind::Bug
+        });
     }
     None
 }
@@ -318,6 +330,36 @@ mod tests {
             None
         );
         assert_eq!(k("[  1.0] INFO: lockdep is turned off."), None);
+        // What syzkaller's oops table takes besides (its testdata 1000, 1001,
+        // 600, 1015 and the UBSAN and INFO formats).
+        assert_eq!(
+            k("[  1.0][ T31] INFO: task udevd:612 blocked in I/O wait for more than 143 seconds."),
+            Some(CrashKind::Hang)
+        );
+        assert_eq!(
+            k("[  1.0][ T41] INFO: task \u{fffd}\u{fffd}"),
+            Some(CrashKind::Hang)
+        );
+        assert_eq!(
+            k("[  1.0] UBSAN: array-index-out-of-bounds in fs/a.c:12:3"),
+            Some(CrashKind::Bug)
+        );
+        assert_eq!(
+            k("[  1.0] general protection fault, probably for non-canonical address 0xdffffc0000000000: 0000 [#1]"),
+            Some(CrashKind::Bug)
+        );
+        assert_eq!(
+            k("[  1.0] INFO: suspicious RCU usage."),
+            Some(CrashKind::Lockdep)
+        );
+        assert_eq!(
+            k("[  1.0] INFO: trying to register non-static key."),
+            Some(CrashKind::Bug)
+        );
+        assert_eq!(
+            k("[  1.0] WARNING: Unprivileged eBPF is enabled, data leaks possible via Spectre v2 BHB attacks!"),
+            None
+        );
         assert_eq!(k("[  1.0] ODEBUG: BUG: x"), None);
         assert_eq!(k("[  1.0] hello"), None);
     }

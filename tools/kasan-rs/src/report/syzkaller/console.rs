@@ -53,8 +53,11 @@ pub fn read_line(line: &str) -> ConsoleLine<'_> {
             questionable: false,
         };
     }
-    let text = match line.find("] ") {
-        Some(at) => &line[at + 2..],
+    // After the first `] ` from where the prefix starts (the line's start,
+    // but for text glued in front of the timestamp).
+    let from = glued_prefix(line).unwrap_or(0);
+    let text = match line[from..].find("] ") {
+        Some(at) => &line[from + at + 2..],
         None => line,
     };
     let questionable =
@@ -77,7 +80,28 @@ fn context_of(line: &str) -> Context<'_> {
             return context;
         }
     }
+    // Another writer's text glued in front of the prefix (testdata 1006:
+    // a console shared with the init system's output).
+    if let Some(at) = glued_prefix(after_dropped) {
+        if let Some(context) = timestamp_context(&after_dropped[at..]) {
+            return context;
+        }
+    }
     Context::Bare
+}
+
+/// Where a printk prefix with a caller id starts inside `line` when other
+/// text stands before it: the first `[` that starts `[ secs.usecs][ Tn] `.
+/// Only a caller-id prefix counts, so that a bare line quoting a timestamp
+/// (a title with a merged timestamp, which syzkaller calls corrupted) is
+/// not read as one.
+fn glued_prefix(line: &str) -> Option<usize> {
+    if timestamp_context(line).is_some() {
+        return None;
+    }
+    memchr::memchr_iter(b'[', line.as_bytes())
+        .skip_while(|&at| at == 0)
+        .find(|&at| matches!(timestamp_context(&line[at..]), Some(Context::Caller(_))))
 }
 
 /// Where the last ` login: ` of `line` starts: found from its colons, which
@@ -152,5 +176,12 @@ mod tests {
         let l = read_line("syzkaller login: [  1.5] x");
         assert_eq!(l.context, Context::Console);
         assert!(read_line("[  1.5][ T1]x").context == Context::Bare);
+        let l = read_line("el.service [0m.[  2.5][T21583] WARNING: x");
+        assert_eq!(
+            (l.context, l.text),
+            (Context::Caller("T21583"), "WARNING: x")
+        );
+        let l = read_line("BUG: x [  2.5] y");
+        assert_eq!((l.context, l.text), (Context::Bare, "BUG: x [  2.5] y"));
     }
 }

@@ -3,8 +3,9 @@
 //! entries, and those the Linux oops titles of [`super::linux_oops`] reach
 //! (KFENCE, memory-safety BUGs, lockdep, hangs, DoS, warnings, the
 //! defaults). The type names are those of crash/types.go at 079d4b4d, where
-//! KFENCE is one type (`KFENCE`) and an entry whose type that file does not
-//! name (the NULL-dereference BUG) is left to the `BUG:` default.
+//! KFENCE is one type (`KFENCE`); the NULL-dereference BUG's type
+//! (`NULL-POINTER-DEREFERENCE`, which that file does not name) is testdata
+//! 693's header.
 
 /// (title prefix, crash type), in syzkaller's order.
 const TABLE: &[(&str, &str)] = &[
@@ -60,6 +61,10 @@ const TABLE: &[(&str, &str)] = &[
     ("KASAN: use-after-free", "KASAN-USE-AFTER-FREE-READ"),
     ("BUG: corrupted list", "MEMORY_SAFETY_BUG"),
     (
+        "BUG: unable to handle kernel NULL pointer dereference",
+        "NULL-POINTER-DEREFERENCE",
+    ),
+    (
         "BUG: unable to handle kernel paging request",
         "MEMORY_SAFETY_BUG",
     ),
@@ -104,6 +109,13 @@ const TABLE: &[(&str, &str)] = &[
     ("Internal error in", "DoS"),
     ("PANIC: double fault", "DoS"),
     ("Unhandled fault in", "DoS"),
+    // Newer title_to_type.go (testdata 683's TYPE).
+    ("VFS: Busy inodes after unmount (use-after-free)", "DoS"),
+    ("VFS: Close: file count is zero (use-after-free)", "DoS"),
+    (
+        "unregister_netdevice: waiting for DEV to become free",
+        "DoS",
+    ),
     ("divide error in", "DoS"),
     ("general protection fault in", "DoS"),
     ("invalid opcode in", "DoS"),
