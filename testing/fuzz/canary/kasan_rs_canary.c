@@ -136,7 +136,14 @@ static bool reach(int b, atomic_t *seq, unsigned int every)
 	if (!every || atomic_inc_return(seq) % every)
 		return false;
 	atomic_long_inc(&hits[b]);
-	return !dry_run && (armed & (1U << b));
+	if (dry_run || !(armed & (1U << b)))
+		return false;
+	/*
+	 * Said before the bug runs, so that a campaign on a kernel that does not report (nokasan,
+	 * make fuzz-honesty) shows the bugs did run: the fuzz manager counts these lines.
+	 */
+	pr_info("kasan_rs_canary: executing %s\n", canaries[b]);
+	return true;
 }
 
 /*

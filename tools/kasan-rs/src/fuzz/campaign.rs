@@ -218,6 +218,11 @@ impl State {
                 }
             }
         }
+        for function in &result.executed {
+            if let Some(canary) = j.canaries.iter_mut().find(|c| &c.function == function) {
+                canary.executed += 1;
+            }
+        }
     }
 
     fn finish_totals(&mut self, now: Instant, finished: bool) {

@@ -77,6 +77,14 @@ pub fn guest_event(raw: &str) -> Option<GuestEvent> {
     })
 }
 
+/// The planted-bug function of a `kasan_rs_canary: executing <function>`
+/// line (the canary module says so just before a bug runs).
+pub fn canary_executed(raw: &str) -> Option<&str> {
+    let msg = split_printk_prefix(raw).1;
+    let function = msg.strip_prefix("kasan_rs_canary: executing ")?.trim();
+    function.starts_with("kasan_rs_canary_").then_some(function)
+}
+
 /// The kind of a crash, as the campaign groups and prints it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CrashKind {
@@ -264,6 +272,22 @@ mod tests {
             Some(GuestEvent::Other)
         );
         assert_eq!(guest_event("[    1.0] random: crng init done"), None);
+    }
+
+    #[test]
+    fn reads_canary_executed_lines() {
+        assert_eq!(
+            canary_executed("[   12.5] kasan_rs_canary: executing kasan_rs_canary_uaf"),
+            Some("kasan_rs_canary_uaf")
+        );
+        assert_eq!(
+            canary_executed("kasan_rs_canary: executing something_else"),
+            None
+        );
+        assert_eq!(
+            canary_executed("[   12.5] kasan-rs-fuzz: progress syscalls=1"),
+            None
+        );
     }
 
     #[test]

@@ -151,6 +151,10 @@ pub struct Canary {
     pub vm: Option<usize>,
     /// Reports with it in their call trace.
     pub reports: usize,
+    /// Times the canary module said it executed this bug (`kasan_rs_canary:
+    /// executing <function>`, printed just before the bug runs).
+    #[serde(default)]
+    pub executed: usize,
 }
 
 /// The canaries the guest plants.

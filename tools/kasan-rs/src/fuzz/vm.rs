@@ -133,6 +133,9 @@ pub struct VmResult {
     pub crash: Option<(CrashKind, SyzkallerTitle, Instant)>,
     /// The KASAN reports of its console.
     pub reports: Vec<SeenReport>,
+    /// The planted-bug functions the canary module said it executed
+    /// (`kasan_rs_canary: executing <function>`), one entry per line.
+    pub executed: Vec<String>,
 }
 
 struct Console {
@@ -163,6 +166,7 @@ struct Watch {
     crash_lines: Vec<String>,
     parser: ReportParser,
     reports: Vec<SeenReport>,
+    executed: Vec<String>,
     first_kasan: Option<Report>,
 }
 
@@ -173,6 +177,10 @@ impl Watch {
         }
         if let Some(report) = self.parser.feed(line) {
             self.report(report, now);
+        }
+        if let Some(function) = protocol::canary_executed(line) {
+            self.executed.push(function.to_string());
+            return;
         }
         if let Some(event) = protocol::guest_event(line) {
             match event {
@@ -275,6 +283,7 @@ pub fn run_vm(
             (kind, title, at)
         }),
         reports: watch.reports,
+        executed: watch.executed,
     })
 }
 
