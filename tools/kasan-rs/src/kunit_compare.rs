@@ -34,9 +34,6 @@ use crate::ktap::{Case, Counts, Outcome, Suite};
 use crate::log::{parse_log, ParsedLog};
 use crate::verdict::RunEnd;
 
-/// The KUnit message of a KASAN-suite check that expected a report and saw none.
-const NONE_OCCURRED: &str = "but none occurred";
-
 /// Where KASAN reports belong.
 #[derive(Clone, Debug)]
 pub struct Policy {
@@ -118,14 +115,7 @@ struct CaseRow {
 }
 
 fn only_none_occurred(case: &Case) -> bool {
-    let failed: Vec<&String> = case
-        .diagnostics
-        .iter()
-        .filter(|d| d.contains("FAILED"))
-        .collect();
-    case.outcome == Outcome::Fail
-        && !failed.is_empty()
-        && failed.iter().all(|d| d.trim_end().ends_with(NONE_OCCURRED))
+    case.outcome == Outcome::Fail && crate::compare::failures_all_none_occurred(&case.diagnostics)
 }
 
 fn flatten(case: &Case, key: String, out: &mut Vec<CaseRow>) {
