@@ -161,6 +161,21 @@ SPEC
   "$gen" "$cpio.list" > "$cpio" || die "gen_init_cpio failed"
 }
 
+# --- The fuzz guest (make fuzz, fuzz-honesty, fuzz-syzkaller). ---
+
+# The init every fuzz VM boots (testing/fuzz/guest/init) and the shape of a fuzz VM.
+FUZZ_INIT=/sbin/kasan-rs-fuzz-init
+FUZZ_VM_ARGS=(--smp 2 --mem 2G)
+
+# fuzz_disk VARIANT DIR DISK: the guest image of testing/fuzz/image.sh plus the planted-bug module
+# (testing/fuzz/canary, built against VARIANT's build directory into DIR), at DISK.
+fuzz_disk() {
+  local ko
+  ko=$(module_build "$1" "$TOP/testing/fuzz/canary" kasan_rs_canary "$2") || exit 1
+  "$TOP/testing/fuzz/image.sh" variant "$ko" "$3" >/dev/null \
+    || die "[$1] cannot make the fuzz disk image $3 (testing/fuzz/image.sh)"
+}
+
 # bench_initramfs VARIANT DIR: DIR/initramfs-VARIANT.cpio with /init (KASAN_RS_BENCH=1 prints the
 # slab figures; KASAN_RS_MODULE= loads a module) and testing/bench/kasan_rs_bench.ko built
 # against VARIANT's build directory. Used by make bench and make profile.

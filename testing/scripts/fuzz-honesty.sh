@@ -40,14 +40,13 @@ trap 'restore; rm -rf "$scratch"' EXIT
 # The silenced Image is kept; the build directory goes back to the product at once, so that
 # other campaigns can run beside this one.
 cp "$(builddir rust)/arch/arm64/boot/Image" "$out/Image-silenced"
-ko=$(module_build rust "$TOP/testing/fuzz/canary" kasan_rs_canary "$out")
+fuzz_disk rust "$out" "$out/disk.img"
 trap 'rm -rf "$scratch"' EXIT
 restore || exit 1
-"$TOP/testing/fuzz/image.sh" variant "$ko" "$out/disk.img" >/dev/null || die "cannot make the disk image"
 set +e
 "$KASAN_RS" fuzz --kernel "$out/Image-silenced" --drive "$out/disk.img" \
-  --variant rust-silenced --out "$out" --duration="$duration" --seed=1 --smp 2 --mem 2G \
-  --append "init=/sbin/kasan-rs-fuzz-init fuzz_canary_armed=15" > "$out/table.txt"
+  --variant rust-silenced --out "$out" --duration="$duration" --seed=1 "${FUZZ_VM_ARGS[@]}" \
+  --append "init=$FUZZ_INIT fuzz_canary_armed=15" > "$out/table.txt"
 rc=$?
 set -e
 rm -f "$out/disk.img"

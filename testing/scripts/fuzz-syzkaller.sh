@@ -17,16 +17,14 @@ v="${1:-rust}"; check_variant "$v"
 KASAN_RS="$TOP/target/release/kasan-rs"
 out="${KASAN_RS_FUZZ_OUT:-$TOP/out/fuzz}/syzkaller"; mkdir -p "$out/workdir"
 
-base=$("$TOP/testing/fuzz/image.sh") || die "cannot build the fuzz guest image (testing/fuzz/image.sh)"
 "$TOP/testing/scripts/build.sh" "$v"
-ko=$(module_build "$v" "$TOP/testing/fuzz/canary" kasan_rs_canary "$out")
-"$TOP/testing/fuzz/image.sh" variant "$ko" "$out/$v.img" >/dev/null || die "[$v] cannot make the disk image"
+fuzz_disk "$v" "$out" "$out/$v.img"
 # syz-manager wants the key private to its user.
 install -m 600 "$("$TOP/testing/fuzz/image.sh" key)/id_ed25519" "$out/id_ed25519"
 
 "$KASAN_RS" syz-config --kernel "$(builddir "$v")/arch/arm64/boot/Image" --image "$out/$v.img" \
   --sshkey "$out/id_ed25519" --workdir "$out/workdir" \
-  --append "init=/sbin/kasan-rs-fuzz-init fuzz_mode=ssh kunit.enable=0" \
+  --append "init=$FUZZ_INIT fuzz_mode=ssh kunit.enable=0" \
   ${SYZKALLER:+--syzkaller "$SYZKALLER"} > "$out/manager.cfg.new"
 mv "$out/manager.cfg.new" "$out/manager.cfg"
 say "syz-manager config: ${out#$TOP/}/manager.cfg (run: syz-manager -config $out/manager.cfg)"

@@ -33,7 +33,7 @@ KASAN_RS="$TOP/target/release/kasan-rs"
 
 outroot="${KASAN_RS_FUZZ_OUT:-$TOP/out/fuzz}"
 mkdir -p "$outroot"
-base=$("$TOP/testing/fuzz/image.sh") || die "cannot build the fuzz guest image (testing/fuzz/image.sh)"
+"$TOP/testing/fuzz/image.sh" >/dev/null || die "cannot build the fuzz guest image (testing/fuzz/image.sh)"
 
 # 1. Kernels, modules and disk images, one variant after the other (one kernel build at a time).
 for v in "$@"; do
@@ -42,9 +42,7 @@ for v in "$@"; do
   out="$outroot/$v"; rm -rf "$out"; mkdir -p "$out"
   # The campaign boots its own copy: a rebuild during the campaign cannot change its kernel.
   cp "$image" "$out/Image"
-  ko=$(module_build "$v" "$TOP/testing/fuzz/canary" kasan_rs_canary "$out")
-  "$TOP/testing/fuzz/image.sh" variant "$ko" "$out/disk.img" >/dev/null \
-    || die "[$v] cannot make the disk image with the canary module"
+  fuzz_disk "$v" "$out" "$out/disk.img"
 done
 
 # 2. The campaigns: one after the other, or with FUZZ_PARALLEL=1 side by side (the same host
@@ -54,8 +52,8 @@ campaign() {
   say "[$v] fuzzing for $duration, seed $seed${args:+, $args} (consoles in ${out#$TOP/}/)"
   set +e
   "$KASAN_RS" fuzz --kernel "$out/Image" --drive "$out/disk.img" \
-    --variant "$v" --out "$out" --duration="$duration" --seed="$seed" --smp 2 --mem 2G \
-    --append "init=/sbin/kasan-rs-fuzz-init${args:+ $args}" ${FUZZ_TOOL_ARGS:-} > "$out/table.txt"
+    --variant "$v" --out "$out" --duration="$duration" --seed="$seed" "${FUZZ_VM_ARGS[@]}" \
+    --append "init=$FUZZ_INIT${args:+ $args}" ${FUZZ_TOOL_ARGS:-} > "$out/table.txt"
   rc=$?
   set -e
   cat "$out/table.txt"
