@@ -17,8 +17,8 @@
  *    exported by rust/exports.c.
  * 4. One-line wrappers around static inline kernel APIs (static key
  *    switching without CONFIG_JUMP_LABEL, struct slab lives in the private
- *    mm/slab.h; folios,
- *    the TFSR check and system_supports_mte() are inline).
+ *    mm/slab.h; folios, the TFSR check and system_supports_mte() are
+ *    inline).
  * 5. The kasan.mode module parameter (module_param_cb() emits a struct into
  *    the __param section) and on_each_cpu() under cpus_read_lock() for the
  *    run-time switch to sync mode (mode_switch.rs): macros and inline
@@ -53,7 +53,8 @@
 #include "glue.h"
 #include "../../../slab.h"
 
-/* 1. Static keys. */
+/* 1. Static keys; each exported one right after its definition. */
+DEFINE_STATIC_KEY_TRUE(kasan_flag_stacktrace);
 DEFINE_STATIC_KEY_FALSE(kasan_flag_enabled);
 EXPORT_SYMBOL(kasan_flag_enabled);
 #ifdef CONFIG_KASAN_VMALLOC
@@ -62,7 +63,6 @@ DEFINE_STATIC_KEY_TRUE(kasan_flag_vmalloc);
 DEFINE_STATIC_KEY_FALSE(kasan_flag_vmalloc);
 #endif
 EXPORT_SYMBOL_GPL(kasan_flag_vmalloc);
-DEFINE_STATIC_KEY_TRUE(kasan_flag_stacktrace);
 
 /* 2. Per-CPU sampling counter, read by kasan_sample_page_alloc() in kasan.h. */
 DEFINE_PER_CPU(long, kasan_page_alloc_skip);
@@ -227,7 +227,13 @@ void * __init kasan_rs_memblock_alloc(size_t size)
 	return memblock_alloc(size, SMP_CACHE_BYTES);
 }
 
-/* 3. Exports of symbols that the Rust side defines. */
+/*
+ * 3. Exports of symbols that the Rust side defines. They are declared in
+ * linux/kasan.h and ../../kasan.h, and have no C definition here for each
+ * EXPORT_SYMBOL*() to follow: testing/scripts/checkpatch.sh accepts
+ * checkpatch's EXPORT_SYMBOL warning for these lines only (a symbol
+ * exported in this file without any other line of the file naming it).
+ */
 EXPORT_SYMBOL_GPL(kasan_mode);
 EXPORT_SYMBOL(__kasan_kmalloc);
 #if IS_ENABLED(CONFIG_KASAN_KUNIT_TEST)

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * kasan-rs: the C functions of glue.c that the Rust crate calls. ffi.rs
- * declares each of them again, in Rust; keep the two in step.
+ * kasan-rs: the C functions of glue.c that the Rust crate calls, which
+ * ffi.rs declares again, in Rust (keep the two in step), and the two Rust
+ * functions of mode_switch.rs that glue.c calls.
  */
 #ifndef _MM_KASAN_RS_GLUE_H
 #define _MM_KASAN_RS_GLUE_H
@@ -14,9 +15,10 @@ struct slab;
 struct static_key;
 struct vm_struct;
 
-/* mode_switch.rs */
+/* Defined in mode_switch.rs, called by glue.c. */
 int kasan_rs_mode_set(const char *val);
 int kasan_rs_mode_get(char *buf, size_t size);
+/* For mode_switch.rs. */
 void kasan_rs_on_each_online_cpu(void (*fn)(void *));
 
 long kasan_rs_page_alloc_skip_dec_return(void);
