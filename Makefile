@@ -52,7 +52,8 @@ help:
 	@echo '  make build       build one kernel: VARIANT=c|nokasan|rust [FAMILY=hardened|debug]'
 	@echo '                   (cache: $${KASAN_RS_CACHE:-~/.cache/kasan-rs})'
 	@echo '  make tools       build the host tool target/release/kasan-rs'
-	@echo '  make check       host tests of every crate, cargo fmt --check, kernel-side rustfmt'
+	@echo '  make check       host tests of every crate, cargo fmt --check, kernel-side rustfmt,'
+	@echo '                   checkpatch.pl on patches/ and the kernel C files'
 	@echo '  make bootstrap   install the toolchain (Debian bookworm, root; idempotent)'
 	@echo
 	@echo 'Logs: out/logs/. The first `make test` or `make run` bootstraps everything.'
@@ -71,6 +72,7 @@ check:
 	@if $(CARGO) fmt --version >/dev/null 2>&1; then $(CARGO) fmt --all --check; \
 	 else echo 'rustfmt not installed: skipping cargo fmt --check'; fi
 	@testing/scripts/rustfmt.sh --check
+	@testing/scripts/checkpatch.sh
 
 test: bootstrap
 	@TEST_VARIANTS="$(TEST_VARIANTS)" testing/scripts/test.sh

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command (`make test`, called by .ci/run):
-#   1. host tests: `cargo test --workspace --release` (every crate of the project);
+#   1. host tests: `cargo test --workspace --release` (every crate of the project), then the
+#      kernel-side rustfmt and checkpatch.pl checks (testing/scripts/rustfmt.sh, checkpatch.sh);
 #   2. for every variant in $TEST_VARIANTS (default: c): build it, then boot the upstream KUnit
 #      `kasan` suite once per line of testing/expectations/<variant>.expect and compare the
 #      suite's counts with the line's expectation (kasan-rs run --expect);
@@ -60,6 +61,13 @@ if out=$("$TOP/testing/scripts/rustfmt.sh" --check 2>&1); then
 else
   printf '%s\n' "$out" | head -20 >&2
   row host rustfmt "kernel .rustfmt.toml" "FAILED (testing/scripts/rustfmt.sh --write fixes it)" $(( $(now) - t )); failed=1
+fi
+t=$(now)
+if out=$("$TOP/testing/scripts/checkpatch.sh" 2>&1); then
+  row host checkpatch "scripts/checkpatch.pl" "PASS ($(sed -n 's/^checkpatch: \([0-9]*\) patches and \([0-9]*\) C files clean$/\1 patches, \2 C files/p' <<<"$out"))" $(( $(now) - t ))
+else
+  printf '%s\n' "$out" | grep -v '^ok ' | head -20 >&2
+  row host checkpatch "scripts/checkpatch.pl" "FAILED (testing/scripts/checkpatch.sh lists the findings)" $(( $(now) - t )); failed=1
 fi
 [ -x "$KASAN_RS" ] || (cd "$TOP" && cargo build --release -q -p kasan-rs-tools) \
   || die "cannot build the kasan-rs tool (cargo build --release -p kasan-rs-tools)"
