@@ -12,6 +12,10 @@
 //! * [`kfence`]: which addresses are KFENCE's (skipped by every hook).
 //! * [`mode_switch`]: which run-time writes of `kasan.mode` are taken.
 //! * [`tag_policy`]: the tags `kasan.tag_policy=distinct` keeps a new object from.
+//! * [`redzone`]: the redzone after a slab, large kmalloc or vmalloc allocation.
+//! * [`report`]: what a report says (bug type, object-relative position, dump layout).
+//! * [`stack_ring`]: the stack ring's index arithmetic and report-time search.
+//! * [`printf`]: a compile-time check of `_printk` formats against their arguments.
 //!
 //! On the host this file is the crate root. In the kernel it is included as
 //! a module of another crate through `#[path]` (which passes
@@ -28,6 +32,8 @@ pub mod banner;
 pub mod kfence;
 pub mod mode_switch;
 pub mod params;
+pub mod printf;
+pub mod redzone;
 pub mod report;
 pub mod sampling;
 pub mod stack_ring;

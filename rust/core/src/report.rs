@@ -3,6 +3,7 @@
 //! decides what.
 
 use super::tags::{GRANULE_SIZE, KASAN_TAG_INVALID};
+use core::ffi::CStr;
 
 /// What kind of report is being made (`enum kasan_report_type`).
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -69,6 +70,18 @@ impl BugType {
         }
     }
 
+    /// [`BugType::as_str`] as a C string, for a `%s` of the report.
+    pub const fn c_name(self) -> &'static CStr {
+        match self {
+            BugType::SlabOutOfBounds => c"slab-out-of-bounds",
+            BugType::SlabUseAfterFree => c"slab-use-after-free",
+            BugType::InvalidAccess => c"invalid-access",
+            BugType::OutOfBounds => c"out-of-bounds",
+            BugType::DoubleFree => c"double-free",
+            BugType::InvalidFree => c"invalid-free",
+        }
+    }
+
     /// The bug type fixed by the kind of report, if any (frees).
     pub const fn of_kind(kind: ReportKind) -> Option<BugType> {
         match kind {
@@ -89,13 +102,58 @@ impl BugType {
     }
 }
 
+/// Which side of an object's requested region the buggy address is on.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// Below the start of the region.
+    Left,
+    /// At or past its end.
+    Right,
+    /// In the region.
+    Inside,
+}
+
+impl Direction {
+    /// The words of the report: `to the left`, `to the right` or `inside`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Direction::Left => "to the left",
+            Direction::Right => "to the right",
+            Direction::Inside => "inside",
+        }
+    }
+
+    /// [`Direction::as_str`] as a C string, for the `%s` of the report.
+    pub const fn c_str(self) -> &'static CStr {
+        match self {
+            Direction::Left => c"to the left",
+            Direction::Right => c"to the right",
+            Direction::Inside => c"inside",
+        }
+    }
+}
+
 /// Where the buggy address lies relative to an object's requested region.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct Relative {
     /// Distance in bytes, as the C `int` prints it.
     pub bytes: i32,
-    /// `to the left`, `to the right` or `inside`.
+    /// The side of the region.
+    pub side: Direction,
+    /// `side.as_str()`. Kept only while the kernel's report.rs still matches
+    /// on the words; it should print `side.c_str()` instead, after which
+    /// this field goes.
     pub direction: &'static str,
+}
+
+impl Relative {
+    const fn new(bytes: usize, side: Direction) -> Relative {
+        Relative {
+            bytes: bytes as i32,
+            side,
+            direction: side.as_str(),
+        }
+    }
 }
 
 /// The `The buggy address is located N bytes <direction> of` line's numbers,
@@ -104,20 +162,11 @@ pub struct Relative {
 pub const fn relative_position(access: usize, object: usize, alloc_size: usize) -> Relative {
     let end = object.wrapping_add(alloc_size);
     if access < object {
-        Relative {
-            bytes: object.wrapping_sub(access) as i32,
-            direction: "to the left",
-        }
+        Relative::new(object.wrapping_sub(access), Direction::Left)
     } else if access >= end {
-        Relative {
-            bytes: access.wrapping_sub(end) as i32,
-            direction: "to the right",
-        }
+        Relative::new(access.wrapping_sub(end), Direction::Right)
     } else {
-        Relative {
-            bytes: access.wrapping_sub(object) as i32,
-            direction: "inside",
-        }
+        Relative::new(access.wrapping_sub(object), Direction::Inside)
     }
 }
 
@@ -211,44 +260,66 @@ mod tests {
         assert_eq!(BugType::common(usize::MAX - 3, 8).as_str(), "out-of-bounds");
     }
 
+    /// Every bug type, in declaration order.
+    const ALL_BUG_TYPES: [BugType; 6] = [
+        BugType::SlabOutOfBounds,
+        BugType::SlabUseAfterFree,
+        BugType::InvalidAccess,
+        BugType::OutOfBounds,
+        BugType::DoubleFree,
+        BugType::InvalidFree,
+    ];
+
+    /// Position in [`ALL_BUG_TYPES`]; exhaustive, so a new variant must be
+    /// added there.
+    const fn bug_type_index(t: BugType) -> usize {
+        match t {
+            BugType::SlabOutOfBounds => 0,
+            BugType::SlabUseAfterFree => 1,
+            BugType::InvalidAccess => 2,
+            BugType::OutOfBounds => 3,
+            BugType::DoubleFree => 4,
+            BugType::InvalidFree => 5,
+        }
+    }
+
+    #[test]
+    fn bug_type_c_names_agree() {
+        for (i, t) in ALL_BUG_TYPES.into_iter().enumerate() {
+            assert_eq!(bug_type_index(t), i);
+            assert_eq!(t.c_name().to_str(), Ok(t.as_str()), "{t:?}");
+            assert!(!t.c_name().to_bytes().contains(&b'%'));
+        }
+        assert_eq!(BugType::SlabOutOfBounds.c_name(), c"slab-out-of-bounds");
+    }
+
     #[test]
     fn relative_positions() {
         let o = 0xffff_0000_0010_0000usize;
-        assert_eq!(
-            relative_position(o - 1, o, 16),
-            Relative {
-                bytes: 1,
-                direction: "to the left"
-            }
-        );
-        assert_eq!(
-            relative_position(o + 16, o, 16),
-            Relative {
-                bytes: 0,
-                direction: "to the right"
-            }
-        );
-        assert_eq!(
-            relative_position(o + 123, o, 112),
-            Relative {
-                bytes: 11,
-                direction: "to the right"
-            }
-        );
-        assert_eq!(
-            relative_position(o + 5, o, 16),
-            Relative {
-                bytes: 5,
-                direction: "inside"
-            }
-        );
-        assert_eq!(
-            relative_position(o, o, 0),
-            Relative {
-                bytes: 0,
-                direction: "to the right"
-            }
-        );
+        let cases = [
+            (o - 1, 16, 1, Direction::Left),
+            (o - 0x40, 16, 0x40, Direction::Left),
+            (o + 16, 16, 0, Direction::Right),
+            (o + 123, 112, 11, Direction::Right),
+            (o + 5, 16, 5, Direction::Inside),
+            (o, 16, 0, Direction::Inside),
+            (o, 0, 0, Direction::Right),
+        ];
+        for (access, size, bytes, side) in cases {
+            let r = relative_position(access, o, size);
+            assert_eq!((r.bytes, r.side), (bytes, side), "{access:#x} {size}");
+            assert_eq!(r.direction, side.as_str());
+        }
+    }
+
+    #[test]
+    fn direction_words() {
+        assert_eq!(Direction::Left.as_str(), "to the left");
+        assert_eq!(Direction::Right.as_str(), "to the right");
+        assert_eq!(Direction::Inside.as_str(), "inside");
+        for d in [Direction::Left, Direction::Right, Direction::Inside] {
+            assert_eq!(d.c_str().to_str(), Ok(d.as_str()));
+        }
     }
 
     #[test]

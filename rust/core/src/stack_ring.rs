@@ -9,9 +9,6 @@ use super::report::BugType;
 use super::tags::{get_tag, reset_tag};
 use core::ops::ControlFlow;
 
-/// Default number of entries (`kasan.stack_ring_size` unset or 0).
-pub const DEFAULT_SIZE: usize = 32 << 10;
-
 /// The `ptr` value of a slot a writer is filling in.
 pub const BUSY: usize = 1;
 

@@ -162,6 +162,37 @@ pub const fn granules_for(size: usize) -> usize {
     (size / GRANULE_SIZE).wrapping_add(if size & GRANULE_MASK != 0 { 1 } else { 0 })
 }
 
+/// Which tag a slab object gets, by the slab allocator's table
+/// (`assign_tag()` of mm/kasan/common.c).
+///
+/// A cache "keeps tags" when the object's memory may be used through an old
+/// pointer after a free and reallocation (`SLAB_TYPESAFE_BY_RCU` caches and
+/// caches with a constructor): such an object is tagged once, when its slab
+/// is created, and keeps that tag for every later allocation.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum TagChoice {
+    /// [`KASAN_TAG_KERNEL`]: an ordinary cache's object at slab creation
+    /// (it is tagged for real at allocation).
+    Kernel,
+    /// A fresh random tag.
+    Random,
+    /// The tag the pointer to the object already carries.
+    Keep,
+}
+
+impl TagChoice {
+    /// The choice for an object of a cache that does (`keeps_tag`) or does
+    /// not keep tags, at slab creation (`at_init`) or at allocation.
+    #[inline]
+    pub const fn of(keeps_tag: bool, at_init: bool) -> TagChoice {
+        match (keeps_tag, at_init) {
+            (false, true) => TagChoice::Kernel,
+            (false, false) | (true, true) => TagChoice::Random,
+            (true, false) => TagChoice::Keep,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -270,5 +301,13 @@ mod tests {
         }
         assert_eq!(round_up_granule(usize::MAX - 15), Some(usize::MAX - 15));
         assert_eq!(granules_for(usize::MAX), usize::MAX / 16 + 1);
+    }
+
+    #[test]
+    fn tag_choice_table() {
+        assert_eq!(TagChoice::of(false, true), TagChoice::Kernel);
+        assert_eq!(TagChoice::of(false, false), TagChoice::Random);
+        assert_eq!(TagChoice::of(true, true), TagChoice::Random);
+        assert_eq!(TagChoice::of(true, false), TagChoice::Keep);
     }
 }
