@@ -13,7 +13,6 @@
 #include <linux/mmdebug.h>	/* dump_page() */
 #include <linux/panic.h>	/* panic(), check_panic_on_warn(), add_taint() */
 #include <linux/printk.h>	/* _printk(), dump_stack_lvl(), print_hex_dump() */
-#include <linux/sprintf.h>	/* snprintf() */
 #include <linux/stackdepot.h>	/* stack_depot_{print,put,save_flags}() */
 #include <linux/stacktrace.h>	/* stack_trace_save() */
 #include <linux/vmalloc.h>	/* vmalloc_dump_obj() */

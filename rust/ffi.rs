@@ -1,54 +1,41 @@
 // SPDX-License-Identifier: GPL-2.0
 
-//! The C side this crate talks to: kernel functions, KASAN's remaining C
-//! (`report.c`, `tags.c`) and the wrappers in `glue.c`.
+//! The edge with C: every kernel function and datum this crate uses.
 //!
-//! Each declaration repeats its C prototype. The types are opaque: Rust never
-//! looks inside `struct kmem_cache`, `struct slab`, `struct page` or
-//! `struct vm_struct`; `glue.c` does.
+//! The raw declarations ([`bindings`]) are private to this module and its
+//! children, so the rest of the crate cannot call C directly. What it gets
+//! instead:
+//!
+//! - the functions below: safe where the C function has no precondition a
+//!   caller could break, `unsafe fn` with a `# Safety` section where it has;
+//! - [`mm`]: a live cache, a slab, a page, an allocation being handed out or
+//!   freed, each a type whose `# Invariants` one `unsafe` constructor
+//!   establishes, used safely afterwards;
+//! - [`printk`]: `_printk` with a format checked against its arguments at
+//!   compile time;
+//! - [`poison`]: tagging memory a hook owns (`kasan_poison()`,
+//!   `kasan_unpoison()`), the `unsafe` layer under [`mm`]'s allocations;
+//! - [`locks`]: the ring and report locks as guards; [`static_keys`]: KASAN's
+//!   static keys.
+//!
+//! Every `unsafe` block of the crate that is about C lives in this module tree.
 
-use core::ffi::{c_char, c_int, c_void};
-use core::sync::atomic::{AtomicI32, Ordering};
+mod bindings;
+mod layout;
+pub mod locks;
+pub mod mm;
+pub mod poison;
+pub mod printk;
+pub mod static_keys;
 
-macro_rules! opaque {
-    ($($(#[$m:meta])* $name:ident;)*) => {$(
-        $(#[$m])*
-        #[repr(C)]
-        pub struct $name {
-            _opaque: [u8; 0],
-        }
-    )*};
-}
+pub use bindings::{DepotHandle, Gfp, KmemCache, Page, Slab as RawSlab, VmStruct};
+#[cfg(CONFIG_KFENCE)]
+pub use layout::KFENCE_POOL_BYTES;
 
-opaque! {
-    /// `struct kmem_cache` (mm/slab.h).
-    KmemCache;
-    /// `struct slab` (mm/slab.h).
-    Slab;
-    /// `struct page`.
-    Page;
-    /// `struct vm_struct`.
-    VmStruct;
-}
+use crate::kasan_core::params::Mode;
+use core::ffi::{c_int, c_void, CStr};
+use core::marker::PhantomData;
 
-/// The head of `struct static_key`: `atomic_t enabled` is its first member.
-#[repr(C)]
-pub struct StaticKey {
-    enabled: AtomicI32,
-}
-
-impl StaticKey {
-    /// `static_key_enabled()`: the key's count is positive.
-    #[inline(always)]
-    pub fn enabled(&self) -> bool {
-        self.enabled.load(Ordering::Relaxed) > 0
-    }
-}
-
-/// `gfp_t`.
-pub type Gfp = u32;
-/// `depot_stack_handle_t`.
-pub type DepotHandle = u32;
 /// `kasan_vmalloc_flags_t` (include/linux/kasan.h).
 pub type VmallocFlags = u32;
 pub const KASAN_VMALLOC_INIT: VmallocFlags = 0x01;
@@ -60,147 +47,287 @@ pub const KASAN_VMALLOC_KEEP_TAG: VmallocFlags = 0x08;
 /// the depot may allocate, and takes a reference the ring drops on overwrite.
 pub const STACK_DEPOT_CAN_ALLOC_GET: u32 = 0x1 | 0x2;
 
-/// `TAINT_BAD_PAGE`.
-pub const TAINT_BAD_PAGE: u32 = 5;
-/// `LOCKDEP_NOW_UNRELIABLE`.
-pub const LOCKDEP_NOW_UNRELIABLE: c_int = 1;
 /// `KERN_ERR` as a level string.
-pub const KERN_ERR: &core::ffi::CStr = c"\x013";
+const KERN_ERR: &CStr = c"\x013";
 
-extern "C" {
-    // Static keys (glue.c, tags.c).
-    pub static kasan_flag_enabled: StaticKey;
-    pub static kasan_flag_vmalloc: StaticKey;
-    pub static kasan_flag_stacktrace: StaticKey;
-    /// `void kasan_rs_static_key_set(struct static_key *key, bool on);`
-    pub fn kasan_rs_static_key_set(key: *const StaticKey, on: bool);
-
-    // Printing.
-    /// `int _printk(const char *fmt, ...);` (the format carries the log level).
-    pub fn _printk(fmt: *const c_char, ...) -> c_int;
-    /// `int snprintf(char *buf, size_t size, const char *fmt, ...);`
-    pub fn snprintf(buf: *mut c_char, size: usize, fmt: *const c_char, ...) -> c_int;
-    /// `void dump_stack_lvl(const char *log_lvl);`
-    pub fn dump_stack_lvl(log_lvl: *const c_char);
-    /// `void print_hex_dump(const char *level, const char *prefix_str, int prefix_type,
-    ///     int rowsize, int groupsize, const void *buf, size_t len, bool ascii);`
-    pub fn print_hex_dump(
-        level: *const c_char,
-        prefix: *const c_char,
-        prefix_type: c_int,
-        rowsize: c_int,
-        groupsize: c_int,
-        buf: *const c_void,
-        len: usize,
-        ascii: bool,
-    );
-    /// `void dump_page(const struct page *page, const char *reason);`
-    pub fn dump_page(page: *const Page, reason: *const c_char);
-    /// `bool vmalloc_dump_obj(void *object);`
-    pub fn vmalloc_dump_obj(object: *mut c_void) -> bool;
-    /// `void stack_depot_print(depot_stack_handle_t stack);`
-    pub fn stack_depot_print(stack: DepotHandle);
-    /// `void stack_depot_put(depot_stack_handle_t handle);`
-    pub fn stack_depot_put(handle: DepotHandle);
-
-    // After a report.
-    /// `void check_panic_on_warn(const char *origin);`
-    pub fn check_panic_on_warn(origin: *const c_char);
-    /// `void panic(const char *fmt, ...);`
-    pub fn panic(fmt: *const c_char, ...) -> !;
-    /// `void add_taint(unsigned flag, enum lockdep_ok);`
-    pub fn add_taint(flag: u32, lockdep_ok: c_int);
-
-    // Stack traces and the stack depot.
-    /// `unsigned int stack_trace_save(unsigned long *store, unsigned int size, unsigned int skipnr);`
-    pub fn stack_trace_save(store: *mut usize, size: u32, skipnr: u32) -> u32;
-    /// `depot_stack_handle_t stack_depot_save_flags(unsigned long *entries,
-    ///     unsigned int nr_entries, gfp_t alloc_flags, depot_flags_t depot_flags);`
-    pub fn stack_depot_save_flags(
-        entries: *mut usize,
-        nr: u32,
-        gfp: Gfp,
-        flags: u32,
-    ) -> DepotHandle;
-
-    // MTE control (arch/arm64/kernel/mte.c).
-    pub fn mte_enable_kernel_sync();
-    pub fn mte_enable_kernel_async();
-    pub fn mte_enable_kernel_asymm();
-    /// `void mte_check_tfsr_el1(void);`: reports this CPU's pending
-    /// asynchronous tag fault, if any (`kasan_report_async()`).
-    pub fn mte_check_tfsr_el1();
-
-    // vmalloc.
-    /// `struct page *vmalloc_to_page(const void *addr);`
-    pub fn vmalloc_to_page(addr: *const c_void) -> *mut Page;
-
-    // glue.c wrappers of static inline APIs (see glue.c for the C).
-    pub fn kasan_rs_page_alloc_skip_dec_return() -> isize;
-    pub fn kasan_rs_page_alloc_skip_set(value: isize);
-    pub fn kasan_rs_virt_to_slab(addr: *const c_void) -> *mut Slab;
-    pub fn kasan_rs_slab_bounds(addr: *const c_void, start: *mut usize, end: *mut usize);
-    pub fn kasan_rs_slab_cache(slab: *const Slab) -> *mut KmemCache;
-    pub fn kasan_rs_nearest_obj(
-        cache: *mut KmemCache,
-        slab: *const Slab,
-        addr: *mut c_void,
-    ) -> *mut c_void;
-    pub fn kasan_rs_virt_addr_valid(addr: *const c_void) -> bool;
-    pub fn kasan_rs_slab_page(slab: *mut Slab) -> *mut Page;
-    #[cfg(CONFIG_DEBUG_VIRTUAL)]
-    pub fn kasan_rs_page_address(page: *const Page) -> *mut c_void;
-    pub fn kasan_rs_page_size(page: *mut Page) -> usize;
-    pub fn kasan_rs_virt_to_page(addr: *const c_void) -> *mut Page;
-    pub fn kasan_rs_virt_to_head_page(addr: *const c_void) -> *mut Page;
-    pub fn kasan_rs_folio_size_of(addr: *const c_void) -> usize;
-    pub fn kasan_rs_vm_area_pages(
-        addr: *const c_void,
-        pages: *mut *mut *mut Page,
-        nr: *mut u32,
-    ) -> bool;
-    pub fn kasan_rs_vm_struct_addr(vm: *mut VmStruct) -> *mut *mut c_void;
-    pub fn kasan_rs_vm_struct_size(vm: *const VmStruct) -> usize;
-    pub fn kasan_rs_clear_highpage_kasan_tagged(page: *mut Page);
-    pub fn kasan_rs_system_supports_mte() -> bool;
-    pub fn kasan_rs_check_tfsr_exit();
-    fn kasan_rs_warn(what: *const c_char);
-    pub fn kasan_rs_ring_read_lock() -> usize;
-    pub fn kasan_rs_ring_read_unlock(flags: usize);
-    pub fn kasan_rs_ring_write_lock() -> usize;
-    pub fn kasan_rs_ring_write_unlock(flags: usize);
-    pub fn kasan_rs_report_lock() -> usize;
-    pub fn kasan_rs_report_unlock(flags: usize);
-    pub fn kasan_rs_suppress_tag_checks_start();
-    pub fn kasan_rs_suppress_tag_checks_stop();
-    pub fn kasan_rs_lockdep_off();
-    pub fn kasan_rs_lockdep_on();
-    pub fn kasan_rs_disable_trace_on_warning();
-    pub fn kasan_rs_trace_error_report_end(addr: usize);
-    pub fn kasan_rs_fail_current_kunit_test();
-    pub fn kasan_rs_current_pid() -> c_int;
-    /// `raw_smp_processor_id()` (`CONFIG_KASAN_EXTRA_INFO`).
-    #[cfg(CONFIG_KASAN_EXTRA_INFO)]
-    pub fn kasan_rs_raw_cpu() -> u32;
-    /// `local_clock()` (`CONFIG_KASAN_EXTRA_INFO`).
-    #[cfg(CONFIG_KASAN_EXTRA_INFO)]
-    pub fn kasan_rs_local_clock() -> u64;
-    pub fn kasan_rs_current_comm() -> *const c_char;
-    pub fn kasan_rs_cache_name(cache: *const KmemCache) -> *const c_char;
-    pub fn kasan_rs_addr_is_variable(addr: *const c_void) -> bool;
-    pub fn kasan_rs_object_is_on_stack(addr: *const c_void) -> bool;
-    pub fn kasan_rs_is_vmalloc_addr(addr: *const c_void) -> bool;
-    pub fn kasan_rs_memblock_alloc(size: usize) -> *mut c_void;
-    pub fn kasan_rs_on_each_online_cpu(func: unsafe extern "C" fn(*mut c_void));
-}
+/// `-EINVAL` for boot-parameter handlers.
+pub const EINVAL: c_int = 22;
 
 /// `WARN()` with a fixed message (the splat names the caller in its trace).
 #[inline(never)]
 #[cold]
-pub fn warn(what: &'static core::ffi::CStr) {
+pub fn warn(what: &'static CStr) {
     // SAFETY: `what` is a NUL-terminated string that lives forever.
-    unsafe { kasan_rs_warn(what.as_ptr()) };
+    unsafe { bindings::kasan_rs_warn(what.as_ptr()) };
 }
 
-/// `-EINVAL` for boot-parameter handlers.
-pub const EINVAL: c_int = 22;
+/// `virt_addr_valid(addr)`: `addr` (tag ignored) is in the linear map, so it
+/// has a `struct page`. A range check, for any value.
+#[inline(always)]
+pub fn virt_addr_valid(addr: usize) -> bool {
+    // SAFETY: `virt_addr_valid()` only compares the value with the linear map's
+    // bounds and looks at the memmap section it would belong to.
+    unsafe { bindings::kasan_rs_virt_addr_valid(addr as *const c_void) }
+}
+
+/// `is_vmalloc_addr(addr)`: a range check, for any value.
+#[inline(always)]
+pub fn is_vmalloc_addr(addr: usize) -> bool {
+    // SAFETY: a comparison with the vmalloc area's bounds.
+    unsafe { bindings::kasan_rs_is_vmalloc_addr(addr as *const c_void) }
+}
+
+/// `is_kernel() || is_module_address()`, but not the init task's stack: `addr`
+/// is a global variable. A lookup, for any value.
+pub fn addr_is_variable(addr: usize) -> bool {
+    // SAFETY: range checks and a module-tree lookup of any value.
+    unsafe { bindings::kasan_rs_addr_is_variable(addr as *const c_void) }
+}
+
+/// `object_is_on_stack(addr)`: within the current task's stack. Any value.
+pub fn object_is_on_stack(addr: usize) -> bool {
+    // SAFETY: compares the value with the current task's stack bounds.
+    unsafe { bindings::kasan_rs_object_is_on_stack(addr as *const c_void) }
+}
+
+/// `system_supports_mte()`.
+pub fn system_supports_mte() -> bool {
+    // SAFETY: a CPU capability query.
+    unsafe { bindings::kasan_rs_system_supports_mte() }
+}
+
+/// `task_pid_nr(current)`.
+#[inline(always)]
+pub fn current_pid() -> u32 {
+    // SAFETY: reads the current task's pid, valid in any context.
+    unsafe { bindings::kasan_rs_current_pid() as u32 }
+}
+
+/// `raw_smp_processor_id()` and `local_clock()`: the CPU and time of an event
+/// happening now (`CONFIG_KASAN_EXTRA_INFO`'s track fields).
+#[cfg(CONFIG_KASAN_EXTRA_INFO)]
+#[inline(always)]
+pub fn cpu_and_clock() -> (u32, u64) {
+    // SAFETY: both read per-CPU or clock state, in any context.
+    unsafe {
+        (
+            bindings::kasan_rs_raw_cpu(),
+            bindings::kasan_rs_local_clock(),
+        )
+    }
+}
+
+/// Turns on tag checking on the calling CPU in `mode`
+/// (`mte_enable_kernel_{sync,async,asymm}()`).
+pub fn enable_tag_checks(mode: Mode) {
+    // SAFETY: the arch functions program SCTLR_EL1.TCF of the calling CPU and
+    // take no argument.
+    unsafe {
+        match mode {
+            Mode::Sync => bindings::mte_enable_kernel_sync(),
+            Mode::Async => bindings::mte_enable_kernel_async(),
+            Mode::Asymm => bindings::mte_enable_kernel_asymm(),
+        }
+    }
+}
+
+/// `mte_check_tfsr_el1()`: reports this CPU's pending asynchronous tag fault,
+/// if any (through `kasan_report_async()`).
+pub fn check_tfsr_el1() {
+    // SAFETY: reads and clears TFSR_EL1 of the calling CPU.
+    unsafe { bindings::mte_check_tfsr_el1() };
+}
+
+/// `mte_check_tfsr_exit()`: as [`check_tfsr_el1`], after a barrier.
+#[cfg(CONFIG_KASAN_KUNIT_TEST)]
+pub fn check_tfsr_exit() {
+    // SAFETY: as `check_tfsr_el1`.
+    unsafe { bindings::kasan_rs_check_tfsr_exit() };
+}
+
+/// Runs `func` on every online CPU with CPU hotplug held off, and waits
+/// (`cpus_read_lock(); on_each_cpu(func, NULL, 1)`): may sleep.
+///
+/// # Safety
+///
+/// `func` may be called with NULL on every online CPU, from an IPI (interrupts
+/// off), with CPU hotplug held off.
+pub unsafe fn on_each_online_cpu(func: unsafe extern "C" fn(*mut c_void)) {
+    // SAFETY: the caller's contract is `func`'s.
+    unsafe { bindings::kasan_rs_on_each_online_cpu(Some(func)) };
+}
+
+/// `this_cpu_dec_return(kasan_page_alloc_skip)`: the sampling countdown.
+#[inline(always)]
+pub fn page_alloc_skip_dec_return() -> isize {
+    // SAFETY: a this-CPU operation on glue.c's counter, in any context.
+    unsafe { bindings::kasan_rs_page_alloc_skip_dec_return() }
+}
+
+/// `this_cpu_write(kasan_page_alloc_skip, value)`.
+#[inline(always)]
+pub fn page_alloc_skip_set(value: isize) {
+    // SAFETY: as above.
+    unsafe { bindings::kasan_rs_page_alloc_skip_set(value) };
+}
+
+/// `memblock_alloc(size, SMP_CACHE_BYTES)`: zeroed boot memory, or NULL.
+///
+/// # Safety
+///
+/// Boot only: memblock (and this `__init` wrapper) is gone after init.
+pub unsafe fn memblock_alloc(size: usize) -> *mut c_void {
+    // SAFETY: the caller runs at boot.
+    unsafe { bindings::kasan_rs_memblock_alloc(size) }
+}
+
+/// Captures the current stack into `store`; returns how many entries were
+/// written (`stack_trace_save(store, len, 0)`).
+#[inline(always)]
+pub fn stack_trace_save(store: &mut [core::mem::MaybeUninit<usize>]) -> usize {
+    // SAFETY: `store` has room for `store.len()` entries, which is what the
+    // unwinder is told; it writes at most that many.
+    unsafe { bindings::stack_trace_save(store.as_mut_ptr().cast(), store.len() as u32, 0) as usize }
+}
+
+/// `stack_depot_save_flags()` of the first `nr` entries of `store`, which
+/// [`stack_trace_save`] wrote. 0 if the depot could not store it.
+#[inline(always)]
+pub fn stack_depot_save(
+    store: &mut [core::mem::MaybeUninit<usize>],
+    nr: usize,
+    gfp: Gfp,
+    flags: u32,
+) -> DepotHandle {
+    let nr = nr.min(store.len());
+    // SAFETY: the depot reads (and may filter in place) the first `nr` entries,
+    // initialised by the unwinder.
+    unsafe { bindings::stack_depot_save_flags(store.as_mut_ptr().cast(), nr as u32, gfp, flags) }
+}
+
+/// `stack_depot_print(handle)`. The depot checks a handle's pool index and
+/// reads only its own pools, so any value is memory-safe; only handles it gave
+/// out print a meaningful stack.
+pub fn stack_depot_print(handle: DepotHandle) {
+    // SAFETY: see above.
+    unsafe { bindings::stack_depot_print(handle) };
+}
+
+/// `stack_depot_put(handle)`: gives up a reference to a stack.
+///
+/// # Safety
+///
+/// `handle` came from [`stack_depot_save`] with `STACK_DEPOT_FLAG_GET`, and the
+/// reference it carries is given up here, once.
+#[inline(always)]
+pub unsafe fn stack_depot_put(handle: DepotHandle) {
+    // SAFETY: forwarded from the caller.
+    unsafe { bindings::stack_depot_put(handle) };
+}
+
+/// `dump_stack_lvl(KERN_ERR)`: the current call trace.
+pub fn dump_stack() {
+    // SAFETY: the level is a NUL-terminated string.
+    unsafe { bindings::dump_stack_lvl(KERN_ERR.as_ptr()) };
+}
+
+/// `print_hex_dump(KERN_ERR, prefix, DUMP_PREFIX_NONE, bytes.len(), 1, bytes,
+/// bytes.len(), false)`: one row of bytes after `prefix`.
+pub fn print_hex_row(prefix: &CStr, bytes: &[u8]) {
+    // SAFETY: both strings are NUL-terminated and `bytes` is `bytes.len()` long.
+    unsafe {
+        bindings::print_hex_dump(
+            KERN_ERR.as_ptr(),
+            prefix.as_ptr(),
+            0,
+            bytes.len() as c_int,
+            1,
+            bytes.as_ptr().cast(),
+            bytes.len(),
+            false,
+        )
+    };
+}
+
+/// `vmalloc_dump_obj(addr)`: prints the vmalloc area of `addr` (as
+/// ` N-page vmalloc region starting at ...`), if it finds it under its
+/// trylock. Any value.
+pub fn vmalloc_dump_obj(addr: usize) -> bool {
+    // SAFETY: the area is looked up, not dereferenced, unless found.
+    unsafe { bindings::vmalloc_dump_obj(addr as *mut c_void) }
+}
+
+/// `kunit_set_failure()` of the current task's KUnit test, if it runs one.
+pub fn fail_current_kunit_test() {
+    // SAFETY: reads `current->kunit_test`, valid in any context.
+    unsafe { bindings::kasan_rs_fail_current_kunit_test() };
+}
+
+/// `trace_error_report_end(ERROR_DETECTOR_KASAN, addr)`.
+pub fn trace_error_report_end(addr: usize) {
+    // SAFETY: fires a tracepoint with a plain value.
+    unsafe { bindings::kasan_rs_trace_error_report_end(addr) };
+}
+
+/// `check_panic_on_warn("KASAN")`: panics if `panic_on_warn` is set.
+pub fn check_panic_on_warn() {
+    // SAFETY: the origin is a NUL-terminated string.
+    unsafe { bindings::check_panic_on_warn(c"KASAN".as_ptr()) };
+}
+
+/// `panic("%s", message)`.
+pub fn panic(message: &CStr) -> ! {
+    // SAFETY: one `%s` conversion, given a NUL-terminated string.
+    unsafe { bindings::panic(c"%s".as_ptr(), message.as_ptr()) }
+}
+
+/// `add_taint(TAINT_BAD_PAGE, LOCKDEP_NOW_UNRELIABLE)`, as after every report.
+pub fn taint_bad_page() {
+    // SAFETY: plain values.
+    unsafe { bindings::add_taint(bindings::TAINT_BAD_PAGE, bindings::LOCKDEP_NOW_UNRELIABLE) };
+}
+
+/// The state a report prints in: tracing's dump-on-warning off, lockdep off,
+/// tag checks suppressed on this CPU (PSTATE.TCO) with preemption off. Undone,
+/// in reverse, when dropped.
+pub struct ReportSection {
+    // Not `Send`: ends on the CPU it started on (preemption is off).
+    _not_send: PhantomData<*mut ()>,
+}
+
+impl ReportSection {
+    /// Enters the report state.
+    #[inline(always)]
+    pub fn enter() -> Self {
+        // SAFETY: state switches with no precondition; `drop` undoes the last two.
+        unsafe {
+            bindings::kasan_rs_disable_trace_on_warning();
+            bindings::kasan_rs_lockdep_off();
+            bindings::kasan_rs_suppress_tag_checks_start();
+        }
+        ReportSection {
+            _not_send: PhantomData,
+        }
+    }
+}
+
+impl ReportSection {
+    /// `current->comm`: the name of the task the report runs in, which cannot
+    /// exit while it does.
+    pub fn current_comm(&self) -> &CStr {
+        // SAFETY: `comm` is a NUL-terminated array inside the current task,
+        // which outlives this borrow of the section it runs.
+        unsafe { CStr::from_ptr(bindings::kasan_rs_current_comm()) }
+    }
+}
+
+impl Drop for ReportSection {
+    #[inline(always)]
+    fn drop(&mut self) {
+        // SAFETY: undoes `enter()` on the same CPU.
+        unsafe {
+            bindings::kasan_rs_lockdep_on();
+            bindings::kasan_rs_suppress_tag_checks_stop();
+        }
+    }
+}

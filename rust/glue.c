@@ -241,6 +241,8 @@ EXPORT_SYMBOL_GPL(kasan_enable_hw_tags);
 EXPORT_SYMBOL_GPL(kasan_force_async_fault);
 EXPORT_SYMBOL_GPL(kasan_kunit_test_suite_start);
 EXPORT_SYMBOL_GPL(kasan_kunit_test_suite_end);
+/* For testing/report-type: a C caller passing report types that are not frees. */
+EXPORT_SYMBOL_GPL(kasan_report_invalid_free);
 #endif
 #if IS_ENABLED(CONFIG_KASAN_KUNIT_TEST) || IS_ENABLED(CONFIG_KASAN_MODULE_TEST)
 EXPORT_SYMBOL_GPL(kasan_save_enable_multi_shot);
@@ -305,11 +307,6 @@ struct page *kasan_rs_virt_to_page(const void *addr)
 struct page *kasan_rs_virt_to_head_page(const void *addr)
 {
 	return virt_to_head_page(addr);
-}
-
-unsigned long kasan_rs_folio_size_of(const void *addr)
-{
-	return folio_size(virt_to_folio(addr));
 }
 
 bool kasan_rs_vm_area_pages(const void *addr, struct page ***pages,

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * kasan-rs: the C functions of glue.c that the Rust crate calls, which
- * ffi.rs declares again, in Rust (keep the two in step), and the two Rust
- * functions of mode_switch.rs that glue.c calls.
+ * kasan-rs: the C functions of glue.c that the Rust crate calls (bindgen
+ * turns these prototypes into the crate's declarations: see Kbuild), and
+ * the two Rust functions of mode_switch.rs that glue.c calls.
  */
 #ifndef _MM_KASAN_RS_GLUE_H
 #define _MM_KASAN_RS_GLUE_H
@@ -34,7 +34,6 @@ void *kasan_rs_page_address(const struct page *page);
 unsigned long kasan_rs_page_size(struct page *page);
 struct page *kasan_rs_virt_to_page(const void *addr);
 struct page *kasan_rs_virt_to_head_page(const void *addr);
-unsigned long kasan_rs_folio_size_of(const void *addr);
 bool kasan_rs_vm_area_pages(const void *addr, struct page ***pages, unsigned int *nr_pages);
 void **kasan_rs_vm_struct_addr(struct vm_struct *vm);
 unsigned long kasan_rs_vm_struct_size(const struct vm_struct *vm);

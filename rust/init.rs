@@ -6,10 +6,10 @@
 //! long before initcalls: nothing here needs initialising itself.
 
 use crate::ffi;
+use crate::ffi::static_keys::Key;
 use crate::kasan_core::banner::Banner;
 use crate::kasan_core::params::Mode;
 use crate::params;
-use crate::static_keys::Key;
 use core::sync::atomic::Ordering;
 
 /// Turns on tag checking on the calling CPU in the mode `kasan.mode` asked for
@@ -21,14 +21,7 @@ pub extern "C" fn kasan_enable_hw_tags() {
         crate::mode_switch::enable_sync_on_this_cpu();
         return;
     }
-    // SAFETY: the arch functions program SCTLR_EL1.TCF of the calling CPU.
-    unsafe {
-        match params::get().mode_arg() {
-            Some(Mode::Async) => ffi::mte_enable_kernel_async(),
-            Some(Mode::Asymm) => ffi::mte_enable_kernel_asymm(),
-            Some(Mode::Sync) | None => ffi::mte_enable_kernel_sync(),
-        }
-    }
+    ffi::enable_tag_checks(params::get().mode_arg().unwrap_or(Mode::Sync));
 }
 
 /// Per-CPU init, on the boot CPU and on every CPU brought up later. Runs
@@ -48,13 +41,12 @@ pub extern "C" fn kasan_init_hw_tags_cpu() {
 #[no_mangle]
 #[link_section = ".init.text"]
 pub extern "C" fn kasan_init_hw_tags() {
-    // SAFETY: a plain capability query.
-    if !unsafe { ffi::kasan_rs_system_supports_mte() } || params::kasan_off() {
+    if !ffi::system_supports_mte() || params::kasan_off() {
         return;
     }
     let p = params::get();
     if let Some(mode) = p.mode_arg() {
-        params::kasan_mode.store(params::c_mode(mode), Ordering::Relaxed);
+        params::kasan_mode.store(mode.c_value(), Ordering::Relaxed);
     }
     if let Some(v) = p.vmalloc_arg() {
         Key::Vmalloc.set(v.is_on());
@@ -71,6 +63,5 @@ pub extern "C" fn kasan_init_hw_tags() {
 #[cfg(CONFIG_KASAN_KUNIT_TEST)]
 #[no_mangle]
 pub extern "C" fn kasan_force_async_fault() {
-    // SAFETY: `mte_check_tfsr_exit()` reads and clears TFSR_EL1 of this CPU.
-    unsafe { ffi::kasan_rs_check_tfsr_exit() };
+    ffi::check_tfsr_exit();
 }

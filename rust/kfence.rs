@@ -31,7 +31,7 @@ mod pool {
 pub fn is_kfence_address(addr: usize) -> bool {
     #[cfg(CONFIG_KFENCE)]
     {
-        crate::kasan_core::kfence::in_pool(addr, pool::start(), crate::layout::KFENCE_POOL_BYTES)
+        crate::kasan_core::kfence::in_pool(addr, pool::start(), crate::ffi::KFENCE_POOL_BYTES)
     }
     #[cfg(not(CONFIG_KFENCE))]
     {

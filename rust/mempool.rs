@@ -4,16 +4,14 @@
 //! elements parked in a pool are poisoned like freed memory and unpoisoned
 //! with their old tag when handed out again.
 
-use crate::ffi::{self, Page};
+use crate::ffi::mm::{Object, Pages, Slab};
+use crate::ffi::poison::POISON;
+use crate::ffi::Page;
 use crate::kasan_core::tags::KASAN_TAG_KERNEL;
 use crate::kfence::is_kfence_address;
-use crate::layout::CacheInfo;
-use crate::page::{check_page_allocation, poison_kmalloc_large_redzone};
-use crate::poison::{self, POISON};
-use crate::slab::{check_slab_allocation, poison_kmalloc_redzone, poison_object};
-use crate::stack;
+use crate::page::{check_page_allocation, unpoison_large_kmalloc};
+use crate::slab::{check_slab_allocation, poison_kmalloc_redzone, poison_object, unpoison_object};
 use core::ffi::c_void;
-use kernel::page::PAGE_SIZE;
 
 /// Poisons pages put into a pool; false if the put is a bad free (reported).
 ///
@@ -26,18 +24,16 @@ pub unsafe extern "C" fn __kasan_mempool_poison_pages(
     order: u32,
     ip: usize,
 ) -> bool {
-    // SAFETY: `page` is a live page allocation (caller's contract).
-    unsafe {
-        // Sampled-out allocations were never tagged.
-        if crate::layout::page_kasan_tag(page) == KASAN_TAG_KERNEL {
-            return true;
-        }
-        let ptr = crate::layout::page_address(page);
-        if check_page_allocation(ptr, ip) {
-            return false;
-        }
-        poison::poison(ptr, PAGE_SIZE << order, POISON, false);
+    // SAFETY: a live page allocation handed to the pool (caller's contract).
+    let pages = unsafe { Pages::from_raw(page, order) };
+    // Sampled-out allocations were never tagged.
+    if pages.kasan_tag() == KASAN_TAG_KERNEL {
+        return true;
     }
+    if check_page_allocation(pages.address(), ip) {
+        return false;
+    }
+    pages.tag_memory(POISON, false);
     true
 }
 
@@ -61,27 +57,23 @@ pub unsafe extern "C" fn __kasan_mempool_unpoison_pages(page: *mut Page, order: 
 #[no_mangle]
 pub unsafe extern "C" fn __kasan_mempool_poison_object(ptr: *mut c_void, ip: usize) -> bool {
     let addr = ptr as usize;
-    // SAFETY: `ptr` is a live allocation (caller's contract); the slab/folio
-    // lookups only read its metadata.
-    unsafe {
-        let slab = ffi::kasan_rs_virt_to_slab(ptr);
-        if slab.is_null() {
-            if check_page_allocation(addr, ip) {
-                return false;
-            }
-            poison::poison(addr, ffi::kasan_rs_folio_size_of(ptr), POISON, false);
-            return true;
-        }
-        if is_kfence_address(addr) {
-            return true;
-        }
-        let cache = ffi::kasan_rs_slab_cache(slab);
-        if check_slab_allocation(cache, addr, ip) {
+    // SAFETY: a live allocation is linear-map memory (caller's contract).
+    let Some(slab) = (unsafe { Slab::containing_linear(addr) }) else {
+        if check_page_allocation(addr, ip) {
             return false;
         }
-        let info = CacheInfo::of(cache);
-        poison_object(cache, &info, addr, false, false);
+        // SAFETY: a live large kmalloc (checked just above), parked by the caller.
+        unsafe { Pages::of_large_kmalloc(addr) }.tag_memory(POISON, false);
+        return true;
+    };
+    if is_kfence_address(addr) {
+        return true;
     }
+    // SAFETY: the pointer of an object of the slab's cache, parked by the caller.
+    let Some(object) = (unsafe { check_slab_allocation(slab.cache().as_ptr(), addr, ip) }) else {
+        return false;
+    };
+    poison_object(object, &object.cache().info(), false, false);
     true
 }
 
@@ -100,26 +92,22 @@ pub unsafe extern "C" fn __kasan_mempool_unpoison_object(
     // Might be running under a lock: no allocation for the stack depot.
     let flags = 0;
     let addr = ptr as usize;
-    // SAFETY: `ptr` is a parked allocation now owned by the caller again.
-    unsafe {
-        let slab = ffi::kasan_rs_virt_to_slab(ptr);
-        if slab.is_null() {
-            poison::unpoison(addr, size, false);
-            poison_kmalloc_large_redzone(addr, size);
-            return;
-        }
-        if is_kfence_address(addr) {
-            return;
-        }
-        let cache = ffi::kasan_rs_slab_cache(slab);
-        let info = CacheInfo::of(cache);
-        poison::unpoison(addr, info.object_size, false);
-        if stack::collection_enabled() && !info.kmalloc {
-            stack::save_alloc_info(cache, addr, flags);
-        }
-        if info.kmalloc {
-            poison_kmalloc_redzone(cache, &info, addr, size, flags);
-        }
+    // SAFETY: a parked allocation is linear-map memory (caller's contract).
+    let Some(slab) = (unsafe { Slab::containing_linear(addr) }) else {
+        // SAFETY: a parked large kmalloc, owned by the caller again.
+        let pages = unsafe { Pages::of_large_kmalloc(addr) };
+        unpoison_large_kmalloc(&pages, addr, size);
+        return;
+    };
+    if is_kfence_address(addr) {
+        return;
     }
-    crate::stack::keep_frame();
+    // SAFETY: a parked object of the slab's cache, owned by the caller again.
+    let object = unsafe { Object::of_slab(slab, addr) };
+    let info = object.cache().info();
+    unpoison_object(object, &info, flags, false);
+    if info.kmalloc {
+        poison_kmalloc_redzone(object, &info, size, flags);
+    }
+    crate::keep_frame();
 }

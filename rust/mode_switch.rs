@@ -13,11 +13,11 @@
 //! (`mte_async_or_asymm_mode`) stay on: they find nothing more to report.
 
 use crate::ffi;
+use crate::ffi::static_keys::Key;
 use crate::kasan_core::mode_switch::{decide, Switch};
 use crate::kasan_core::params::Mode;
 use crate::mte;
 use crate::params;
-use crate::static_keys::Key;
 use core::ffi::{c_char, c_int, c_void, CStr};
 use core::sync::atomic::{AtomicBool, Ordering};
 
@@ -31,14 +31,18 @@ pub fn switched_to_sync() -> bool {
 }
 
 /// Runs on each CPU, from an IPI (interrupts off).
+///
+/// # Safety
+///
+/// Only as [`kasan_rs_mode_set`]'s callback for `on_each_cpu()`: KASAN on,
+/// `kasan_mode` already sync, CPU hotplug held off.
 unsafe extern "C" fn switch_this_cpu_to_sync(_: *mut c_void) {
-    // SAFETY: KASAN is on (checked before the switch started); the caller
-    // updated `kasan_mode` and holds CPU hotplug off. A pending asynchronous
-    // fault of this CPU is reported first, in the mode it happened in.
-    unsafe {
-        ffi::mte_check_tfsr_el1();
-        mte::set_kernel_tag_check_sync();
-    }
+    // KASAN is on (checked before the switch started); the caller updated
+    // `kasan_mode` and holds CPU hotplug off. A pending asynchronous fault of
+    // this CPU is reported first, in the mode it happened in.
+    ffi::check_tfsr_el1();
+    // SAFETY: see above.
+    unsafe { mte::set_kernel_tag_check_sync() };
 }
 
 /// Turns the CPU being brought up to sync after a run-time switch (instead of
@@ -67,10 +71,11 @@ pub unsafe extern "C" fn kasan_rs_mode_set(val: *const c_char) -> c_int {
     match decide(from, enabled, written) {
         Ok(Switch::Unchanged) => 0,
         Ok(Switch::ToSync) => {
-            params::kasan_mode.store(params::c_mode(Mode::Sync), Ordering::Release);
+            params::kasan_mode.store(Mode::Sync.c_value(), Ordering::Release);
             SWITCHED_TO_SYNC.store(true, Ordering::Release);
-            // SAFETY: the callback only touches the calling CPU's state.
-            unsafe { ffi::kasan_rs_on_each_online_cpu(switch_this_cpu_to_sync) };
+            // SAFETY: KASAN is on (`decide` refuses otherwise) and `kasan_mode` is
+            // sync: what the callback needs on each CPU, hotplug held off by the glue.
+            unsafe { ffi::on_each_online_cpu(switch_this_cpu_to_sync) };
             kernel::pr_info!("mode switched from {} to sync at run time\n", from.as_str());
             0
         }

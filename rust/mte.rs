@@ -41,13 +41,18 @@ pub fn random_tag_excluding(exclude: u16) -> u8 {
 
 /// The allocation tag of the granule holding `addr`, as a KASAN tag (`0xF?`).
 ///
-/// Reading a tag (`LDG`) never faults on a tag mismatch; `addr` must be mapped
-/// kernel memory (linear map or vmalloc), which every caller checks or knows.
+/// Reading a tag (`LDG`) never faults on a tag mismatch, but faults on an
+/// unmapped address like a load.
+///
+/// # Safety
+///
+/// `addr` (tag bits ignored) is mapped kernel memory: the linear map, or a
+/// vmalloc address with a page behind it.
 #[inline(always)]
-pub fn mem_tag(addr: usize) -> u8 {
+pub unsafe fn mem_tag(addr: usize) -> u8 {
     let mut x = addr;
     // SAFETY: `LDG` reads the allocation tag of a mapped kernel address (caller's
-    // contract above); it neither writes memory nor checks tags.
+    // contract); it neither writes memory nor checks tags.
     unsafe {
         asm!(".arch_extension memtag", "ldg {0}, [{0}]", inout(reg) x, options(readonly, nostack, preserves_flags));
     }

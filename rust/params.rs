@@ -10,8 +10,8 @@
 //! The parsing rules (accepted spellings, defaults, the value left after an
 //! error) live in [`crate::kasan_core::params`] and are tested on the host.
 //!
-//! `kasan_multi_shot` is a plain (not early) `__setup` parameter: its entry
-//! has `early = 0` and its handler returns 1 ("handled"), as in C.
+//! `kasan_multi_shot`, a plain `__setup` parameter, is the report path's
+//! ([`crate::report`]), as in C.
 
 use crate::ffi::EINVAL;
 use crate::kasan_core::params::{Mode, OnOff, ParamError, Params};
@@ -66,20 +66,7 @@ pub static kasan_page_alloc_sample_order: AtomicU32 =
 
 /// The mode in force: `kasan_mode` read back as a [`Mode`].
 pub fn current_mode() -> Mode {
-    match kasan_mode.load(Ordering::Acquire) {
-        1 => Mode::Async,
-        2 => Mode::Asymm,
-        _ => Mode::Sync,
-    }
-}
-
-/// The C `enum kasan_mode` value of `mode`.
-pub const fn c_mode(mode: Mode) -> u32 {
-    match mode {
-        Mode::Sync => 0,
-        Mode::Async => 1,
-        Mode::Asymm => 2,
-    }
+    Mode::from_c(kasan_mode.load(Ordering::Acquire))
 }
 
 /// Runs one parser on the handler's argument (NULL when the parameter had no
@@ -117,9 +104,10 @@ unsafe fn handle(
     }
 }
 
-/// `struct obs_kernel_param` (include/linux/init.h).
+/// `struct obs_kernel_param` (include/linux/init.h): one entry of
+/// `.init.setup`, what `early_param()` and `__setup()` emit.
 #[repr(C)]
-struct ObsKernelParam {
+pub struct ObsKernelParam {
     name: *const c_char,
     setup: unsafe extern "C" fn(*mut c_char) -> c_int,
     early: c_int,
@@ -128,9 +116,32 @@ struct ObsKernelParam {
 // SAFETY: the entries are immutable and only read by the boot-time parser.
 unsafe impl Sync for ObsKernelParam {}
 
+impl ObsKernelParam {
+    /// The entry of the parameter `name`, handled by `setup` (called with NULL
+    /// or the NUL-terminated value); `early` as `early_param()`, else as
+    /// `__setup()`.
+    pub const fn new(
+        name: &'static CStr,
+        setup: unsafe extern "C" fn(*mut c_char) -> c_int,
+        early: bool,
+    ) -> Self {
+        ObsKernelParam {
+            name: name.as_ptr(),
+            setup,
+            early: early as c_int,
+        }
+    }
+}
+
 /// Declares an early parameter: its handler and its `.init.setup` entry.
 macro_rules! early_param {
-    ($entry:ident, $handler:ident, $name:literal, $parse:path) => {
+    ($entry:ident, $handler:ident, $name:expr, $parse:path) => {
+        /// The `.init.setup` handler of the parameter.
+        ///
+        /// # Safety
+        ///
+        /// Called by `do_early_param()` only: single-threaded early boot, `arg`
+        /// NULL or a NUL-terminated value.
         unsafe extern "C" fn $handler(arg: *mut c_char) -> c_int {
             // SAFETY: called by `do_early_param()` during single-threaded early
             // boot, with NULL or a NUL-terminated value.
@@ -139,77 +150,60 @@ macro_rules! early_param {
 
         #[used]
         #[link_section = ".init.setup"]
-        static $entry: ObsKernelParam = ObsKernelParam {
-            name: concat!($name, "\0").as_ptr().cast(),
-            setup: $handler,
-            early: 1,
-        };
+        static $entry: ObsKernelParam = ObsKernelParam::new($name, $handler, true);
     };
 }
 
-early_param!(PARAM_KASAN, early_kasan_flag, "kasan", Params::parse_kasan);
+early_param!(PARAM_KASAN, early_kasan_flag, c"kasan", Params::parse_kasan);
 early_param!(
     PARAM_MODE,
     early_kasan_mode,
-    "kasan.mode",
+    c"kasan.mode",
     Params::parse_mode
 );
 early_param!(
     PARAM_VMALLOC,
     early_kasan_flag_vmalloc,
-    "kasan.vmalloc",
+    c"kasan.vmalloc",
     Params::parse_vmalloc
 );
 early_param!(
     PARAM_SAMPLE,
     early_kasan_flag_page_alloc_sample,
-    "kasan.page_alloc.sample",
+    c"kasan.page_alloc.sample",
     Params::parse_page_alloc_sample
 );
 early_param!(
     PARAM_SAMPLE_ORDER,
     early_kasan_flag_page_alloc_sample_order,
-    "kasan.page_alloc.sample.order",
+    c"kasan.page_alloc.sample.order",
     Params::parse_page_alloc_sample_order
 );
 
 early_param!(
     PARAM_STACKTRACE,
     early_kasan_flag_stacktrace,
-    "kasan.stacktrace",
+    c"kasan.stacktrace",
     Params::parse_stacktrace
 );
 early_param!(
     PARAM_STACK_RING_SIZE,
     early_kasan_flag_stack_ring_size,
-    "kasan.stack_ring_size",
+    c"kasan.stack_ring_size",
     Params::parse_stack_ring_size
 );
 early_param!(
     PARAM_FAULT,
     early_kasan_fault,
-    "kasan.fault",
+    c"kasan.fault",
     Params::parse_fault
 );
 early_param!(
     PARAM_TAG_POLICY,
     early_kasan_tag_policy,
-    "kasan.tag_policy",
+    c"kasan.tag_policy",
     Params::parse_tag_policy
 );
-
-unsafe extern "C" fn kasan_set_multi_shot(_arg: *mut c_char) -> c_int {
-    crate::report::enable_multi_shot();
-    1
-}
-
-#[used]
-#[link_section = ".init.setup"]
-static PARAM_MULTI_SHOT: ObsKernelParam = ObsKernelParam {
-    name: c"kasan_multi_shot".as_ptr(),
-    setup: kasan_set_multi_shot,
-    early: 0,
-};
 
 /// `kasan=off` was given.
 #[inline(always)]

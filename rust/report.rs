@@ -17,27 +17,15 @@
 //! unmapped memory: the tag dump and the memory tag of a vmalloc address are
 //! only read where a page is mapped.
 
-use crate::ffi::{self, KmemCache, KERN_ERR};
-use crate::kasan_core::params::FaultMode;
+use crate::ffi::mm::{self, Cache, PageRef, Slab};
+use crate::ffi::printk::printk;
+use crate::ffi::{self, locks::ReportLock, ReportSection};
 use crate::kasan_core::report::{self as logic, dump, BugType, ReportKind};
 use crate::kasan_core::stack_ring::Track;
-use crate::kasan_core::tags::{get_tag, reset_tag, GRANULE_SIZE};
-use crate::locks::ReportLock;
-use crate::{mte, params, stack, stack_ring};
+use crate::kasan_core::tags::{get_tag, reset_tag};
+use crate::{params, stack_ring};
 use core::ffi::{c_char, c_int, c_uint, c_void, CStr};
 use core::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-
-/// Prints one line through `_printk` with a C format string (level included).
-macro_rules! printk {
-    ($fmt:expr $(, $arg:expr)* $(,)?) => {
-        // SAFETY: the format is a NUL-terminated C string whose conversions match
-        // the argument types given (pointers for %px/%pS/%s, c_int for %d and
-        // %*c, c_uint for %u/%02x, usize for %zu).
-        unsafe {
-            ffi::_printk($fmt.as_ptr() $(, $arg)*);
-        }
-    };
-}
 
 /// `kasan_flags` bits.
 const REPORTED: usize = 1 << 0;
@@ -47,10 +35,18 @@ static FLAGS: AtomicUsize = AtomicUsize::new(0);
 /// Whether the KASAN KUnit suite is running (its reports are expected).
 static KUNIT_EXECUTING: AtomicBool = AtomicBool::new(false);
 
-/// `kasan_multi_shot`: print every report, not only the first.
-pub fn enable_multi_shot() {
+/// `kasan_multi_shot` on the command line: print every report, not only the
+/// first. A plain (not early) `__setup` parameter, as in C: its entry has
+/// `early = 0` and its handler returns 1 ("handled").
+extern "C" fn kasan_set_multi_shot(_arg: *mut c_char) -> c_int {
     FLAGS.fetch_or(MULTI_SHOT, Ordering::SeqCst);
+    1
 }
+
+#[used]
+#[link_section = ".init.setup"]
+static PARAM_MULTI_SHOT: params::ObsKernelParam =
+    params::ObsKernelParam::new(c"kasan_multi_shot", kasan_set_multi_shot, false);
 
 fn multi_shot() -> bool {
     FLAGS.load(Ordering::Relaxed) & MULTI_SHOT != 0
@@ -89,15 +85,15 @@ pub extern "C" fn kasan_kunit_test_suite_end() {
 }
 
 /// Everything a report says about one bug (`struct kasan_report_info`).
-struct Info {
+struct Info<'a> {
     kind: ReportKind,
     access_addr: usize,
     access_size: usize,
     is_write: bool,
     ip: usize,
     first_bad_addr: usize,
-    cache: *mut KmemCache,
-    object: usize,
+    /// The object's cache and start, if the address is slab memory.
+    object: Option<(Cache<'a>, usize)>,
     object_size: usize,
     alloc_size: usize,
     bug_type: BugType,
@@ -108,129 +104,70 @@ struct Info {
 /// The banner lines that open and close a report.
 const BANNER: &CStr = c"\x013==================================================================\n";
 
+/// An open report: the report state entered and the report lock held.
+struct OpenReport {
+    // Field order is drop order: the lock goes before the report state ends.
+    lock: ReportLock,
+    section: ReportSection,
+}
+
 /// Opens a report: fails a non-KASAN KUnit test that caused it, stops lockdep
 /// and tracing noise, suppresses tag checks, takes the report lock.
 #[inline(always)]
-fn start_report() -> ReportLock {
+fn start_report() -> OpenReport {
     if !KUNIT_EXECUTING.load(Ordering::Relaxed) {
-        // SAFETY: marks the current task's KUnit test (if any) as failed.
-        unsafe { ffi::kasan_rs_fail_current_kunit_test() };
+        ffi::fail_current_kunit_test();
     }
-    // SAFETY: plain kernel state switches; undone in `end_report`.
-    unsafe {
-        ffi::kasan_rs_disable_trace_on_warning();
-        ffi::kasan_rs_lockdep_off();
-        ffi::kasan_rs_suppress_tag_checks_start();
-    }
+    let section = ReportSection::enter();
     let lock = ReportLock::lock();
     printk!(BANNER);
-    lock
+    OpenReport { lock, section }
 }
 
 /// Closes a report and applies the policy: `panic_on_warn` unless in
 /// multi-shot mode, `kasan.fault`, taint.
 #[inline(always)]
-fn end_report(lock: ReportLock, addr: usize, is_write: bool) {
+fn end_report(report: OpenReport, addr: usize, is_write: bool) {
     if addr != 0 {
-        // SAFETY: fires the error_report_end tracepoint.
-        unsafe { ffi::kasan_rs_trace_error_report_end(addr) };
+        ffi::trace_error_report_end(addr);
     }
     printk!(BANNER);
+    let OpenReport { lock, section } = report;
     drop(lock);
     if !multi_shot() {
-        // SAFETY: may panic if panic_on_warn is set, as upstream.
-        unsafe { ffi::check_panic_on_warn(c"KASAN".as_ptr()) };
+        ffi::check_panic_on_warn();
     }
-    match params::get().fault() {
-        FaultMode::Report => {}
-        // SAFETY: panics with a constant message.
-        FaultMode::Panic => unsafe { ffi::panic(c"kasan.fault=panic set ...\n".as_ptr()) },
-        FaultMode::PanicOnWrite if is_write => unsafe {
-            // SAFETY: as above.
-            ffi::panic(c"kasan.fault=panic_on_write set ...\n".as_ptr())
-        },
-        FaultMode::PanicOnWrite => {}
+    if let Some(message) = params::get().fault().panic_c_message(is_write) {
+        ffi::panic(message);
     }
-    // SAFETY: the state switches of `start_report`, undone in reverse.
-    unsafe {
-        ffi::add_taint(ffi::TAINT_BAD_PAGE, ffi::LOCKDEP_NOW_UNRELIABLE);
-        ffi::kasan_rs_lockdep_on();
-        ffi::kasan_rs_suppress_tag_checks_stop();
-    }
-}
-
-/// The bug type as a C string.
-fn bug_type_cstr(t: BugType) -> &'static CStr {
-    match t {
-        BugType::SlabOutOfBounds => c"slab-out-of-bounds",
-        BugType::SlabUseAfterFree => c"slab-use-after-free",
-        BugType::InvalidAccess => c"invalid-access",
-        BugType::OutOfBounds => c"out-of-bounds",
-        BugType::DoubleFree => c"double-free",
-        BugType::InvalidFree => c"invalid-free",
-    }
-}
-
-/// Whether `addr` (untagged) is in the linear map (`virt_addr_valid`).
-#[inline(always)]
-fn in_linear_map(addr: usize) -> bool {
-    // SAFETY: a range check on any value.
-    unsafe { ffi::kasan_rs_virt_addr_valid(addr as *const c_void) }
-}
-
-/// Whether `addr` (untagged) is a vmalloc address.
-#[inline(always)]
-fn in_vmalloc(addr: usize) -> bool {
-    // SAFETY: a range check on any value.
-    unsafe { ffi::kasan_rs_is_vmalloc_addr(addr as *const c_void) }
-}
-
-/// Whether the page holding `addr` (untagged) can have its tags read: linear-map
-/// memory, or vmalloc memory with a page mapped there.
-fn is_mapped(addr: usize) -> bool {
-    in_linear_map(addr)
-        // SAFETY: `vmalloc_to_page()` walks the page tables of any vmalloc address.
-        || (in_vmalloc(addr) && !unsafe { ffi::vmalloc_to_page(addr as *const c_void) }.is_null())
-}
-
-/// The memory tag of the granule at `addr` (untagged), if it can be read safely.
-fn readable_mem_tag(addr: usize) -> Option<u8> {
-    is_mapped(addr).then(|| mte::mem_tag(addr))
+    ffi::taint_bad_page();
+    drop(section);
 }
 
 /// Fills in what the report needs beyond the fault: the object and its cache,
 /// the requested size, the bug type and the alloc/free stacks from the ring.
 #[inline(always)]
-fn complete(info: &mut Info) {
+fn complete(info: &mut Info<'_>) {
     let addr = reset_tag(info.access_addr);
     info.first_bad_addr = addr;
-    let slab = stack::kasan_addr_to_slab(addr as *const c_void);
     let preset = BugType::of_kind(info.kind);
-    if !slab.is_null() {
-        // SAFETY: `slab` is the live slab holding `addr`.
-        unsafe {
-            info.cache = ffi::kasan_rs_slab_cache(slab);
-            info.object = ffi::kasan_rs_nearest_obj(info.cache, slab, addr as *mut c_void) as usize;
-            info.object_size = crate::layout::CacheInfo::of(info.cache).object_size;
-        }
-        let object = info.object;
-        let tags = (0..).map(|i: usize| mte::mem_tag(object.wrapping_add(i * GRANULE_SIZE)));
+    if let Some(slab) = Slab::containing(addr) {
+        let cache = slab.cache();
+        let object = slab.nearest_object(cache, addr);
+        info.object = Some((cache, object));
+        info.object_size = cache.info().object_size;
+        let tags = slab.tags_from(object);
         info.alloc_size = match logic::alloc_size_from_tags(info.object_size, tags) {
             0 => info.object_size,
             n => n,
         };
     }
     let common = BugType::common(info.access_addr, info.access_size);
-    if info.cache.is_null() || info.object == 0 {
+    let Some((_, object)) = info.object.filter(|&(_, object)| object != 0) else {
         info.bug_type = preset.unwrap_or(common);
         return;
-    }
-    let found = stack_ring::find(
-        info.object,
-        get_tag(info.access_addr),
-        info.object_size,
-        preset,
-    );
+    };
+    let found = stack_ring::find(object, get_tag(info.access_addr), info.object_size, preset);
     info.bug_type = found.bug_type.unwrap_or(common);
     info.alloc_track = found.alloc;
     info.free_track = found.free;
@@ -238,37 +175,40 @@ fn complete(info: &mut Info) {
 
 /// `BUG: KASAN: ...` and the access line.
 #[inline(always)]
-fn print_error_description(info: &Info) {
+fn print_error_description(info: &Info<'_>, comm: &CStr) {
     printk!(
         c"\x013BUG: KASAN: %s in %pS\n",
-        bug_type_cstr(info.bug_type).as_ptr(),
-        info.ip as *const c_void
+        Str(info.bug_type.c_name()),
+        Ptr(info.ip)
     );
-    // SAFETY: the current task's name, NUL-terminated.
-    let comm = unsafe { ffi::kasan_rs_current_comm() };
-    let pid = stack::current_pid() as c_int;
-    let addr = info.access_addr as *const c_void;
+    let pid = ffi::current_pid() as c_int;
+    let addr = info.access_addr;
     if info.kind != ReportKind::Access {
-        printk!(c"\x013Free of addr %px by task %s/%d\n", addr, comm, pid);
+        printk!(
+            c"\x013Free of addr %px by task %s/%d\n",
+            Ptr(addr),
+            Str(comm),
+            Int(pid)
+        );
         return;
     }
     let rw: &CStr = if info.is_write { c"Write" } else { c"Read" };
     if info.access_size != 0 {
         printk!(
             c"\x013%s of size %zu at addr %px by task %s/%d\n",
-            rw.as_ptr(),
-            info.access_size,
-            addr,
-            comm,
-            pid
+            Str(rw),
+            Usize(info.access_size),
+            Ptr(addr),
+            Str(comm),
+            Int(pid)
         );
     } else {
         printk!(
             c"\x013%s at addr %px by task %s/%d\n",
-            rw.as_ptr(),
-            addr,
-            comm,
-            pid
+            Str(rw),
+            Ptr(addr),
+            Str(comm),
+            Int(pid)
         );
     }
 }
@@ -283,22 +223,21 @@ fn print_track(track: &Track, prefix: &CStr) {
         let (secs, usecs) = track.extra.seconds_and_micros();
         printk!(
             c"\x013%s by task %u on cpu %d at %lu.%06lus:\n",
-            prefix.as_ptr(),
-            track.pid as c_uint,
-            track.extra.cpu() as c_int,
-            secs as core::ffi::c_ulong,
-            usecs as core::ffi::c_ulong
+            Str(prefix),
+            Uint(track.pid as c_uint),
+            Int(track.extra.cpu() as c_int),
+            Ulong(secs as core::ffi::c_ulong),
+            Ulong(usecs as core::ffi::c_ulong)
         );
     }
     #[cfg(not(CONFIG_KASAN_EXTRA_INFO))]
     printk!(
         c"\x013%s by task %u:\n",
-        prefix.as_ptr(),
-        track.pid as c_uint
+        Str(prefix),
+        Uint(track.pid as c_uint)
     );
     if track.stack != 0 {
-        // SAFETY: a handle the ring holds a reference to.
-        unsafe { ffi::stack_depot_print(track.stack) };
+        ffi::stack_depot_print(track.stack);
     } else {
         printk!(c"\x013(stack is not available)\n");
     }
@@ -307,8 +246,8 @@ fn print_track(track: &Track, prefix: &CStr) {
 /// The object paragraph: alloc/free stacks, the object and where the address
 /// lies relative to it.
 #[inline(always)]
-fn describe_object(addr: usize, info: &Info) {
-    if stack::collection_enabled() {
+fn describe_object(addr: usize, info: &Info<'_>, cache: Cache<'_>, object: usize) {
+    if stack_ring::collection_enabled() {
         if let Some(t) = info.alloc_track.filter(|t| t.stack != 0) {
             print_track(&t, c"Allocated");
             printk!(c"\x013\n");
@@ -318,73 +257,53 @@ fn describe_object(addr: usize, info: &Info) {
             printk!(c"\x013\n");
         }
     }
-    let object = info.object as *const c_void;
-    // SAFETY: the cache is live; its name is NUL-terminated.
-    let cache_name = unsafe { ffi::kasan_rs_cache_name(info.cache) };
     printk!(
         c"\x013The buggy address belongs to the object at %px\n which belongs to the cache %s of size %d\n",
-        object,
-        cache_name,
-        info.object_size as c_int
+        Ptr(object),
+        Str(cache.name()),
+        Int(info.object_size as c_int)
     );
-    let rel = logic::relative_position(addr, info.object, info.alloc_size);
-    let direction: &CStr = match rel.direction {
-        "to the left" => c"to the left",
-        "to the right" => c"to the right",
-        _ => c"inside",
-    };
+    let rel = logic::relative_position(addr, object, info.alloc_size);
     printk!(
         c"\x013The buggy address is located %d bytes %s of\n %s%zu-byte region [%px, %px)\n",
-        rel.bytes as c_int,
-        direction.as_ptr(),
-        c"".as_ptr(),
-        info.alloc_size,
-        object,
-        info.object.wrapping_add(info.alloc_size) as *const c_void
+        Int(rel.bytes as c_int),
+        Str(rel.side.c_str()),
+        Str(c""),
+        Usize(info.alloc_size),
+        Ptr(object),
+        Ptr(object.wrapping_add(info.alloc_size))
     );
 }
 
 /// Call trace, object, variable, vmalloc area and page paragraphs.
 #[inline(always)]
-fn print_address_description(addr: usize, info: &Info) {
-    let p = addr as *const c_void;
-    let mut page = if in_linear_map(addr) {
-        // SAFETY: a linear-map address has a struct page.
-        unsafe { ffi::kasan_rs_virt_to_head_page(p) }
-    } else {
-        core::ptr::null_mut()
-    };
-    // SAFETY: prints the current stack.
-    unsafe { ffi::dump_stack_lvl(KERN_ERR.as_ptr()) };
+fn print_address_description(addr: usize, info: &Info<'_>) {
+    let mut page = PageRef::head_of(addr);
+    ffi::dump_stack();
     printk!(c"\x013\n");
-    if !info.cache.is_null() && info.object != 0 {
-        describe_object(addr, info);
+    if let Some((cache, object)) = info.object.filter(|&(_, object)| object != 0) {
+        describe_object(addr, info, cache, object);
         printk!(c"\x013\n");
     }
-    // SAFETY: range checks on any value.
-    if unsafe { ffi::kasan_rs_addr_is_variable(p) } {
+    if ffi::addr_is_variable(addr) {
         printk!(c"\x013The buggy address belongs to the variable:\n");
-        printk!(c"\x013 %pS\n", p);
+        printk!(c"\x013 %pS\n", Ptr(addr));
         printk!(c"\x013\n");
     }
-    // SAFETY: as above.
-    if unsafe { ffi::kasan_rs_object_is_on_stack(p) } {
+    if ffi::object_is_on_stack(addr) {
         // No stack frame description in this mode.
         printk!(c"\x013\n");
     }
-    if in_vmalloc(addr) {
+    if ffi::is_vmalloc_addr(addr) {
         printk!(c"\x013The buggy address belongs to a");
-        // SAFETY: `vmalloc_dump_obj()` looks the address up under a trylock.
-        if !unsafe { ffi::vmalloc_dump_obj(p as *mut c_void) } {
+        if !ffi::vmalloc_dump_obj(addr) {
             printk!(c"\x01c vmalloc virtual mapping\n");
         }
-        // SAFETY: page-table walk of a vmalloc address.
-        page = unsafe { ffi::vmalloc_to_page(p) };
+        page = PageRef::of_vmalloc(addr);
     }
-    if !page.is_null() {
+    if let Some(page) = page {
         printk!(c"\x013The buggy address belongs to the physical page:\n");
-        // SAFETY: `page` is a valid struct page found above.
-        unsafe { ffi::dump_page(page, c"kasan: bad access detected".as_ptr()) };
+        page.dump(c"kasan: bad access detected");
         printk!(c"\x013\n");
     }
 }
@@ -396,51 +315,18 @@ fn print_memory_metadata(addr: usize) {
     printk!(c"\x013Memory state around the buggy address:\n");
     for i in 0..dump::ROWS {
         let row = dump::row(addr, i);
-        let mut prefix = [0 as c_char; 24];
-        let fmt: &CStr = if i == dump::ROWS_AROUND {
-            c">%px: "
-        } else {
-            c" %px: "
-        };
-        // SAFETY: `prefix` has room for `>` + 16 digits + `: ` + NUL.
-        unsafe {
-            ffi::snprintf(
-                prefix.as_mut_ptr(),
-                prefix.len(),
-                fmt.as_ptr(),
-                row as *const c_void,
-            )
-        };
-        let mut tags = [0u8; dump::TAGS_PER_ROW];
+        let prefix = dump::row_prefix(row, i == dump::ROWS_AROUND);
+        let prefix = CStr::from_bytes_until_nul(&prefix).unwrap_or(c"");
         // A row (256 bytes, aligned) never spans two pages: one check per row.
-        let mapped = is_mapped(row);
-        if mapped {
-            for (g, tag) in tags.iter_mut().enumerate() {
-                *tag = mte::mem_tag(row.wrapping_add(g * GRANULE_SIZE));
-            }
-        }
-        if mapped {
-            // SAFETY: `tags` holds `TAGS_PER_ROW` bytes; `prefix` is NUL-terminated.
-            unsafe {
-                ffi::print_hex_dump(
-                    KERN_ERR.as_ptr(),
-                    prefix.as_ptr(),
-                    0,
-                    dump::TAGS_PER_ROW as c_int,
-                    1,
-                    tags.as_ptr().cast(),
-                    tags.len(),
-                    false,
-                )
-            };
-        } else {
-            printk!(c"\x013%s(not mapped)\n", prefix.as_ptr());
+        match mm::mem_tags_if_mapped::<{ dump::TAGS_PER_ROW }>(row) {
+            Some(tags) => ffi::print_hex_row(prefix, &tags),
+            None => printk!(c"\x013%s(not mapped)\n", Str(prefix)),
         }
         if dump::is_guilty(row, addr) {
             printk!(
                 c"\x013%*c\n",
-                dump::caret_width(row, addr) as c_int,
-                b'^' as c_int
+                Int(dump::caret_width(row, addr) as c_int),
+                Char(b'^')
             );
         }
     }
@@ -450,21 +336,21 @@ fn print_memory_metadata(addr: usize) {
 /// trace inside the report reads the same.
 #[export_name = "print_report"]
 #[inline(never)]
-fn print_report(info: &Info) {
+fn print_report(info: &Info<'_>, comm: &CStr) {
     let addr = reset_tag(info.access_addr);
     let tag = get_tag(info.access_addr);
-    print_error_description(info);
-    let has_metadata = in_vmalloc(addr) || in_linear_map(addr);
+    print_error_description(info, comm);
+    let has_metadata = ffi::is_vmalloc_addr(addr) || ffi::virt_addr_valid(addr);
     if has_metadata {
-        match readable_mem_tag(info.first_bad_addr) {
+        match mm::mem_tag_if_mapped(info.first_bad_addr) {
             Some(mem) => printk!(
                 c"\x013Pointer tag: [%02x], memory tag: [%02x]\n",
-                tag as c_uint,
-                mem as c_uint
+                Uint(tag as c_uint),
+                Uint(mem as c_uint)
             ),
             None => printk!(
                 c"\x013Pointer tag: [%02x], memory tag: [not mapped]\n",
-                tag as c_uint
+                Uint(tag as c_uint)
             ),
         }
     }
@@ -473,12 +359,11 @@ fn print_report(info: &Info) {
         print_address_description(addr, info);
         print_memory_metadata(info.first_bad_addr);
     } else {
-        // SAFETY: prints the current stack.
-        unsafe { ffi::dump_stack_lvl(KERN_ERR.as_ptr()) };
+        ffi::dump_stack();
     }
 }
 
-fn new_info(kind: ReportKind, addr: usize, size: usize, is_write: bool, ip: usize) -> Info {
+fn new_info<'a>(kind: ReportKind, addr: usize, size: usize, is_write: bool, ip: usize) -> Info<'a> {
     Info {
         kind,
         access_addr: addr,
@@ -486,14 +371,22 @@ fn new_info(kind: ReportKind, addr: usize, size: usize, is_write: bool, ip: usiz
         is_write,
         ip,
         first_bad_addr: 0,
-        cache: core::ptr::null_mut(),
-        object: 0,
+        object: None,
         object_size: 0,
         alloc_size: 0,
         bug_type: BugType::InvalidAccess,
         alloc_track: None,
         free_track: None,
     }
+}
+
+/// Prints the report of `info` between the banners.
+#[inline(always)]
+fn report(mut info: Info<'_>, addr: usize, is_write: bool) {
+    let open = start_report();
+    complete(&mut info);
+    print_report(&info, open.section.current_comm());
+    end_report(open, addr, is_write);
 }
 
 /// Reports a bad access of `size` bytes (0: unknown, as for tag-check faults)
@@ -513,11 +406,12 @@ pub extern "C" fn kasan_report(
     if !report_enabled() {
         return false;
     }
-    let lock = start_report();
-    let mut info = new_info(ReportKind::Access, addr as usize, size, is_write, ip);
-    complete(&mut info);
-    print_report(&info);
-    end_report(lock, addr as usize, is_write);
+    let addr = addr as usize;
+    report(
+        new_info(ReportKind::Access, addr, size, is_write, ip),
+        addr,
+        is_write,
+    );
     true
 }
 
@@ -536,11 +430,8 @@ pub extern "C" fn kasan_report_invalid_free(ptr: *mut c_void, ip: usize, kind: c
     if !report_enabled() {
         return;
     }
-    let lock = start_report();
-    let mut info = new_info(kind, ptr as usize, 0, false, ip);
-    complete(&mut info);
-    print_report(&info);
-    end_report(lock, ptr as usize, true);
+    let ptr = ptr as usize;
+    report(new_info(kind, ptr, 0, false, ip), ptr, true);
 }
 
 /// Reports an asynchronous tag-check fault found in `TFSR_EL1`: no address,
@@ -551,11 +442,10 @@ pub extern "C" fn kasan_report_async() {
     if !report_enabled() {
         return;
     }
-    let lock = start_report();
+    let open = start_report();
     printk!(c"\x013BUG: KASAN: invalid-access\n");
     printk!(c"\x013Asynchronous fault: no details available\n");
     printk!(c"\x013\n");
-    // SAFETY: prints the current stack.
-    unsafe { ffi::dump_stack_lvl(KERN_ERR.as_ptr()) };
-    end_report(lock, 0, true);
+    ffi::dump_stack();
+    end_report(open, 0, true);
 }

@@ -11,29 +11,37 @@
 //! (kasan-rs only) the fresh tag also avoids the tags of the neighbouring
 //! objects and of the object's previous life ([`distinct_tag`]).
 
-use crate::ffi::{self, Gfp, KmemCache, Slab};
+use crate::ffi::mm::{Cache, CacheInfo, Object, Pages, Slab};
+use crate::ffi::poison::POISON;
+use crate::ffi::{Gfp, KmemCache, RawSlab};
 use crate::kasan_core::params::TagPolicy;
+use crate::kasan_core::redzone::redzone;
 use crate::kasan_core::report::ReportKind;
 use crate::kasan_core::tag_policy::exclusion_mask;
 use crate::kasan_core::tags::{
-    get_tag, reset_tag, round_up_granule, set_tag, KASAN_TAG_INVALID, KASAN_TAG_KERNEL,
+    get_tag, reset_tag, round_up_granule, set_tag, TagChoice, KASAN_TAG_INVALID, KASAN_TAG_KERNEL,
 };
 use crate::kfence::is_kfence_address;
-use crate::layout::CacheInfo;
 use crate::mte;
 use crate::params;
-use crate::poison::{self, POISON};
-use crate::stack;
+use crate::stack_ring;
 use core::ffi::c_void;
+
+/// The slab holding `addr`, or NULL if `addr` is not a linear-map address or
+/// not slab memory (declared in mm/kasan/kasan.h).
+#[no_mangle]
+pub extern "C" fn kasan_addr_to_slab(addr: *const c_void) -> *mut RawSlab {
+    Slab::containing(addr as usize).map_or(core::ptr::null_mut(), Slab::as_ptr)
+}
 
 /// The tag an object gets: at slab creation (`at_init`) or at allocation.
 /// (`kasan.tag_policy=distinct` allocations take [`slab_alloc_distinct`].)
 #[inline(always)]
 fn assign_tag(info: &CacheInfo, object: usize, at_init: bool) -> u8 {
-    match (info.keeps_tag, at_init) {
-        (false, true) => KASAN_TAG_KERNEL,
-        (false, false) | (true, true) => mte::random_tag(),
-        (true, false) => get_tag(object),
+    match TagChoice::of(info.keeps_tag, at_init) {
+        TagChoice::Kernel => KASAN_TAG_KERNEL,
+        TagChoice::Random => mte::random_tag(),
+        TagChoice::Keep => get_tag(object),
     }
 }
 
@@ -41,31 +49,15 @@ fn assign_tag(info: &CacheInfo, object: usize, at_init: bool) -> u8 {
 /// before and after `object` in its slab (live ones; free ones have the invalid
 /// tag) and than the one its previous life had, if that ended among the newest
 /// stack ring events.
-///
-/// # Safety
-///
-/// `cache` is live and `object` one of its objects, being allocated.
 #[inline(always)]
-unsafe fn distinct_tag(cache: *mut KmemCache, object: usize) -> u8 {
-    let object = reset_tag(object);
-    let (mut start, mut end) = (0usize, 0usize);
-    // SAFETY: `object` is slab memory (caller's contract); the glue only
-    // writes the two bounds.
-    let slot = unsafe {
-        ffi::kasan_rs_slab_bounds(object as *const c_void, &mut start, &mut end);
-        crate::layout::cache_slot_size(cache)
-    };
-    // The neighbours' first granules, when inside the slab: mapped memory.
-    let before = match object.checked_sub(slot) {
-        Some(prev) if slot > 0 && prev >= start => mte::mem_tag(prev),
-        _ => KASAN_TAG_INVALID,
-    };
-    let after = match object.checked_add(slot) {
-        Some(next) if slot > 0 && next < end => mte::mem_tag(next),
-        _ => KASAN_TAG_INVALID,
-    };
-    let previous = crate::stack_ring::previous_life_tag(object).unwrap_or(KASAN_TAG_INVALID);
-    mte::random_tag_excluding(exclusion_mask(&[before, after, previous]))
+fn distinct_tag(object: Object<'_>) -> u8 {
+    let (before, after) = object.neighbour_tags();
+    let previous = stack_ring::previous_life_tag(reset_tag(object.addr()));
+    mte::random_tag_excluding(exclusion_mask(&[
+        before.unwrap_or(KASAN_TAG_INVALID),
+        after.unwrap_or(KASAN_TAG_INVALID),
+        previous.unwrap_or(KASAN_TAG_INVALID),
+    ]))
 }
 
 /// `round_up(x, KASAN_GRANULE_SIZE)` with the C's wrap-around for the
@@ -82,15 +74,11 @@ fn round_up(x: usize) -> usize {
 ///
 /// Called by slub for a slab it just allocated.
 #[no_mangle]
-pub unsafe extern "C" fn __kasan_poison_slab(slab: *mut Slab) {
-    // SAFETY: `slab` is a live slab, so its first page and size are valid and its
-    // memory belongs to the caller.
-    unsafe {
-        let page = ffi::kasan_rs_slab_page(slab);
-        let size = ffi::kasan_rs_page_size(page);
-        crate::layout::page_kasan_tag_set(page, size >> kernel::page::PAGE_SHIFT, KASAN_TAG_KERNEL);
-        poison::poison(crate::layout::linear_address(page), size, POISON, false);
-    }
+pub unsafe extern "C" fn __kasan_poison_slab(slab: *mut RawSlab) {
+    // SAFETY: slub hands over the slab it just allocated (caller's contract).
+    let pages = unsafe { Pages::of_new_slab(slab) };
+    pages.set_kasan_tag(KASAN_TAG_KERNEL);
+    pages.tag_memory(POISON, false);
 }
 
 /// Gives a new object its creation-time tag.
@@ -104,7 +92,7 @@ pub unsafe extern "C" fn __kasan_init_slab_obj(
     object: *const c_void,
 ) -> *mut c_void {
     // SAFETY: `cache` is live (caller's contract).
-    let info = unsafe { CacheInfo::of(cache) };
+    let info = unsafe { Cache::from_raw(cache) }.info();
     set_tag(object as usize, assign_tag(&info, object as usize, true)) as *mut c_void
 }
 
@@ -115,11 +103,9 @@ pub unsafe extern "C" fn __kasan_init_slab_obj(
 /// `object` is an object of `cache` being set up by slub.
 #[no_mangle]
 pub unsafe extern "C" fn __kasan_unpoison_new_object(cache: *mut KmemCache, object: *mut c_void) {
-    // SAFETY: `cache` is live and `object` one of its objects (caller's contract).
-    unsafe {
-        let info = CacheInfo::of(cache);
-        poison::unpoison(object as usize, info.object_size, false);
-    }
+    // SAFETY: an object of `cache` slub sets up (caller's contract).
+    let object = unsafe { Object::from_raw(cache, object) };
+    object.unpoison(object.cache().info().object_size, false);
 }
 
 /// Makes an object inaccessible again after its constructor ran.
@@ -129,33 +115,22 @@ pub unsafe extern "C" fn __kasan_unpoison_new_object(cache: *mut KmemCache, obje
 /// `object` is an object of `cache` being set up by slub.
 #[no_mangle]
 pub unsafe extern "C" fn __kasan_poison_new_object(cache: *mut KmemCache, object: *mut c_void) {
-    // SAFETY: `cache` is live and `object` one of its objects (caller's contract).
-    unsafe {
-        let info = CacheInfo::of(cache);
-        poison::poison(object as usize, round_up(info.object_size), POISON, false);
-    }
+    // SAFETY: an object of `cache` slub sets up (caller's contract).
+    let object = unsafe { Object::from_raw(cache, object) };
+    object.poison_range(
+        object.addr(),
+        round_up(object.cache().info().object_size),
+        false,
+    );
 }
 
 /// Unpoisons a whole object and records its allocation stack unless it is a
 /// kmalloc object (whose stack `__kasan_kmalloc` records).
-///
-/// # Safety
-///
-/// `object` (tagged) is an object of `cache` being allocated.
 #[inline(always)]
-unsafe fn unpoison_object(
-    cache: *mut KmemCache,
-    info: &CacheInfo,
-    object: usize,
-    flags: Gfp,
-    init: bool,
-) {
-    // SAFETY: forwarded from the caller.
-    unsafe {
-        poison::unpoison(object, info.object_size, init);
-        if stack::collection_enabled() && !info.kmalloc {
-            stack::save_alloc_info(cache, object, flags);
-        }
+pub(crate) fn unpoison_object(object: Object<'_>, info: &CacheInfo, flags: Gfp, init: bool) {
+    object.unpoison(info.object_size, init);
+    if stack_ring::collection_enabled() && !info.kmalloc {
+        stack_ring::save_alloc_info(object, flags);
     }
 }
 
@@ -175,69 +150,43 @@ pub unsafe extern "C" fn __kasan_slab_alloc(
     if object.is_null() || is_kfence_address(object as usize) {
         return object;
     }
-    // SAFETY: `cache` is live and `object` one of its objects being allocated.
-    unsafe {
-        let info = CacheInfo::of(cache);
-        if !info.keeps_tag && params::get().tag_policy() == TagPolicy::Distinct {
-            // A tail call: the default path keeps no register across it.
-            return slab_alloc_distinct(cache, object, flags, init);
-        }
-        let tagged = set_tag(object as usize, assign_tag(&info, object as usize, false));
-        unpoison_object(cache, &info, tagged, flags, init);
-        tagged as *mut c_void
+    // SAFETY: an object of `cache` slub is handing out (caller's contract).
+    let object = unsafe { Object::from_raw(cache, object) };
+    let info = object.cache().info();
+    if !info.keeps_tag && params::get().tag_policy() == TagPolicy::Distinct {
+        // A tail call: the default path keeps no register across it.
+        return slab_alloc_distinct(object, flags, init);
     }
+    let object = object.with_tag(assign_tag(&info, object.addr(), false));
+    unpoison_object(object, &info, flags, init);
+    object.addr() as *mut c_void
 }
 
 /// [`__kasan_slab_alloc`] of a plain cache's object under
 /// `kasan.tag_policy=distinct`: the tag comes from [`distinct_tag`].
-///
-/// # Safety
-///
-/// As [`__kasan_slab_alloc`], `object` non-NULL.
 #[cold]
 #[inline(never)]
-unsafe fn slab_alloc_distinct(
-    cache: *mut KmemCache,
-    object: *mut c_void,
-    flags: Gfp,
-    init: bool,
-) -> *mut c_void {
-    // SAFETY: forwarded from the caller.
-    unsafe {
-        let info = CacheInfo::of(cache);
-        let tagged = set_tag(object as usize, distinct_tag(cache, object as usize));
-        unpoison_object(cache, &info, tagged, flags, init);
-        tagged as *mut c_void
-    }
+fn slab_alloc_distinct(object: Object<'_>, flags: Gfp, init: bool) -> *mut c_void {
+    let info = object.cache().info();
+    let object = object.with_tag(distinct_tag(object));
+    unpoison_object(object, &info, flags, init);
+    object.addr() as *mut c_void
 }
 
 /// Poisons the kmalloc redzone `[object + size, object + object_size)` (granule
-/// aligned) and records the allocation stack of kmalloc objects.
-///
-/// # Safety
-///
-/// `object` (tagged) is an allocated object of `cache` of requested `size`.
+/// aligned) of an allocated object, and records the allocation stack of
+/// kmalloc objects.
 #[inline(always)]
-pub(crate) unsafe fn poison_kmalloc_redzone(
-    cache: *mut KmemCache,
+pub(crate) fn poison_kmalloc_redzone(
+    object: Object<'_>,
     info: &CacheInfo,
-    object: usize,
     size: usize,
     flags: Gfp,
 ) {
-    let redzone_start = round_up(object.wrapping_add(size));
-    let redzone_end = round_up(object.wrapping_add(info.object_size));
-    // SAFETY: the redzone lies inside the object's slot (caller's contract).
-    unsafe {
-        poison::poison(
-            redzone_start,
-            redzone_end.wrapping_sub(redzone_start),
-            POISON,
-            false,
-        );
-        if stack::collection_enabled() && info.kmalloc {
-            stack::save_alloc_info(cache, object, flags);
-        }
+    let (start, len) = redzone(object.addr(), size, info.object_size);
+    object.poison_range(start, len, false);
+    if stack_ring::collection_enabled() && info.kmalloc {
+        stack_ring::save_alloc_info(object, flags);
     }
 }
 
@@ -255,76 +204,65 @@ pub unsafe extern "C" fn __kasan_kmalloc(
     flags: Gfp,
 ) -> *mut c_void {
     if !object.is_null() && !is_kfence_address(object as usize) {
-        // SAFETY: forwarded from the caller.
-        unsafe {
-            let info = CacheInfo::of(cache);
-            poison_kmalloc_redzone(cache, &info, object as usize, size, flags);
-        }
+        // SAFETY: a just-allocated object of `cache` (caller's contract).
+        let object = unsafe { Object::from_raw(cache, object) };
+        poison_kmalloc_redzone(object, &object.cache().info(), size, flags);
     }
     object as *mut c_void
 }
 
 /// Checks that `object` (tagged) is the start of a live object of `cache`;
-/// reports an invalid or double free if not. Returns true if the free must not
-/// happen.
+/// reports an invalid or double free if not. Returns the object if it may be
+/// freed, `None` if the free must not happen.
 ///
 /// Kept out of line under its C name: it is a frame of C's bad-free reports.
 ///
 /// # Safety
 ///
-/// `cache` is live; `object` is the pointer passed to a free function.
+/// `cache` is live; `object` is the pointer passed to a free function of it
+/// (slub found `cache` from this very pointer, so it is slab memory).
 #[export_name = "check_slab_allocation"]
 #[inline(never)]
-pub(crate) unsafe fn check_slab_allocation(
+pub(crate) unsafe fn check_slab_allocation<'a>(
     cache: *mut KmemCache,
     object: usize,
     ip: usize,
-) -> bool {
+) -> Option<Object<'a>> {
     let untagged = reset_tag(object);
-    // SAFETY: slub found `cache` from this very pointer, so it is slab memory;
-    // `nearest_obj()` only does arithmetic on the slab's geometry.
-    let nearest = unsafe {
-        let slab = ffi::kasan_rs_virt_to_slab(untagged as *const c_void);
-        if slab.is_null() {
-            core::ptr::null_mut()
-        } else {
-            ffi::kasan_rs_nearest_obj(cache, slab, untagged as *mut c_void)
-        }
-    };
-    let kind = if nearest as usize != untagged {
+    // SAFETY: slab memory is in the linear map (caller's contract).
+    let nearest = unsafe { Slab::containing_linear(untagged) }.map(|slab| {
+        // SAFETY: `cache` is live (caller's contract).
+        slab.nearest_object(unsafe { Cache::from_raw(cache) }, untagged)
+    });
+    let kind = if nearest != Some(untagged) {
         ReportKind::InvalidFree
-    } else if !poison::byte_accessible(object) {
-        ReportKind::DoubleFree
     } else {
-        return false;
+        // SAFETY: the start of an object of `cache`, being freed by the caller.
+        let object = unsafe { Object::from_raw(cache, object as *const c_void) };
+        if object.accessible() {
+            return Some(object);
+        }
+        ReportKind::DoubleFree
     };
     crate::report::kasan_report_invalid_free(object as *mut c_void, ip, kind.c_value());
-    true
+    None
 }
 
 /// Poisons a freed object and records its free stack; objects of
 /// `SLAB_TYPESAFE_BY_RCU` caches stay accessible for the RCU grace period.
-///
-/// # Safety
-///
-/// `object` (tagged) is an object of `cache` being freed.
 #[inline(always)]
-pub(crate) unsafe fn poison_object(
-    cache: *mut KmemCache,
+pub(crate) fn poison_object(
+    object: Object<'_>,
     info: &CacheInfo,
-    object: usize,
     init: bool,
     still_accessible: bool,
 ) {
     if still_accessible {
         return;
     }
-    // SAFETY: forwarded from the caller.
-    unsafe {
-        poison::poison(reset_tag(object), round_up(info.object_size), POISON, init);
-        if stack::collection_enabled() {
-            stack::save_free_info(cache, object);
-        }
+    object.poison_range(object.addr(), round_up(info.object_size), init);
+    if stack_ring::collection_enabled() {
+        stack_ring::save_free_info(object);
     }
 }
 
@@ -343,8 +281,8 @@ pub unsafe extern "C" fn __kasan_slab_pre_free(
         return false;
     }
     // SAFETY: forwarded from the caller.
-    let bad = unsafe { check_slab_allocation(cache, object as usize, ip) };
-    crate::stack::keep_frame();
+    let bad = unsafe { check_slab_allocation(cache, object as usize, ip) }.is_none();
+    crate::keep_frame();
     bad
 }
 
@@ -363,11 +301,9 @@ pub unsafe extern "C" fn __kasan_slab_free(
     if is_kfence_address(object as usize) {
         return false;
     }
-    // SAFETY: forwarded from the caller.
-    unsafe {
-        let info = CacheInfo::of(cache);
-        poison_object(cache, &info, object as usize, init, still_accessible);
-    }
+    // SAFETY: an object of `cache` being freed (caller's contract).
+    let object = unsafe { Object::from_raw(cache, object) };
+    poison_object(object, &object.cache().info(), init, still_accessible);
     false
 }
 
@@ -388,17 +324,18 @@ pub unsafe extern "C" fn __kasan_krealloc(
     if addr == ZERO_SIZE_PTR || is_kfence_address(addr) {
         return object as *mut c_void;
     }
-    // SAFETY: `object` is a live kmalloc object (caller's contract), so the
-    // range up to its new size and its redzone are its own memory.
-    unsafe {
-        poison::unpoison(addr, size, false);
-        let slab = ffi::kasan_rs_virt_to_slab(object);
-        if slab.is_null() {
-            crate::page::poison_kmalloc_large_redzone(addr, size);
-        } else {
-            let cache = ffi::kasan_rs_slab_cache(slab);
-            let info = CacheInfo::of(cache);
-            poison_kmalloc_redzone(cache, &info, addr, size, flags);
+    // SAFETY: a live kmalloc object is linear-map memory (caller's contract).
+    match unsafe { Slab::containing_linear(addr) } {
+        None => {
+            // SAFETY: a live large kmalloc, owned by the caller.
+            let pages = unsafe { Pages::of_large_kmalloc(addr) };
+            crate::page::unpoison_large_kmalloc(&pages, addr, size);
+        }
+        Some(slab) => {
+            // SAFETY: a live object of the slab's cache, owned by the caller.
+            let object = unsafe { Object::of_slab(slab, addr) };
+            object.unpoison(size, false);
+            poison_kmalloc_redzone(object, &object.cache().info(), size, flags);
         }
     }
     object as *mut c_void
@@ -416,7 +353,7 @@ pub unsafe extern "C" fn __kasan_unpoison_range(address: *const c_void, size: us
         return;
     }
     // SAFETY: forwarded from the caller.
-    unsafe { poison::unpoison(address as usize, size, false) };
+    unsafe { crate::ffi::poison::unpoison(address as usize, size, false) };
 }
 
 /// The one explicit software check: reports and returns false if an access to
@@ -428,7 +365,8 @@ pub unsafe extern "C" fn __kasan_unpoison_range(address: *const c_void, size: us
 /// `kmem_cache_destroy()` pass one they own).
 #[no_mangle]
 pub unsafe extern "C" fn __kasan_check_byte(address: *const c_void, ip: usize) -> bool {
-    if poison::byte_accessible(address as usize) {
+    // SAFETY: mapped (caller's contract).
+    if unsafe { crate::ffi::poison::byte_accessible(address as usize) } {
         return true;
     }
     crate::report::kasan_report(address, 1, false, ip);

@@ -11,17 +11,38 @@
 //! whose hooks must not run under a lock the report path takes. The index
 //! arithmetic and the search are in the host-tested core.
 
-use crate::ffi::{self, Gfp, KmemCache, STACK_DEPOT_CAN_ALLOC_GET};
+use crate::ffi::locks::{RingExclusive, RingShared};
+use crate::ffi::mm::Object;
+use crate::ffi::static_keys::Key;
+use crate::ffi::{self, DepotHandle, Gfp, KmemCache, STACK_DEPOT_CAN_ALLOC_GET};
 use crate::kasan_core::report::BugType;
 use crate::kasan_core::stack_ring::{self as logic, Entry, ExtraInfo, Findings, Track, BUSY};
 use crate::kasan_core::tag_policy::RECENT_FREES;
-use crate::layout::CacheInfo;
-use crate::locks::{RingExclusive, RingShared};
 use crate::params;
-use crate::stack::kasan_save_stack;
-use crate::static_keys::Key;
 use core::ffi::c_void;
+use core::mem::MaybeUninit;
 use core::sync::atomic::{AtomicBool, AtomicPtr, AtomicU32, AtomicU64, AtomicUsize, Ordering};
+
+/// Frames kept per stack (`KASAN_STACK_DEPTH`).
+const STACK_DEPTH: usize = 64;
+
+/// Whether alloc and free stacks are collected (`kasan.stacktrace`).
+#[inline(always)]
+pub fn collection_enabled() -> bool {
+    Key::Stacktrace.is_on()
+}
+
+/// Captures the current stack into the stack depot (declared in
+/// mm/kasan/kasan.h; a frame of every saved stack, as in C).
+#[no_mangle]
+#[inline(never)]
+pub extern "C" fn kasan_save_stack(flags: Gfp, depot_flags: u32) -> DepotHandle {
+    // Not zeroed: this runs on every allocation and free, and only the entries
+    // `stack_trace_save()` fills in are read (as in C).
+    let mut entries = [MaybeUninit::<usize>::uninit(); STACK_DEPTH];
+    let nr = ffi::stack_trace_save(&mut entries);
+    ffi::stack_depot_save(&mut entries, nr, flags, depot_flags)
+}
 
 /// One ring slot. All fields are atomics so that readers and writers never
 /// need `unsafe` to touch them; the protocol (CAS on `ptr`, the rwlock) is what
@@ -57,8 +78,8 @@ impl Slot {
 #[cfg(CONFIG_KASAN_EXTRA_INFO)]
 #[inline(always)]
 fn extra_now() -> ExtraInfo {
-    // SAFETY: both read per-CPU or clock state, in any context.
-    unsafe { ExtraInfo::new(ffi::kasan_rs_raw_cpu(), ffi::kasan_rs_local_clock()) }
+    let (cpu, clock) = ffi::cpu_and_clock();
+    ExtraInfo::new(cpu, clock)
 }
 
 /// The ring.
@@ -103,14 +124,14 @@ pub extern "C" fn kasan_init_tags() {
     if let Some(v) = p.stacktrace_arg() {
         Key::Stacktrace.set(v.is_on());
     }
-    if !crate::stack::collection_enabled() {
+    if !collection_enabled() {
         return;
     }
     let entries = p.stack_ring_entries();
     let slots = match p.stack_ring_bytes(core::mem::size_of::<Slot>()) {
-        // SAFETY: boot-time memblock allocation; memblock memory is zeroed,
-        // which is a valid (empty) state for every slot.
-        Some(bytes) => unsafe { ffi::kasan_rs_memblock_alloc(bytes) }.cast::<Slot>(),
+        // SAFETY: boot time (this function is `.init.text`). Memblock memory is
+        // zeroed, which is a valid (empty) state for every slot.
+        Some(bytes) => unsafe { ffi::memblock_alloc(bytes) }.cast::<Slot>(),
         None => core::ptr::null_mut(),
     };
     if slots.is_null() {
@@ -122,17 +143,16 @@ pub extern "C" fn kasan_init_tags() {
     RING.slots.store(slots, Ordering::Release);
 }
 
-/// Records one event of `object` (tagged) of `cache`. Named like its C
-/// counterpart so that saved stacks read the same.
+/// Records one event of `object` (tagged). Named like its C counterpart so
+/// that saved stacks read the same.
 #[export_name = "save_stack_info"]
 #[inline(never)]
-fn save_stack_info(cache: *mut KmemCache, object: *mut c_void, gfp: Gfp, is_free: bool) {
+fn save_stack_info(object: Object<'_>, gfp: Gfp, is_free: bool) {
     let stack = kasan_save_stack(gfp, STACK_DEPOT_CAN_ALLOC_GET);
     let Some(slots) = RING.slots() else {
         return;
     };
-    // SAFETY: `cache` is the live cache of the object being allocated or freed.
-    let object_size = unsafe { CacheInfo::of(cache) }.object_size;
+    let object_size = object.cache().info().object_size;
     let ring_lock = RingShared::lock();
     let slot = loop {
         let pos = RING.pos.fetch_add(1, Ordering::Relaxed);
@@ -155,18 +175,19 @@ fn save_stack_info(cache: *mut KmemCache, object: *mut c_void, gfp: Gfp, is_free
     if let Some(slot) = slot {
         old_stack = slot.stack.load(Ordering::Relaxed);
         slot.size.store(object_size, Ordering::Relaxed);
-        slot.pid
-            .store(crate::stack::current_pid(), Ordering::Relaxed);
+        slot.pid.store(ffi::current_pid(), Ordering::Relaxed);
         slot.stack.store(stack, Ordering::Relaxed);
         #[cfg(CONFIG_KASAN_EXTRA_INFO)]
         slot.extra.store(extra_now().bits(), Ordering::Relaxed);
         slot.is_free.store(is_free, Ordering::Relaxed);
-        slot.ptr.store(object as usize, Ordering::Release);
+        slot.ptr.store(object.addr(), Ordering::Release);
     }
     // Released before the depot: putting a stack may free depot memory.
     drop(ring_lock);
     if old_stack != 0 {
-        // SAFETY: drops the reference the overwritten entry held.
+        // SAFETY: the overwritten slot held the reference `kasan_save_stack()`
+        // took for it (STACK_DEPOT_FLAG_GET); the slot now holds another stack,
+        // so that reference is given up here, once.
         unsafe { ffi::stack_depot_put(old_stack) };
     }
 }
@@ -183,8 +204,9 @@ pub unsafe extern "C" fn kasan_save_alloc_info(
     object: *mut c_void,
     flags: Gfp,
 ) {
-    save_stack_info(cache, object, flags, false);
-    crate::stack::keep_frame();
+    // SAFETY: the caller's contract is `Object`'s.
+    save_stack_info(unsafe { Object::from_raw(cache, object) }, flags, false);
+    crate::keep_frame();
 }
 
 /// Records the free of `object` (tagged) of `cache`.
@@ -195,8 +217,24 @@ pub unsafe extern "C" fn kasan_save_alloc_info(
 #[no_mangle]
 #[inline(never)]
 pub unsafe extern "C" fn kasan_save_free_info(cache: *mut KmemCache, object: *mut c_void) {
-    save_stack_info(cache, object, 0, true);
-    crate::stack::keep_frame();
+    // SAFETY: the caller's contract is `Object`'s.
+    save_stack_info(unsafe { Object::from_raw(cache, object) }, 0, true);
+    crate::keep_frame();
+}
+
+/// Records the allocation of `object` in the ring (through the C-named frame
+/// `kasan_save_alloc_info`, as C's stacks have it).
+#[inline(always)]
+pub fn save_alloc_info(object: Object<'_>, flags: Gfp) {
+    // SAFETY: an `Object` is a live object of its live cache (type invariants).
+    unsafe { kasan_save_alloc_info(object.cache().as_ptr(), object.addr() as *mut c_void, flags) };
+}
+
+/// Records the free of `object` in the ring (through `kasan_save_free_info`).
+#[inline(always)]
+pub fn save_free_info(object: Object<'_>) {
+    // SAFETY: as above.
+    unsafe { kasan_save_free_info(object.cache().as_ptr(), object.addr() as *mut c_void) };
 }
 
 /// Searches the frozen ring for the last allocation and free of `object`

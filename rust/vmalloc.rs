@@ -6,58 +6,19 @@
 //! (`VM_ALLOC`, non-executable) vmalloc memory is tagged; the backing pages
 //! get the same tag in `page->flags` so that `page_address()` of them works.
 
+use crate::ffi::mm::{VmArea, VmallocRange};
 use crate::ffi::KASAN_VMALLOC_VM_ALLOC;
-use crate::ffi::{self, Page, VmStruct, VmallocFlags};
+use crate::ffi::{self, VmStruct, VmallocFlags};
 use crate::ffi::{KASAN_VMALLOC_INIT, KASAN_VMALLOC_KEEP_TAG, KASAN_VMALLOC_PROT_NORMAL};
-use crate::kasan_core::tags::{get_tag, round_down_granule, round_up_granule, set_tag};
+use crate::kasan_core::tags::{get_tag, round_down_granule, set_tag};
 use crate::mte;
-use crate::poison::{self, POISON};
 use core::ffi::c_void;
 use core::sync::atomic::{AtomicBool, Ordering};
-use kernel::page::PAGE_SIZE;
 
 /// Whether vmalloc memory is tagged (`kasan.vmalloc`).
 #[inline(always)]
 fn enabled() -> bool {
-    crate::static_keys::Key::Vmalloc.is_on()
-}
-
-/// Zeroes the pages of `[start, start + size)` and resets their tags, for
-/// `__GFP_ZERO` vmalloc when tagging is off.
-///
-/// # Safety
-///
-/// The range is a page-aligned vmalloc mapping being set up by the caller.
-unsafe fn init_pages(start: usize, size: usize) {
-    let end = start.saturating_add(size);
-    let mut addr = start;
-    while addr < end {
-        // SAFETY: `addr` is mapped (caller's contract), so it has a page.
-        unsafe {
-            ffi::kasan_rs_clear_highpage_kasan_tagged(ffi::vmalloc_to_page(addr as *const c_void))
-        };
-        addr = addr.saturating_add(PAGE_SIZE);
-    }
-}
-
-/// Gives the pages backing the vmalloc area at `addr` the tag `tag`.
-///
-/// # Safety
-///
-/// `addr` is the start of a live `VM_ALLOC` area.
-unsafe fn tag_area_pages(addr: usize, tag: u8) {
-    let mut pages: *mut *mut Page = core::ptr::null_mut();
-    let mut nr: u32 = 0;
-    // SAFETY: `find_vm_area()` looks `addr` up; the returned array has `nr` pages.
-    unsafe {
-        if !ffi::kasan_rs_vm_area_pages(addr as *const c_void, &mut pages, &mut nr) {
-            ffi::warn(c"vmalloc area to tag not found");
-            return;
-        }
-        for i in 0..nr as usize {
-            crate::layout::page_kasan_tag_set(*pages.add(i), 1, tag);
-        }
-    }
+    crate::ffi::static_keys::Key::Vmalloc.is_on()
 }
 
 /// Tags a new vmalloc mapping and its in-page tail redzone; returns the tagged
@@ -72,11 +33,12 @@ pub unsafe extern "C" fn __kasan_unpoison_vmalloc(
     size: usize,
     flags: VmallocFlags,
 ) -> *mut c_void {
+    // SAFETY: a mapping mm/vmalloc.c sets up through this hook (caller's contract).
+    let range = unsafe { VmallocRange::from_raw(start as usize, size) };
     let init = flags & KASAN_VMALLOC_INIT != 0;
     if !enabled() {
         if init {
-            // SAFETY: forwarded from the caller.
-            unsafe { init_pages(start as usize, size) };
+            range.clear_pages();
         }
         return start as *mut c_void;
     }
@@ -92,19 +54,9 @@ pub unsafe extern "C" fn __kasan_unpoison_vmalloc(
     } else {
         mte::random_tag()
     };
-    let start = set_tag(start as usize, tag);
-    let redzone_start = round_up_granule(start.wrapping_add(size)).unwrap_or(0);
-    let page_end = redzone_start.wrapping_add(PAGE_SIZE - 1) & !(PAGE_SIZE - 1);
-    // SAFETY: the mapping and its last page belong to the caller.
-    unsafe {
-        poison::unpoison(start, size, init);
-        poison::poison(
-            redzone_start,
-            page_end.wrapping_sub(redzone_start),
-            POISON,
-            init,
-        );
-        tag_area_pages(start, tag);
+    let start = range.tag(tag, init);
+    if !range.set_pages_kasan_tag(tag) {
+        ffi::warn(c"vmalloc area to tag not found");
     }
     start as *mut c_void
 }
@@ -131,25 +83,25 @@ pub unsafe extern "C" fn __kasan_unpoison_vmap_areas(
         }
         return;
     }
-    if nr_vms < 1 {
+    let Ok(nr) = usize::try_from(nr_vms) else {
         return;
-    }
-    // SAFETY: `vms` holds `nr_vms` live areas (caller's contract).
-    unsafe {
-        let first = *vms;
-        let slot = ffi::kasan_rs_vm_struct_addr(first);
-        *slot = __kasan_unpoison_vmalloc(*slot, ffi::kasan_rs_vm_struct_size(first), flags);
-        let tag = get_tag(*slot as usize);
-        for i in 1..nr_vms as usize {
-            let vm = *vms.add(i);
-            let slot = ffi::kasan_rs_vm_struct_addr(vm);
-            let addr = set_tag(*slot as usize, tag) as *const c_void;
-            *slot = __kasan_unpoison_vmalloc(
-                addr,
-                ffi::kasan_rs_vm_struct_size(vm),
-                flags | KASAN_VMALLOC_KEEP_TAG,
-            );
-        }
+    };
+    // SAFETY: `vms` holds `nr_vms` live areas the caller sets up.
+    let areas = unsafe { VmArea::array(vms, nr) };
+    let Some((first, rest)) = areas.split_first() else {
+        return;
+    };
+    // SAFETY: each area's mapping is set up by the caller (as above).
+    let addr =
+        unsafe { __kasan_unpoison_vmalloc(first.addr() as *const c_void, first.size(), flags) };
+    first.set_addr(addr as usize);
+    let tag = get_tag(addr as usize);
+    for vm in rest {
+        let addr = set_tag(vm.addr(), tag) as *const c_void;
+        // SAFETY: as above.
+        let addr =
+            unsafe { __kasan_unpoison_vmalloc(addr, vm.size(), flags | KASAN_VMALLOC_KEEP_TAG) };
+        vm.set_addr(addr as usize);
     }
 }
 

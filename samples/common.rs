@@ -37,6 +37,11 @@ pub(crate) fn on_each_cpu(func: unsafe extern "C" fn(*mut c_void)) {
     };
 }
 
+/// `on_each_cpu()` callback: tag checks back on on this CPU.
+///
+/// # Safety
+///
+/// Called from `on_each_cpu()` only, with KASAN on.
 unsafe extern "C" fn enable_tag_checks_here(_info: *mut c_void) {
     // SAFETY: `kasan_enable_hw_tags` only writes the calling CPU's SCTLR_EL1.TCF.
     unsafe { kasan_enable_hw_tags() };

@@ -49,6 +49,11 @@ fn online_cpus() -> usize {
     usize::try_from(n).unwrap_or(1)
 }
 
+/// `on_each_cpu()` callback: this CPU's bad access.
+///
+/// # Safety
+///
+/// Called from `on_each_cpu()` only, once per CPU, by this module.
 unsafe extern "C" fn fault_here(_info: *mut c_void) {
     let me = NEXT.fetch_add(1, Ordering::SeqCst);
     let cpus = online_cpus();

@@ -140,10 +140,6 @@ pub struct Relative {
     pub bytes: i32,
     /// The side of the region.
     pub side: Direction,
-    /// `side.as_str()`. Kept only while the kernel's report.rs still matches
-    /// on the words; it should print `side.c_str()` instead, after which
-    /// this field goes.
-    pub direction: &'static str,
 }
 
 impl Relative {
@@ -151,7 +147,6 @@ impl Relative {
         Relative {
             bytes: bytes as i32,
             side,
-            direction: side.as_str(),
         }
     }
 }
@@ -220,6 +215,25 @@ pub mod dump {
     pub const fn caret_width(row: usize, addr: usize) -> usize {
         3 + 16 + (addr.wrapping_sub(row) / GRANULE_SIZE) * 3 + 1
     }
+
+    /// Length of a row's prefix with its NUL: `>` or ` `, 16 hex digits, `: `.
+    pub const PREFIX_LEN: usize = 1 + 16 + 2 + 1;
+
+    /// The prefix of the row at `row` as C's `snprintf(">%px: ")` (the buggy
+    /// row) or `" %px: "` writes it: the address as 16 lower-case hex digits.
+    pub const fn row_prefix(row: usize, guilty: bool) -> [u8; PREFIX_LEN] {
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
+        let mut out = [0u8; PREFIX_LEN];
+        out[0] = if guilty { b'>' } else { b' ' };
+        let mut i = 0;
+        while i < 16 {
+            out[1 + i] = DIGITS[(row >> (60 - 4 * i)) & 0xf];
+            i += 1;
+        }
+        out[17] = b':';
+        out[18] = b' ';
+        out
+    }
 }
 
 #[cfg(test)]
@@ -239,6 +253,19 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn row_prefix_is_percent_px() {
+        assert_eq!(
+            &dump::row_prefix(0xffff_0000_04a7_e600, true),
+            b">ffff000004a7e600: \0"
+        );
+        assert_eq!(&dump::row_prefix(0x10, false), b" 0000000000000010: \0");
+        assert_eq!(
+            &dump::row_prefix(usize::MAX, false),
+            b" ffffffffffffffff: \0"
+        );
+    }
 
     #[test]
     fn bug_type_names_and_kinds() {
@@ -308,7 +335,6 @@ mod tests {
         for (access, size, bytes, side) in cases {
             let r = relative_position(access, o, size);
             assert_eq!((r.bytes, r.side), (bytes, side), "{access:#x} {size}");
-            assert_eq!(r.direction, side.as_str());
         }
     }
 

@@ -206,6 +206,7 @@ impl TagRangePlan {
         let two_blocks = block_size.wrapping_mul(2);
         // Non-short-circuit `&`: one flag computed without branches, as the C
         // computes its condition (the hooks are hot paths).
+        #[allow(clippy::needless_bitwise_bool)]
         let blocks = !dczid_prohibited(dczid) & (block_size >= GRANULE_SIZE) & (size >= two_blocks);
         TagRangePlan {
             start: addr,

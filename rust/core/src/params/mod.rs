@@ -24,7 +24,7 @@
 //! * `words`: the accepted words ([`OnOff`], [`Mode`], [`FaultMode`],
 //!   [`TagPolicy`]) and [`ParamError`];
 //! * `set`: [`Params`], its `parse_*` methods and accessors;
-//! * `names` (host only): [`ParamId`] and the by-name dispatch
+//! * `names` (host only): `ParamId` and the by-name dispatch
 //!   (`Params::apply`, `Params::set`) of the host tool.
 //!
 //! Everything public is re-exported here, so `params::X` is the path to use.

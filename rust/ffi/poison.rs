@@ -4,7 +4,7 @@
 //! the HW_TAGS `kasan_poison()`, `kasan_unpoison()` and
 //! `kasan_byte_accessible()` of mm/kasan/kasan.h.
 
-use crate::ffi::warn;
+use super::warn;
 use crate::kasan_core::tag_range::{RangeError, ValidRange};
 use crate::kasan_core::tags::{get_tag, reset_tag, round_up_granule};
 use crate::kasan_core::tags::{KASAN_TAG_INVALID, KASAN_TAG_KERNEL};
@@ -55,9 +55,12 @@ pub unsafe fn unpoison(addr: usize, size: usize, init: bool) {
 /// Whether an access through the pointer `addr` to its first byte passes the tag
 /// check: the match-all tag, or equal pointer and memory tags.
 ///
-/// `addr` must be a mapped kernel address (see [`mte::mem_tag`]).
+/// # Safety
+///
+/// `addr` is a mapped kernel address (see [`mte::mem_tag`]).
 #[inline(always)]
-pub fn byte_accessible(addr: usize) -> bool {
+pub unsafe fn byte_accessible(addr: usize) -> bool {
     let ptr_tag = get_tag(addr);
-    ptr_tag == KASAN_TAG_KERNEL || ptr_tag == mte::mem_tag(addr)
+    // SAFETY: forwarded from the caller.
+    ptr_tag == KASAN_TAG_KERNEL || ptr_tag == unsafe { mte::mem_tag(addr) }
 }

@@ -6,7 +6,7 @@
 //! `layout_constants.rs` at build time), so the hooks read them inline, as
 //! the C hooks do, instead of calling a wrapper.
 
-use crate::ffi::{KmemCache, Page};
+use super::bindings::{KmemCache, Page};
 use core::sync::atomic::{AtomicUsize, Ordering};
 use kernel::page::PAGE_SHIFT;
 
@@ -19,7 +19,7 @@ use constants::*;
 
 /// Size of KFENCE's pool (`KFENCE_POOL_SIZE`), for [`crate::kfence`].
 #[cfg(CONFIG_KFENCE)]
-pub(crate) use constants::KFENCE_POOL_BYTES;
+pub use constants::KFENCE_POOL_BYTES;
 
 // What the reads below assume.
 const _: () = assert!(PAGE_KASAN_TAG_MASK == 0xff);
@@ -137,24 +137,35 @@ pub unsafe fn page_kasan_tag_set(page: *mut Page, nr: usize, tag: u8) {
 #[inline(always)]
 pub unsafe fn page_address(page: *const Page) -> usize {
     // SAFETY: forwarded from the caller.
-    crate::kasan_core::tags::set_tag(linear_address(page), unsafe { page_kasan_tag(page) })
+    unsafe { crate::kasan_core::tags::set_tag(linear_address(page), page_kasan_tag(page)) }
 }
 
 /// The linear-map address of `page`, with the match-all tag: for callers that
 /// set their own tag or none (saves reading `page->flags`).
+///
+/// # Safety
+///
+/// `page` must point to a valid `struct page` (in the vmemmap).
 #[cfg(not(CONFIG_DEBUG_VIRTUAL))]
 #[inline(always)]
-pub fn linear_address(page: *const Page) -> usize {
+pub unsafe fn linear_address(page: *const Page) -> usize {
     let index = (page as usize).wrapping_sub(VMEMMAP_BASE) / STRUCT_PAGE_SIZE;
     LINEAR_MAP_START.wrapping_add(index << PAGE_SHIFT)
 }
 
 /// The linear-map address of `page`, with the match-all tag.
+///
+/// # Safety
+///
+/// `page` must point to a valid `struct page`.
 #[cfg(CONFIG_DEBUG_VIRTUAL)]
 #[inline(always)]
-pub fn linear_address(page: *const Page) -> usize {
-    // SAFETY: `page_address()` of a valid page; the tag is dropped.
-    crate::kasan_core::tags::reset_tag(unsafe { crate::ffi::kasan_rs_page_address(page) } as usize)
+pub unsafe fn linear_address(page: *const Page) -> usize {
+    // SAFETY: `page_address()` of a valid page (caller's contract); the tag is
+    // dropped.
+    crate::kasan_core::tags::reset_tag(
+        unsafe { super::bindings::kasan_rs_page_address(page) } as usize
+    )
 }
 
 /// `page_address()` through the C wrapper (`CONFIG_DEBUG_VIRTUAL` checks it).
@@ -166,5 +177,5 @@ pub fn linear_address(page: *const Page) -> usize {
 #[inline(always)]
 pub unsafe fn page_address(page: *const Page) -> usize {
     // SAFETY: forwarded from the caller.
-    unsafe { crate::ffi::kasan_rs_page_address(page) as usize }
+    unsafe { super::bindings::kasan_rs_page_address(page) as usize }
 }

@@ -7,7 +7,7 @@
 //! wrappers test them with patched branches. Rust reads their count, an atomic, and
 //! sets them through `static_key_enable()`/`static_key_disable()`.
 
-use crate::ffi::{self, StaticKey};
+use super::bindings::{self, StaticKey};
 
 /// One of KASAN's static keys.
 #[derive(Clone, Copy)]
@@ -27,9 +27,9 @@ impl Key {
         // kernel; a `StaticKey` is only ever read through its atomic count.
         unsafe {
             match self {
-                Key::Enabled => &ffi::kasan_flag_enabled,
-                Key::Vmalloc => &ffi::kasan_flag_vmalloc,
-                Key::Stacktrace => &ffi::kasan_flag_stacktrace,
+                Key::Enabled => &bindings::kasan_flag_enabled,
+                Key::Vmalloc => &bindings::kasan_flag_vmalloc,
+                Key::Stacktrace => &bindings::kasan_flag_stacktrace,
             }
         }
     }
@@ -45,6 +45,8 @@ impl Key {
     pub fn set(self, on: bool) {
         // SAFETY: the key is one of glue.c's static keys; the glue only calls
         // static_key_enable()/static_key_disable() on it.
-        unsafe { ffi::kasan_rs_static_key_set(self.key(), on) };
+        unsafe {
+            bindings::kasan_rs_static_key_set(core::ptr::from_ref(self.key()).cast_mut(), on)
+        };
     }
 }

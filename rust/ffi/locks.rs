@@ -8,7 +8,7 @@
 //! the lock back when dropped; it cannot be sent to another CPU (interrupts are
 //! off while it lives).
 
-use crate::ffi;
+use super::bindings;
 use core::marker::PhantomData;
 
 /// Defines a guard type `$name` whose `lock()` calls the glue function `$lock`
@@ -28,7 +28,7 @@ macro_rules! irqsave_guard {
             pub fn lock() -> Self {
                 // SAFETY: the lock is one of glue.c's static locks; taking it has no
                 // precondition (IRQ-saving: any context). The guard releases it.
-                let flags = unsafe { ffi::$lock() };
+                let flags = unsafe { bindings::$lock() };
                 $name {
                     flags,
                     _not_send: PhantomData,
@@ -40,7 +40,7 @@ macro_rules! irqsave_guard {
             #[inline(always)]
             fn drop(&mut self) {
                 // SAFETY: taken by `lock()` with these flags, on this CPU.
-                unsafe { ffi::$unlock(self.flags) };
+                unsafe { bindings::$unlock(self.flags) };
             }
         }
     };
