@@ -30,6 +30,11 @@
 #                      on the re-onlined CPU ('Asynchronous fault', at least one report)
 #   hotplug-switch     rust only, field families: async boot, /init writes "sync", then cycles
 #                      CPU 1: six whole synchronous reports from CPU 1
+#   report-type        rust only: testing/report-type's C module calls kasan_report_invalid_free()
+#                      with report type 0 (KASAN_REPORT_ACCESS, not a free) and 7 (not in the
+#                      enum): each gives one WARNING naming the bad type and one whole
+#                      invalid-free report, and the module finishes (no undefined behaviour:
+#                      the type crosses from C as an integer and is validated)
 #   tag-policy         rust only: kasan.tag_policy=distinct, samples/kasan_rs_tag_policy.ko's
 #                      28 adjacent overflows and 28 immediate-reuse use-after-frees: all 56
 #                      reported (with random tags about 1 in 14 is missed: the same boot with
@@ -115,6 +120,15 @@ check() {  # check VARIANT NAME RUNNER-ARGS...
         ! grep -q 'Asynchronous fault' "$log" || { rc=1; extra="$extra (an asynchronous report)"; }
         m=$(reports_whole "$log" 1) || { rc=1; extra="$extra ($m)"; }
       fi;;
+    report-type)
+      if [ "$rc" = 0 ]; then
+        m=$(reports_whole "$log" 1) || { rc=1; extra=" ($m)"; }
+        n=$(grep -c 'kasan: kasan_report_invalid_free: report type is not a free; reporting invalid-free' "$log")
+        [ "$n" = 2 ] || { rc=1; extra="$extra ($n warnings, want 2)"; }
+        n=$(grep -c 'BUG: KASAN: invalid-free in ' "$log")
+        [ "$n" = 2 ] || { rc=1; extra="$extra ($n invalid-free reports, want 2)"; }
+        grep -q 'kasan_rs_report_type: done' "$log" || { rc=1; extra="$extra (module did not finish)"; }
+      fi;;
     tag-policy|tag-policy-random)
       grep -q 'kasan_rs_tag_policy: done, adjacent=28 reuse=28' "$log" || { rc=1; extra="$extra (module did not finish)"; }
       if [ "$name" = tag-policy-random ]; then
@@ -161,6 +175,13 @@ for v in $variants; do
                              --append "kasan.mode=async kasan_multi_shot rdinit=/init kunit.enable=0 KASAN_RS_SET_MODE=sync"
     check "$v" mode-refused  --initrd "$cpio" --expect-reports 6 \
                              --append "kasan_multi_shot rdinit=/init kunit.enable=0 KASAN_RS_SET_MODE=async"
+    rt_cpio="$LOGS/report-type/report-type-$v.cpio"
+    if (module_initramfs "$v" "$TOP/testing/report-type" kasan_rs_report_type "$rt_cpio"); then
+      check "$v" report-type --initrd "$rt_cpio" --expect-reports 2 \
+                             --append "kasan_multi_shot rdinit=/init kunit.enable=0 KASAN_RS_MODULE=/kasan_rs_report_type.ko"
+    else
+      printf '%-8s %-16s %s\n' "$v" report-type "FAILED (cannot build testing/report-type)"; failed=1
+    fi
     check "$v" tag-policy    --initrd "$cpio" --expect-reports 56 --append \
       "kasan.tag_policy=distinct kasan_multi_shot rdinit=/init kunit.enable=0 KASAN_RS_MODULE=/kasan_rs_tag_policy.ko"
     check "$v" tag-policy-random --initrd "$cpio" --min-reports 1 --append \
