@@ -10,7 +10,7 @@ log() { printf 'bootstrap: %s\n' "$*" >&2; }
 need_apt=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
-APT_PKGS=(linux-source-6.12 rustc-web rust-web-src clang-19 lld-19 llvm-19 libclang-19-dev
+APT_PKGS=(linux-source-6.12 rustc-web rust-web-src rust-web-clippy clang-19 lld-19 llvm-19 libclang-19-dev
           flex bison bc libssl-dev libelf-dev cpio make xz-utils python3)
 # --fuzz: also what the fuzz runs need on the host (testing/fuzz/image.sh builds the guest image
 # with mmdebstrap and mkfs.ext4 -d, writes modules into it with debugfs, makes ssh keys).

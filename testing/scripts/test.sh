@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command (`make test`, called by .ci/run):
 #   1. host tests: `cargo test --workspace --release` (every crate of the project), then the
-#      kernel-side rustfmt and checkpatch.pl checks (testing/scripts/rustfmt.sh, checkpatch.sh);
+#      kernel-side rustfmt and checkpatch.pl checks (testing/scripts/rustfmt.sh, checkpatch.sh)
+#      and the C edge census (unsafe-census.sh --check: no raw C outside rust/ffi, no module cycle);
 #   2. for every variant in $TEST_VARIANTS (default: c): build it, then boot the upstream KUnit
 #      `kasan` suite once per line of testing/expectations/<variant>.expect and compare the
 #      suite's counts with the line's expectation (kasan-rs run --expect);
@@ -11,7 +12,8 @@
 #      Then, still for c and rust: the report-by-report differential of the two consoles
 #      (testing/scripts/report-diff.sh, kasan.mode=sync), the fault modes and concurrency
 #      checks (testing/scripts/faults.sh) and the symbol proof of which implementation each
-#      vmlinux carries (testing/scripts/check-symbols.sh);
+#      vmlinux carries (testing/scripts/check-symbols.sh); then the kernel's clippy lints and
+#      rustdoc on the crate (testing/scripts/kernel-lint.sh);
 #   4. the rust variant built as the `hardened` config family, its suite in every mode;
 #   5. print a table of variant / run / parameters / verdict; exit 1 if anything failed.
 # Logs: out/logs/host-tests.log, out/logs/<variant>-build.log, out/logs/<variant>-<run>.log,
@@ -68,6 +70,13 @@ if out=$("$TOP/testing/scripts/checkpatch.sh" 2>&1); then
 else
   printf '%s\n' "$out" | grep -v '^ok ' | head -20 >&2
   row host checkpatch "scripts/checkpatch.pl" "FAILED (testing/scripts/checkpatch.sh lists the findings)" $(( $(now) - t )); failed=1
+fi
+t=$(now)
+if out=$("$TOP/testing/scripts/unsafe-census.sh" --check 2>&1); then
+  row host "C edge" "unsafe-census.sh" "PASS (no raw C call outside rust/ffi; module graph acyclic; $(sed -n 's/^unsafe blocks in the edge (ffi.rs, ffi\/, mte.rs): \([0-9]*\); elsewhere: \([0-9]*\)$/unsafe blocks: \1 edge, \2 hooks/p' <<<"$out"))" $(( $(now) - t ))
+else
+  printf '%s\n' "$out" | tail -20 >&2
+  row host "C edge" "unsafe-census.sh" "FAILED (a raw C call outside rust/ffi, or a module cycle)" $(( $(now) - t )); failed=1
 fi
 [ -x "$KASAN_RS" ] || (cd "$TOP" && cargo build --release -q -p kasan-rs-tools) \
   || die "cannot build the kasan-rs tool (cargo build --release -p kasan-rs-tools)"
@@ -189,6 +198,15 @@ if [[ " $TEST_VARIANTS " == *" c "* && " $TEST_VARIANTS " == *" rust "* ]]; then
         row "$v" symbols - "FAILED: $(tr '\n' ' ' <<<"$out")" 0; failed=1
       fi
     done
+    # The kernel's clippy lints and rustdoc on our crate. Last use of the rust build: clippy
+    # recompiles kasan_rs.o (the next build recompiles it with rustc).
+    t=$(now)
+    if out=$("$TOP/testing/scripts/kernel-lint.sh" 2>&1); then
+      row rust lint "CLIPPY=1, rustdoc" "PASS ($(sed -E 's/ \(.*//' <<<"$out" | tr '\n' ';' | sed 's/;$//; s/;/; /g'))" $(( $(now) - t ))
+    else
+      printf '%s\n' "$out" | head -30 >&2
+      row rust lint "CLIPPY=1, rustdoc" "FAILED (testing/scripts/kernel-lint.sh; out/logs/lint/)" $(( $(now) - t )); failed=1
+    fi
   else
     row "c=rust" matrix - "NOT RUN (c or rust did not build)" 0; failed=1
   fi
