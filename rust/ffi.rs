@@ -30,7 +30,7 @@ pub mod static_keys;
 
 pub use bindings::{DepotHandle, Gfp, KmemCache, Page, Slab as RawSlab, VmStruct};
 #[cfg(CONFIG_KFENCE)]
-pub use layout::KFENCE_POOL_BYTES;
+pub(crate) use layout::KFENCE_POOL_BYTES;
 
 use crate::kasan_core::params::Mode;
 use core::ffi::{c_int, c_void, CStr};

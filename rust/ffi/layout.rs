@@ -19,7 +19,7 @@ use constants::*;
 
 /// Size of KFENCE's pool (`KFENCE_POOL_SIZE`), for [`crate::kfence`].
 #[cfg(CONFIG_KFENCE)]
-pub use constants::KFENCE_POOL_BYTES;
+pub(crate) use constants::KFENCE_POOL_BYTES;
 
 // What the reads below assume.
 const _: () = assert!(PAGE_KASAN_TAG_MASK == 0xff);

@@ -177,7 +177,7 @@ for v in $variants; do
                              --append "kasan_multi_shot rdinit=/init kunit.enable=0 KASAN_RS_SET_MODE=async"
     rt_cpio="$LOGS/report-type/report-type-$v.cpio"
     if (module_initramfs "$v" "$TOP/testing/report-type" kasan_rs_report_type "$rt_cpio"); then
-      check "$v" report-type --initrd "$rt_cpio" --expect-reports 2 \
+      check "$v" report-type --initrd "$rt_cpio" --expect-reports 2 --expect-warnings 2 \
                              --append "kasan_multi_shot rdinit=/init kunit.enable=0 KASAN_RS_MODULE=/kasan_rs_report_type.ko"
     else
       printf '%-8s %-16s %s\n' "$v" report-type "FAILED (cannot build testing/report-type)"; failed=1

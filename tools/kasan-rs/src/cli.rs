@@ -217,6 +217,10 @@ struct ExpectArgs {
     /// A `kasan.fault=panic` panic must follow a KASAN report.
     #[arg(long)]
     expect_panic: bool,
+    /// Exactly N WARNING splats, which the test provokes (they are then not
+    /// crashes; fewer or more fail the run).
+    #[arg(long, value_name = "N")]
+    expect_warnings: Option<usize>,
 }
 
 #[derive(Args, Debug)]
@@ -504,6 +508,7 @@ fn expectations(args: ExpectArgs) -> Result<Expectations, Error> {
     expect.reports = args.expect_reports;
     expect.min_reports = args.min_reports;
     expect.panic = args.expect_panic;
+    expect.warnings = args.expect_warnings;
     Ok(expect)
 }
 

@@ -53,6 +53,9 @@ pub struct Expectations {
     pub min_reports: Option<usize>,
     /// From `--expect-panic`: a `kasan.fault=panic` panic must follow a report.
     pub panic: bool,
+    /// From `--expect-warnings N`: exactly N `WARNING:` splats (outside KASAN
+    /// reports) are what the test provokes, not crashes.
+    pub warnings: Option<usize>,
 }
 
 impl Expectations {

@@ -127,6 +127,7 @@ pub fn judge(log: &ParsedLog, expect: &Expectations, end: RunEnd) -> Verdict {
 
     // Crashes.
     let mut expected_panic: Option<&CrashLine> = None;
+    let mut warnings = 0usize;
     for crash in &log.crashes {
         if crash.inside_report && crash.kind != CrashKind::Panic {
             notes.push(format!(
@@ -134,6 +135,14 @@ pub fn judge(log: &ParsedLog, expect: &Expectations, end: RunEnd) -> Verdict {
                 crash.kind.name(),
                 crash.line,
                 crash.text
+            ));
+            continue;
+        }
+        if expect.warnings.is_some() && crash.kind == CrashKind::Warning {
+            warnings += 1;
+            notes.push(format!(
+                "expected WARNING at line {}: {}",
+                crash.line, crash.text
             ));
             continue;
         }
@@ -197,6 +206,12 @@ pub fn judge(log: &ParsedLog, expect: &Expectations, end: RunEnd) -> Verdict {
         notes.push("QEMU did not power off after KTAP finished; killed".to_string());
     }
 
+    if let Some(want) = expect.warnings.filter(|&want| want != warnings) {
+        add(
+            VerdictKind::CaseFailed,
+            format!("expected {want} WARNING splats, got {warnings}"),
+        );
+    }
     if expect.panic && expected_panic.is_none() {
         add(
             VerdictKind::MissingPanic,

@@ -464,3 +464,29 @@ fn a_qemu_error_is_named_when_there_is_no_ktap() {
         verdict.detail
     );
 }
+
+#[test]
+fn expected_warnings_are_counted_not_crashes() {
+    // The report-type check: a test module provokes WARNINGs on purpose.
+    let warning = "[    1.000000] WARNING: CPU: 1 PID: 1 at mm/kasan/rs/rust/glue.c:361 kasan_rs_warn+0x18/0x24\n";
+    let sample = data("sample.log");
+    let log = parse_log(&format!("{warning}{warning}{sample}"));
+    assert_eq!(log.reports.len(), 1);
+    let with = |warnings| Expectations {
+        reports: Some(1),
+        warnings,
+        ..Default::default()
+    };
+    // Without --expect-warnings a WARNING is a crash.
+    assert_eq!(judged(&log, &with(None)).kind, VerdictKind::KernelCrash);
+    let verdict = judged(&log, &with(Some(2)));
+    assert_eq!(verdict.kind, VerdictKind::Pass, "{verdict:?}");
+    for wrong in [0, 1, 3] {
+        let verdict = judged(&log, &with(Some(wrong)));
+        assert_eq!(verdict.kind, VerdictKind::CaseFailed);
+        assert_eq!(
+            verdict.detail,
+            format!("expected {wrong} WARNING splats, got 2")
+        );
+    }
+}
