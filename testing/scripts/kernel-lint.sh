@@ -1,79 +1,92 @@
 #!/usr/bin/env bash
 # The kernel's own Rust tools on our kernel-side crate: kernel-lint.sh [clippy|rustdoc|all]
 #
-#   clippy   `make CLIPPY=1` for our objects only (mm/kasan/rs/: the crate and the samples) in
-#            the rust build directory, with clippy-driver matching the kernel's rustc (Debian's
-#            rust-web-clippy): the kernel's lint set (-Wclippy::all,
-#            undocumented_unsafe_blocks, ...); any warning of ours fails.
-#   rustdoc  rustdoc of the crate with the exact flags Kbuild compiles it with (read from its
-#            .cmd file), into out/rustdoc/; any rustdoc warning fails. The crate is internal
-#            (nothing is exported to Rust), so its private items are what is documented, and
-#            links between them are allowed (rustdoc::private_intra_doc_links).
+#   clippy   clippy-driver (Debian's rust-web-clippy, the kernel's rustc version) on the crate
+#            and on the sample modules, each with the exact command line Kbuild compiled it
+#            with (read from its .cmd file: the kernel's lint set, -Wclippy::all,
+#            undocumented_unsafe_blocks, ...), emitting only metadata to a scratch
+#            directory; any warning fails.
+#   rustdoc  rustdoc of the crate with the same command line, into out/rustdoc/; any rustdoc
+#            warning fails. The crate is internal (nothing is exported to Rust), so its
+#            private items are what is documented, and links between them are allowed
+#            (rustdoc::private_intra_doc_links).
 #
-# Needs the rust variant built (make build VARIANT=rust). Builds nothing else: the next
-# `make build` recompiles kasan_rs.o with rustc (the command line changed), ~20 s.
+# Both replay Kbuild's command lines instead of running `make CLIPPY=1`, which would also
+# recompile the kernel crate and leave the build directory's Rust metadata out of step with
+# its vmlinux. The build directory is only read. Needs the rust variant built.
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
 what="${1:-all}"
 case "$what" in clippy|rustdoc|all) ;; *) die "usage: kernel-lint.sh [clippy|rustdoc|all]";; esac
 out="$(builddir rust)"
-cmd="$out/mm/kasan/rs/rust/.kasan_rs.o.cmd"
-[ -f "$cmd" ] || die "the rust variant is not built ($cmd missing): make build VARIANT=rust"
+crate_cmd="$out/mm/kasan/rs/rust/.kasan_rs.o.cmd"
+[ -f "$crate_cmd" ] || die "the rust variant is not built ($crate_cmd missing): make build VARIANT=rust"
 CLIPPY_DRIVER=/usr/bin/clippy-driver
 LOGS="${KASAN_RS_LOGS:-$TOP/out/logs}/lint"; mkdir -p "$LOGS"
+scratch=$(mktemp -d); trap 'rm -rf "$scratch"' EXIT
 failed=0
 
-# Lines of a compiler log that are warnings or errors about our files.
-ours() { grep -E '^(warning|error)(\[|:)' -A3 "$1" | grep -B1 -E -- '--> .*mm/kasan/rs/' | grep -E '^(warning|error)' || true; }
+# replay CMDFILE TOOL ARGS...: the object's Kbuild command line with TOOL for the compiler and
+# without its outputs (--emit, --out-dir), plus ARGS; run from the build directory, with the
+# environment Kbuild gives it (rustdoc has no --env-set: those values go to env!() through the
+# environment; RUSTC_BOOTSTRAP=1 as the kernel build exports it for its -Z flags).
+replay() {
+  local cmdfile=$1 tool=$2 line a skip=0 to_env=0
+  shift 2
+  line=$(sed -n 's/^savedcmd_[^ ]* := //p' "$cmdfile")
+  [ -n "$line" ] || die "no command line in $cmdfile"
+  local -a args cmd=() envs=(RUSTC_BOOTSTRAP=1)
+  read -r -a args <<<"$line"
+  for a in "${args[@]}"; do
+    a=${a//\'/}   # the .cmd line is shell-quoted (-Zcrate-attr='feature(...)')
+    if [ "$skip" = 1 ]; then skip=0; continue; fi
+    if [ "$to_env" = 1 ]; then envs+=("$a"); to_env=0; continue; fi
+    case "$a" in
+      --env-set) if [[ "$tool" == *rustdoc ]]; then to_env=1; else cmd+=("$a"); fi;;
+      RUST_MODFILE=*) envs+=("$a");;
+      */rustc|*/clippy-driver) cmd+=("$tool");;
+      --out-dir) skip=1;;
+      --emit=*) ;;
+      *) cmd+=("$a");;
+    esac
+  done
+  (cd "$out" && env "${envs[@]}" "${cmd[@]}" "$@")
+}
+
+# Warnings and errors of a compiler log (ours only: the command lines compile nothing else).
+findings() { grep -E '^(warning|error)(\[[^]]*\])?: ' "$1" | grep -v 'warnings\? emitted' || true; }
 
 if [ "$what" != rustdoc ]; then
   [ -x "$CLIPPY_DRIVER" ] || die "$CLIPPY_DRIVER missing: run testing/bootstrap.sh (package rust-web-clippy)"
-  log="$LOGS/clippy.log"
-  # The .cmd files record the compiler: clippy-driver differs from rustc, so Kbuild
-  # recompiles exactly our objects.
-  "${KMAKE[@]}" O="$out" CLIPPY=1 CLIPPY_DRIVER="$CLIPPY_DRIVER" \
-    mm/kasan/rs/rust/kasan_rs.o mm/kasan/rs/samples/ >"$log" 2>&1 || { tail -20 "$log" >&2; die "clippy build failed (log: $log)"; }
-  grep -q 'CLIPPY .*mm/kasan/rs/rust/kasan_rs.o' "$log" || die "clippy did not run on kasan_rs.o (log: $log)"
-  n=$(ours "$log" | wc -l)
+  log="$LOGS/clippy.log"; : > "$log"; n_obj=0
+  for cmdfile in "$crate_cmd" "$out"/mm/kasan/rs/samples/.*.o.cmd; do
+    [ -f "$cmdfile" ] || continue
+    grep -q '^savedcmd_.* := .*/rustc ' "$cmdfile" || continue
+    echo "== $cmdfile" >> "$log"
+    replay "$cmdfile" "$CLIPPY_DRIVER" --emit=metadata -o "$scratch/$(basename "$cmdfile" .cmd).rmeta" >>"$log" 2>&1 \
+      || echo "error: clippy-driver failed on $cmdfile" >> "$log"
+    n_obj=$((n_obj + 1))
+  done
+  [ "$n_obj" -gt 0 ] || die "no Rust object command lines under $out/mm/kasan/rs"
+  n=$(findings "$log" | wc -l)
   if [ "$n" = 0 ]; then
-    echo "clippy: clean (kasan_rs.o and the samples, the kernel's clippy lints; log ${log#$TOP/})"
+    echo "clippy: clean ($n_obj objects: the crate and the samples, the kernel's lints; log ${log#$TOP/})"
   else
-    echo "clippy: $n warning(s) of ours (log ${log#$TOP/}):"; ours "$log" | sort | uniq -c | sed 's/^/  /'; failed=1
+    echo "clippy: $n finding(s) (log ${log#$TOP/}):"; findings "$log" | sort | uniq -c | sed 's/^/  /'; failed=1
   fi
 fi
 
 if [ "$what" != clippy ]; then
   log="$LOGS/rustdoc.log"; doc="$TOP/out/rustdoc"
   rm -rf "$doc"; mkdir -p "$doc"
-  # Kbuild's own command line for the crate, with rustdoc for rustc and a doc directory for
-  # the object outputs (run from the build directory, as Kbuild runs it).
-  line=$(sed -n 's/^savedcmd_mm\/kasan\/rs\/rust\/kasan_rs.o := //p' "$cmd")
-  [ -n "$line" ] || die "no command line in $cmd"
-  read -r -a args <<<"$line"
-  doc_args=(); doc_env=(); env_next=0
-  for a in "${args[@]}"; do
-    a=${a//\'/}   # the .cmd line is shell-quoted (-Zcrate-attr='feature(...)')
-    # rustdoc has no --env-set: the same values reach env!() from the environment.
-    if [ "$env_next" = 1 ]; then doc_env+=("$a"); env_next=0; continue; fi
-    case "$a" in
-      --env-set) env_next=1;;
-      RUST_MODFILE=*) ;;
-      */rustc|*/clippy-driver) doc_args+=(/usr/bin/rustdoc);;
-      --emit=*|--out-dir|mm/kasan/rs/rust/) ;;
-      -Cembed-bitcode=*|-Clto=*|-Ccodegen-units=*|-Zfunction-sections=*|-Zbinary_dep_depinfo=*) ;;
-      *) doc_args+=("$a");;
-    esac
-  done
-  # RUSTC_BOOTSTRAP=1: the kernel build exports it for its -Z flags.
-  if (cd "$out" && env "${doc_env[@]}" RUSTC_BOOTSTRAP=1 RUST_MODFILE=mm/kasan/rs/rust/kasan_rs \
-        "${doc_args[@]}" --document-private-items -A rustdoc::private_intra_doc_links \
-        -o "$doc") >"$log" 2>&1; then
-    n=$(grep -cE '^(warning|error)' "$log" || true)
+  if replay "$crate_cmd" /usr/bin/rustdoc --document-private-items \
+       -A rustdoc::private_intra_doc_links -o "$doc" >"$log" 2>&1; then
+    n=$(findings "$log" | wc -l)
     if [ "$n" = 0 ] && [ -f "$doc/kasan_rs/index.html" ]; then
       echo "rustdoc: clean, $(find "$doc/kasan_rs" -name '*.html' | wc -l) pages in ${doc#$TOP/}/kasan_rs/ (private items included)"
     else
-      echo "rustdoc: $n warning(s) (log ${log#$TOP/})"; grep -E '^(warning|error)' "$log" | sort | uniq -c | sed 's/^/  /'; failed=1
+      echo "rustdoc: $n finding(s) (log ${log#$TOP/})"; findings "$log" | sort | uniq -c | sed 's/^/  /'; failed=1
     fi
   else
     echo "rustdoc: failed (log ${log#$TOP/})"; tail -20 "$log" | sed 's/^/  /'; failed=1

@@ -198,8 +198,8 @@ if [[ " $TEST_VARIANTS " == *" c "* && " $TEST_VARIANTS " == *" rust "* ]]; then
         row "$v" symbols - "FAILED: $(tr '\n' ' ' <<<"$out")" 0; failed=1
       fi
     done
-    # The kernel's clippy lints and rustdoc on our crate. Last use of the rust build: clippy
-    # recompiles kasan_rs.o (the next build recompiles it with rustc).
+    # The kernel's clippy lints and rustdoc on our crate (Kbuild's command lines replayed;
+    # the build directory is only read).
     t=$(now)
     if out=$("$TOP/testing/scripts/kernel-lint.sh" 2>&1); then
       row rust lint "CLIPPY=1, rustdoc" "PASS ($(sed -E 's/ \(.*//' <<<"$out" | tr '\n' ';' | sed 's/;$//; s/;/; /g'))" $(( $(now) - t ))
