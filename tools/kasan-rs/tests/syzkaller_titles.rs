@@ -2728,6 +2728,46 @@ Memory state around the buggy address:
 ==================================================================
 ",
     },
+    // Old `at addr` header cut right after it: only syzkaller's catch-all
+    // `BUG: KASAN: (.*)` format matches, so the title is the header's rest
+    // with the offset dropped and the address replaced; corrupted.
+    Case {
+        file: 104,
+        commit: "1550519e",
+        title: "KASAN: slab-out-of-bounds in gup_huge_pmd at addr ADDR",
+        alt: None,
+        crash_type: Some("KASAN-READ"),
+        corrupted: true,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: slab-out-of-bounds in gup_huge_pmd+0x739/0x770 at addr ffff8800b46111c0
+",
+    },
+    // The header glued after `** N printk messages dropped **`, the access
+    // line lost to the next drop: the catch-all format again, corrupted.
+    Case {
+        file: 107,
+        commit: "1550519e",
+        title: "KASAN: slab-out-of-bounds in do_raw_write_lock at addr ADDR",
+        alt: None,
+        crash_type: Some("KASAN-READ"),
+        corrupted: true,
+        prefix: Prefix::Console,
+        log: "
+FAULT_FLAG_ALLOW_RETRY missing 30
+FAULT_FLAG_ALLOW_RETRY missing 30
+CPU: 0 PID: 23312 Comm: syz-executor7 Not tainted 4.9.60-gdfe0a9b #81
+Hardware name: Google Google Compute Engine/Google Compute Engine, BIOS Google 01/01/2011
+ ffff8801d58ff750 ffffffff81d91389 ffff8801d58ffa30 0000000000000000
+ ffff8801c456c710 ffff8801d58ff920 ffff8801c456c600 ffff8801d58ff948
+ ffffffff8165fc37 0000000000006476 ffff8801ca16b8f0 ffff8801ca16b8a0
+Call Trace:
+ [<ffffffff81d91389>] dump_stack+0xc1/0x128
+@** 93 printk messages dropped ** [  322.962139] BUG: KASAN: slab-out-of-bounds in do_raw_write_lock+0x1a3/0x1d0 at addr ffff8801c464b568
+@** 1987 printk messages dropped ** [  322.975979]  ffff8801c464b400: fb fb fb fb fb fb fb fb fb fb fb fb fc fc fc fc
+",
+    },
 ];
 
 /// Our own 6.12 shapes, not from syzkaller's files: what its rules make of
