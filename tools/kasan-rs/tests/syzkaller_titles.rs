@@ -143,7 +143,7 @@ const FOUND_NOT_TABLED: &[(u32, &str)] = &[
     ),
 ];
 
-/// Files of that folder read in search of `BUG: KASAN:` and found without
+/// Files of that folder read in search of `BUG: KASAN:` (56) and found without
 /// it, so a later search can skip them (files 198 and 421 only in their
 /// first 16,000 characters).
 const READ_WITHOUT_KASAN: &[u32] = &[
