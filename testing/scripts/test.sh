@@ -36,7 +36,8 @@ row() { rows+=("$1$SEP$2$SEP$3$SEP$4$SEP$5"); }
 # this in about 1 sync run of 6 (kasan_memcmp, page_alloc_oob_right, kmalloc_oob_left, ...).
 # Such a case, if at most MAX_RETRY_CASES fail so, is rerun alone up to RETRIES times; the run
 # passes if each of them then passes. Anything else (a crash, a wrong count, a case failing
-# with another message, or failing every rerun) fails the run.
+# with another message, or failing every rerun) fails the run. The runner applies this rule
+# (kasan-rs run --rerun-cases RETRIES --max-collision-cases MAX_RETRY_CASES, src/rerun.rs).
 MAX_RETRY_CASES=3
 # page_alloc_oob_right alone still misses in roughly one boot of three (its neighbouring page
 # may carry the same tag), so five reruns keep a false failure below 1 in 200.
@@ -114,44 +115,15 @@ suite_runs() {
     log="$LOGS/$label-$name.log"
     say "[$label] $name: kasan suite with '$params', expecting $spec (log: out/logs/$label-$name.log)"
     t=$(now)
+    # The rerun policy (see MAX_RETRY_CASES above) is the runner's: --rerun-cases reruns each
+    # case that only missed its report alone, logs <log stem>-rerun-<case>-<k>.log.
     out=$("$KASAN_RS" run "${RUN_ARGS[@]}" --image "$image" --append "kunit.filter_glob=kasan* $params" \
-           --log "$log" --expect "$spec" --timeout "$TIMEOUT" --quiet 2>&1)
+           --log "$log" --expect "$spec" --timeout "$TIMEOUT" --quiet \
+           --rerun-cases "$RETRIES" --max-collision-cases "$MAX_RETRY_CASES" 2>&1)
     rc=$?
     printf '%s\n' "$out" | sed 's/^/    /' >&2
     verdict=$(printf '%s\n' "$out" | grep '^verdict: ' | tail -1 | sed 's/^verdict: //')
     [ -n "$verdict" ] || verdict="ERROR: $(printf '%s\n' "$out" | tail -1)"
-    if [ "$rc" = 1 ]; then
-      # Failed cases, and whether each failed only for want of a report (see RETRIES above).
-      fails=$(printf '%s\n' "$out" | grep -E '^  FAIL +kasan\.' || true)
-      others=$(printf '%s\n' "$fails" | grep -v 'but none occurred$' | grep -c . || true)
-      cases=$(printf '%s\n' "$fails" | sed -nE 's/^  FAIL +kasan\.([A-Za-z0-9_]+) .*/\1/p')
-      ncases=$(printf '%s\n' "$cases" | grep -c . || true)
-      other_problems=$(printf '%s\n' "$out" | grep '^problem: ' | grep -v -e 'but none occurred$' -e '^problem: suite kasan: expected ' | grep -c . || true)
-      # The first run's counts must differ from the expectation by exactly these cases.
-      read -r got_pass got_fail got_skip < <(printf '%s\n' "$out" | awk '$1 == "kasan" && $2 == "FAIL" {print $3, $4, $5}')
-      want_pass=$(sed -nE 's/.*pass:([0-9]+).*/\1/p' <<< "$spec"); want_skip=$(sed -nE 's/.*skip:([0-9]+).*/\1/p' <<< "$spec")
-      counts_ok=0
-      [ -n "${got_pass:-}" ] && [ -n "$want_pass" ] && [ $(( got_pass + ncases )) = "$want_pass" ] \
-        && [ "${got_skip:-x}" = "${want_skip:-$got_skip}" ] && [ "${got_fail:-x}" = "$ncases" ] && counts_ok=1
-      if [ "$counts_ok" = 1 ] && [ "$others" = 0 ] && [ "$other_problems" = 0 ] && [ "$ncases" -ge 1 ] && [ "$ncases" -le "$MAX_RETRY_CASES" ]; then
-        all_passed=1; notes=""
-        for c in $cases; do
-          ok=0
-          for k in $(seq 1 "$RETRIES"); do
-            say "[$label] $name: kasan.$c reported nothing (random-tag collision?): rerun $k/$RETRIES alone"
-            if "$KASAN_RS" run "${RUN_ARGS[@]}" --image "$image" --append "kunit.filter_glob=kasan.$c $params" \
-                 --log "$LOGS/$label-$name-rerun-$c-$k.log" --expect "kasan=pass:1,fail:0" \
-                 --timeout "$TIMEOUT" --quiet >/dev/null 2>&1; then ok=1; break; fi
-          done
-          if [ "$ok" = 1 ]; then notes="$notes $c (rerun $k)"; else all_passed=0; notes="$notes $c (failed $RETRIES reruns)"; fi
-        done
-        if [ "$all_passed" = 1 ]; then
-          rc=0; verdict="PASS after rerun of:$notes ($(printf '%s\n' "$out" | grep -E '^kasan +FAIL' | awk '{print "first run pass:"$3" fail:"$4" skip:"$5}'))"
-        else
-          verdict="$verdict; reruns:$notes"
-        fi
-      fi
-    fi
     [ "$rc" = 0 ] || failed=1
     row "$label" "$name" "$params" "$verdict" $(( $(now) - t ))
   done < "$exp"

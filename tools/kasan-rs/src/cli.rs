@@ -259,6 +259,19 @@ struct RunArgs {
     /// Do not echo the console, print only the summary.
     #[arg(long)]
     quiet: bool,
+    /// A run that failed only by missed KASAN reports (a random-tag
+    /// collision suspect): boot it again, up to N more times.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    rerun_collisions: u32,
+    /// A run that failed only by missed KASAN reports: rerun each such case
+    /// alone (kunit.filter_glob=SUITE.CASE) up to N times; the run passes
+    /// when each passes once.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    rerun_cases: u32,
+    /// More cases than M with missed reports are not taken for collisions
+    /// (default 3).
+    #[arg(long, value_name = "M", default_value_t = crate::rerun::DEFAULT_MAX_CASES)]
+    max_collision_cases: usize,
     #[command(flatten)]
     expect: ExpectArgs,
 }
@@ -379,6 +392,8 @@ pub enum Command {
         config: Box<RunConfig>,
         /// Expectations.
         expect: Expectations,
+        /// What to do about a random-tag collision suspect.
+        rerun: crate::rerun::Policy,
     },
     /// `kasan-rs ktap ...`
     Ktap {
@@ -613,9 +628,19 @@ fn convert(sub: Sub) -> Result<Command, Error> {
             config.seed = a.seed;
             config.extra_args = a.qemu_arg;
             config.echo = !a.quiet;
+            if a.max_collision_cases == 0 {
+                return Err(Error::Usage(
+                    "--max-collision-cases must be at least 1".to_string(),
+                ));
+            }
             Command::Run {
                 config: Box::new(config),
                 expect: expectations(a.expect)?,
+                rerun: crate::rerun::Policy {
+                    boots: a.rerun_collisions,
+                    cases: a.rerun_cases,
+                    max_cases: a.max_collision_cases,
+                },
             }
         }
         Sub::Ktap(a) => Command::Ktap {
@@ -722,7 +747,7 @@ mod tests {
             "guest_errors",
         ])
         .unwrap();
-        let Command::Run { config, expect } = cmd else {
+        let Command::Run { config, expect, .. } = cmd else {
             panic!("not run")
         };
         assert_eq!(config.image, PathBuf::from("Image"));

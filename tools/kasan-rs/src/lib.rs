@@ -32,5 +32,6 @@ pub mod kunit_compare;
 pub mod log;
 pub mod qemu;
 pub mod report;
+pub mod rerun;
 pub mod summary;
 pub mod verdict;

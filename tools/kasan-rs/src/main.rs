@@ -17,7 +17,6 @@ use kasan_rs_tools::error::Error;
 use kasan_rs_tools::fuzz;
 use kasan_rs_tools::kunit_compare;
 use kasan_rs_tools::log::parse_log;
-use kasan_rs_tools::qemu;
 use kasan_rs_tools::report::{self, parse_reports};
 use kasan_rs_tools::summary;
 use kasan_rs_tools::verdict::{judge, RunEnd};
@@ -171,19 +170,23 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Run { config, expect } => {
-            let outcome = qemu::run(&config).map_err(Error::Run)?;
-            let verdict = judge(&outcome.log, &expect, outcome.end);
-            let status = outcome
-                .status
-                .map_or_else(|| "unknown".to_string(), |s| s.to_string());
-            println!(
-                "kasan-rs: QEMU ran {:.1} s ({status}); {} console lines",
-                outcome.elapsed.as_secs_f64(),
-                outcome.log.lines
-            );
-            print!("{}", summary::render(&outcome.log, &verdict));
-            Ok(exit(verdict.exit_code()))
+        Command::Run {
+            config,
+            expect,
+            rerun,
+        } => {
+            let judged =
+                kasan_rs_tools::rerun::run(&config, &expect, rerun, &mut |line| println!("{line}"))
+                    .map_err(Error::Run)?;
+            if let Some(suspects) = &judged.suspects {
+                let names: Vec<String> = suspects.iter().map(|s| s.glob()).collect();
+                println!("collision-suspects: {}", names.join(" "));
+            }
+            if rerun.boots > 0 {
+                println!("attempts: {}", judged.attempts);
+            }
+            print!("{}", summary::render(&judged.outcome.log, &judged.verdict));
+            Ok(exit(judged.verdict.exit_code()))
         }
     }
 }

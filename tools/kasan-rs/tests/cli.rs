@@ -463,3 +463,121 @@ fn summary_without_sample_markers_fails() {
     assert!(stderr(&out).contains("no `kasan_rs_sample: bug N: ...` lines"));
     assert!(stdout(&out).is_empty());
 }
+
+/// `kasan-rs run` with the flaky fake QEMU (tests/data/fake-qemu-flaky.sh):
+/// its first `misses` boots miss kmalloc_oob_left's report.
+fn flaky_run(name: &str, misses: u32, single: &str, extra: &[&str]) -> (Output, PathBuf) {
+    let dir = scratch(name);
+    let log = dir.join("console.log");
+    let out = kasan_rs()
+        .args([
+            "run",
+            "--image",
+            path(&data("Image.fake")),
+            "--qemu",
+            path(&data("fake-qemu-flaky.sh")),
+            "--append",
+            "kunit.filter_glob=kasan* kasan.mode=sync",
+            "--log",
+            path(&log),
+            "--expect",
+            "kasan=pass:3,fail:0",
+            "--quiet",
+        ])
+        .args(extra)
+        .env("FAKE_QEMU_COUNT", dir.join("count"))
+        .env("FAKE_QEMU_MISSES", misses.to_string())
+        .env("FAKE_QEMU_SINGLE", single)
+        .output()
+        .unwrap();
+    (out, dir)
+}
+
+fn boots(dir: &Path) -> String {
+    fs::read_to_string(dir.join("count"))
+        .unwrap()
+        .trim()
+        .to_string()
+}
+
+#[test]
+fn a_missed_report_alone_is_named_a_collision_suspect() {
+    let (out, dir) = flaky_run("collision-named", 1, "", &[]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("\ncollision-suspects: kasan.kmalloc_oob_left\n"),
+        "{text}"
+    );
+    assert!(!text.contains("attempts:"), "{text}");
+    assert_eq!(boots(&dir), "1");
+}
+
+#[test]
+fn rerun_collisions_boots_again_until_the_report_comes() {
+    let (out, dir) = flaky_run("collision-boots", 1, "", &["--rerun-collisions", "2"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert_eq!(
+        last_line(&out),
+        "verdict: PASS (kasan: pass:3 fail:0 skip:2 total:5; attempt 2 of at most 3, \
+         the earlier ones missed reports only)"
+    );
+    assert!(text.contains("\nattempts: 2\n"), "{text}");
+    assert!(!text.contains("collision-suspects:"), "{text}");
+    assert_eq!(boots(&dir), "2");
+    // The missed boot's console is kept beside the last one's.
+    let first = fs::read_to_string(dir.join("console-attempt1.log")).unwrap();
+    assert!(first.contains("but none occurred"));
+    let last = fs::read_to_string(dir.join("console.log")).unwrap();
+    assert!(!last.contains("but none occurred"));
+}
+
+#[test]
+fn rerun_collisions_gives_up_after_n_more_boots() {
+    let (out, dir) = flaky_run("collision-gives-up", 9, "", &["--rerun-collisions", "2"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("\nattempts: 3\n"), "{text}");
+    assert!(text.contains("\ncollision-suspects: kasan.kmalloc_oob_left\n"));
+    assert!(last_line(&out).starts_with("verdict: CASE_FAILED (kasan.kmalloc_oob_left (#2) failed"));
+    assert_eq!(boots(&dir), "3");
+}
+
+#[test]
+fn rerun_cases_reruns_the_missed_case_alone() {
+    let (out, dir) = flaky_run("collision-cases", 9, "", &["--rerun-cases", "5"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert_eq!(
+        last_line(&out),
+        "verdict: PASS (after rerun of: kmalloc_oob_left (rerun 1); first run kasan: \
+         pass:2 fail:1 skip:0 total:3)"
+    );
+    // The first run's failure stays in the summary, as a note.
+    assert!(
+        text.contains("note: first run: kasan.kmalloc_oob_left (#2) failed"),
+        "{text}"
+    );
+    assert_eq!(boots(&dir), "2");
+    let alone = fs::read_to_string(dir.join("console-rerun-kmalloc_oob_left-1.log")).unwrap();
+    assert!(alone.contains("ok 1 kmalloc_oob_left"));
+}
+
+#[test]
+fn rerun_cases_fails_when_every_rerun_misses() {
+    let (out, dir) = flaky_run("collision-cases-fail", 9, "fail", &["--rerun-cases", "2"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        last_line(&out).ends_with("; reruns: kmalloc_oob_left (failed 2 reruns))"),
+        "{text}"
+    );
+    assert_eq!(boots(&dir), "3");
+}
+
+#[test]
+fn max_collision_cases_must_be_positive() {
+    let out = run(&["run", "--image", "Image", "--max-collision-cases", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -5,7 +5,8 @@
 //! that decide the title (header shape, access line, printk contexts,
 //! questionable `?` frames, which frames are skipped, where a second report
 //! starts). Function names that decide the title are kept; addresses,
-//! offsets, pids, tasks and times are our own. The commit is the version of
+//! offsets, pids, tasks and times are our own, except in cases 104, 107 and
+//! 340, whose consoles are the file's own lines (shortened). The commit is the version of
 //! the file that was read.
 
 use kasan_rs_tools::report::parse_reports;
@@ -141,6 +142,26 @@ const FOUND_NOT_TABLED: &[(u32, &str)] = &[
          the KASAN invalid-free report; tabled in syzkaller_oops_titles.rs",
     ),
 ];
+
+/// Files of that folder read in search of `BUG: KASAN:` (56) and found without
+/// it, so a later search can skip them (files 198 and 421 only in their
+/// first 16,000 characters).
+const READ_WITHOUT_KASAN: &[u32] = &[
+    7, 14, 20, 22, 40, 50, 60, 70, 78, 96, 97, 98, 99, 100, 101, 102, 103, 108, 113, 114, 116, 119,
+    198, 215, 217, 224, 305, 308, 334, 335, 336, 337, 339, 341, 342, 344, 421, 567, 574, 647, 648,
+    649, 654, 655, 697, 699, 700, 701, 702, 703, 705, 706,
+];
+
+#[test]
+fn files_read_without_kasan_are_not_tabled() {
+    for file in READ_WITHOUT_KASAN {
+        assert!(
+            !CASES.iter().any(|c| c.file == *file)
+                && !FOUND_NOT_TABLED.iter().any(|(f, _)| f == file),
+            "{file} is listed as read without `BUG: KASAN:` but is tabled"
+        );
+    }
+}
 
 #[test]
 fn found_files_are_tabled_once() {
@@ -2726,6 +2747,137 @@ Memory state around the buggy address:
                                                        ^
  ffff8801ca7c0080: f2 00 00 00 00 00 00 00 00 00 f2 f2 f2 f3 f3 f3
 ==================================================================
+",
+    },
+    // Old `at addr` header cut right after it: only syzkaller's catch-all
+    // `BUG: KASAN: (.*)` format matches, so the title is the header's rest
+    // with the offset dropped and the address replaced; corrupted.
+    Case {
+        file: 104,
+        commit: "1550519e",
+        title: "KASAN: slab-out-of-bounds in gup_huge_pmd at addr ADDR",
+        alt: None,
+        crash_type: Some("KASAN-READ"),
+        corrupted: true,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: slab-out-of-bounds in gup_huge_pmd+0x739/0x770 at addr ffff8800b46111c0
+",
+    },
+    // The header glued after `** N printk messages dropped **`, the access
+    // line lost to the next drop: the catch-all format again, corrupted.
+    Case {
+        file: 107,
+        commit: "1550519e",
+        title: "KASAN: slab-out-of-bounds in do_raw_write_lock at addr ADDR",
+        alt: None,
+        crash_type: Some("KASAN-READ"),
+        corrupted: true,
+        prefix: Prefix::Console,
+        log: "
+FAULT_FLAG_ALLOW_RETRY missing 30
+FAULT_FLAG_ALLOW_RETRY missing 30
+CPU: 0 PID: 23312 Comm: syz-executor7 Not tainted 4.9.60-gdfe0a9b #81
+Hardware name: Google Google Compute Engine/Google Compute Engine, BIOS Google 01/01/2011
+ ffff8801d58ff750 ffffffff81d91389 ffff8801d58ffa30 0000000000000000
+ ffff8801c456c710 ffff8801d58ff920 ffff8801c456c600 ffff8801d58ff948
+ ffffffff8165fc37 0000000000006476 ffff8801ca16b8f0 ffff8801ca16b8a0
+Call Trace:
+ [<ffffffff81d91389>] dump_stack+0xc1/0x128
+@** 93 printk messages dropped ** [  322.962139] BUG: KASAN: slab-out-of-bounds in do_raw_write_lock+0x1a3/0x1d0 at addr ffff8801c464b568
+@** 1987 printk messages dropped ** [  322.975979]  ffff8801c464b400: fb fb fb fb fb fb fb fb fb fb fb fb fc fc fc fc
+",
+    },
+    // test_kasan module frames: the header's memcpy, kmalloc_oob_right and
+    // kmalloc_tests_init (each containing kmalloc) and the asan report entry
+    // are skipped; another CPU's `[C3]` line inside the trace is left out.
+    Case {
+        file: 340,
+        commit: "1550519e",
+        title: "KASAN: slab-out-of-bounds Write in do_one_initcall",
+        alt: Some(&["bad-access in do_one_initcall"]),
+        crash_type: Some("KASAN-WRITE"),
+        corrupted: false,
+        prefix: Prefix::Bare,
+        log: "
+@[   35.046212][ T5851] ==================================================================
+@[   35.047479][ T5851] BUG: KASAN: slab-out-of-bounds in memcpy+0xac/0xc3 [test_kasan]
+@[   35.048773][ T5851] Write of size 1 at addr ffff88806acbf2bb by task insmod/5851
+@[   35.049896][ T5851] 
+@[   35.050252][ T5851] CPU: 0 PID: 5851 Comm: insmod Not tainted 4.20.0-next-20190102 #4
+@[   35.051419][ T5851] Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS 1.10.2-1 04/01/2014
+@[   35.052773][ T5851] Call Trace:
+@[   35.053287][ T5851]  dump_stack+0x1db/0x2d0
+@[   35.053968][ T5851]  ? dump_stack_print_info.cold+0x20/0x20
+@[   35.054853][ T5851]  ? kmalloc_oob_right+0xac/0xc3 [test_kasan]
+@[   35.054853][    C3]  kfree+0x16/0x3cd
+@[   35.055746][ T5851]  print_address_description.cold+0x7c/0x20d
+@[   35.056627][ T5851]  ? kmalloc_oob_right+0xac/0xc3 [test_kasan]
+@[   35.057512][ T5851]  ? kmalloc_oob_right+0xac/0xc3 [test_kasan]
+@[   35.058410][ T5851]  kasan_report.cold+0x1b/0x40
+@[   35.059116][ T5851]  ? kmalloc_oob_right+0xac/0xc3 [test_kasan]
+@[   35.060033][ T5851]  __asan_report_store1_noabort+0x17/0x20
+@[   35.060901][ T5851]  kmalloc_oob_right+0xac/0xc3 [test_kasan]
+@[   35.061789][ T5851]  ? kasan_strings+0x153/0x153 [test_kasan]
+@[   35.062674][ T5851]  kmalloc_tests_init+0x16/0x3cd [test_kasan]
+@[   35.063560][ T5851]  do_one_initcall+0x129/0x937
+@[   35.064258][ T5851]  ? do_init_module+0x98/0x770
+@[   35.072650][ T5851]  do_init_module+0x25c/0x770
+@[   35.073329][ T5851]  ? __x64_sys_delete_module+0x6f0/0x6f0
+@[   35.074162][ T5851]  load_module+0x62e3/0x8340
+@[   35.074863][ T5851]  ? module_frob_arch_sections+0x20/0x20
+@[   35.086303][ T5851]  __do_sys_init_module+0x2db/0x390
+@[   35.087046][ T5851]  ? __do_sys_init_module+0x2db/0x390
+@[   35.090971][ T5851]  __x64_sys_init_module+0x6e/0xb0
+@[   35.091714][ T5851]  do_syscall_64+0x1a3/0x800
+@[   35.092371][ T5851]  ? syscall_return_slowpath+0x5f0/0x5f0
+@[   35.094809][ T5851]  entry_SYSCALL_64_after_hwframe+0x49/0xbe
+@[   35.095644][ T5851] RIP: 0033:0x7f805ddcc9da
+@[   35.098007][ T5851] RSP: 002b:00007ffce0017658 EFLAGS: 00000202 ORIG_RAX: 00000000000000af
+@[   35.105894][ T5851] 
+@[   35.106231][ T5851] Allocated by task 5851:
+@[   35.106880][ T5851]  save_stack+0x45/0xd0
+@[   35.107469][ T5851]  kasan_kmalloc+0xcf/0xe0
+@[   35.108095][ T5851]  kmem_cache_alloc_trace+0x151/0x760
+@[   35.108851][ T5851]  kmalloc_oob_right+0x5a/0xc3 [test_kasan]
+@[   35.109688][ T5851]  kmalloc_tests_init+0x16/0x3cd [test_kasan]
+@[   35.110544][ T5851]  do_one_initcall+0x129/0x937
+@[   35.111217][ T5851]  do_init_module+0x25c/0x770
+@[   35.111876][ T5851]  load_module+0x62e3/0x8340
+@[   35.112526][ T5851]  __do_sys_init_module+0x2db/0x390
+@[   35.113262][ T5851]  __x64_sys_init_module+0x6e/0xb0
+@[   35.113992][ T5851]  do_syscall_64+0x1a3/0x800
+@[   35.114645][ T5851]  entry_SYSCALL_64_after_hwframe+0x49/0xbe
+@[   35.115485][ T5851] 
+@[   35.115816][ T5851] Freed by task 5584:
+@[   35.116379][ T5851]  save_stack+0x45/0xd0
+@[   35.116966][ T5851]  __kasan_slab_free+0x102/0x150
+@[   35.117668][ T5851]  kasan_slab_free+0xe/0x10
+@[   35.118302][ T5851]  kfree+0xcf/0x230
+@[   35.118843][ T5851]  load_elf_binary+0x5e9/0x53c0
+@[   35.119524][ T5851]  search_binary_handler+0x17f/0x570
+@[   35.120269][ T5851]  __do_execve_file.isra.0+0x14f3/0x2700
+@[   35.121059][ T5851]  __x64_sys_execve+0x8f/0xc0
+@[   35.121728][ T5851]  do_syscall_64+0x1a3/0x800
+@[   35.122380][ T5851]  entry_SYSCALL_64_after_hwframe+0x49/0xbe
+@[   35.123200][ T5851] 
+@[   35.123535][ T5851] The buggy address belongs to the object at ffff88806acbf240
+@[   35.123535][ T5851]  which belongs to the cache kmalloc-128 of size 128
+@[   35.125515][ T5851] The buggy address is located 123 bytes inside of
+@[   35.125515][ T5851]  128-byte region [ffff88806acbf240, ffff88806acbf2c0)
+@[   35.127390][ T5851] The buggy address belongs to the page:
+@[   35.128179][ T5851] page:ffffea0001ab2fc0 count:1 mapcount:0 mapping:ffff88806c000640 index:0xffff88806acbf0c0
+@[   35.129588][ T5851] flags: 0x1fffc0000000200(slab)
+@[   35.132685][ T5851] page dumped because: kasan: bad access detected
+@[   35.133576][ T5851] 
+@[   35.133914][ T5851] Memory state around the buggy address:
+@[   35.134718][ T5851]  ffff88806acbf180: fb fb fb fb fb fb fb fb fb fb fb fb fb fb fb fb
+@[   35.135851][ T5851]  ffff88806acbf200: fc fc fc fc fc fc fc fc 00 00 00 00 00 00 00 00
+@[   35.136977][ T5851] >ffff88806acbf280: 00 00 00 00 00 00 00 03 fc fc fc fc fc fc fc fc
+@[   35.138145][ T5851]                                         ^
+@[   35.138974][ T5851]  ffff88806acbf300: fb fb fb fb fb fb fb fb fb fb fb fb fb fb fb fb
+@[   35.141210][ T5851] ==================================================================
 ",
     },
 ];
