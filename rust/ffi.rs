@@ -181,28 +181,22 @@ pub unsafe fn memblock_alloc(size: usize) -> *mut c_void {
     unsafe { bindings::kasan_rs_memblock_alloc(size) }
 }
 
-/// Captures the current stack into `store`; returns how many entries were
-/// written (`stack_trace_save(store, len, 0)`).
+/// Captures the current stack (at most `DEPTH` frames) into the stack depot:
+/// `stack_trace_save()` then `stack_depot_save_flags()` of what it wrote, as
+/// `kasan_save_stack()` does. 0 if the depot could not store it.
 #[inline(always)]
-pub fn stack_trace_save(store: &mut [core::mem::MaybeUninit<usize>]) -> usize {
-    // SAFETY: `store` has room for `store.len()` entries, which is what the
-    // unwinder is told; it writes at most that many.
-    unsafe { bindings::stack_trace_save(store.as_mut_ptr().cast(), store.len() as u32, 0) as usize }
-}
-
-/// `stack_depot_save_flags()` of the first `nr` entries of `store`, which
-/// [`stack_trace_save`] wrote. 0 if the depot could not store it.
-#[inline(always)]
-pub fn stack_depot_save(
-    store: &mut [core::mem::MaybeUninit<usize>],
-    nr: usize,
-    gfp: Gfp,
-    flags: u32,
-) -> DepotHandle {
-    let nr = nr.min(store.len());
-    // SAFETY: the depot reads (and may filter in place) the first `nr` entries,
-    // initialised by the unwinder.
-    unsafe { bindings::stack_depot_save_flags(store.as_mut_ptr().cast(), nr as u32, gfp, flags) }
+pub fn save_current_stack<const DEPTH: usize>(gfp: Gfp, depot_flags: u32) -> DepotHandle {
+    // Not zeroed: this runs on every allocation and free, and only the entries
+    // the unwinder fills in are read (as in C).
+    let mut entries = [core::mem::MaybeUninit::<usize>::uninit(); DEPTH];
+    let store = entries.as_mut_ptr().cast::<usize>();
+    // SAFETY: `store` has room for `DEPTH` entries, which is what the unwinder is
+    // told; it writes at most that many and returns how many, and the depot reads
+    // (and may filter in place) exactly those.
+    unsafe {
+        let nr = bindings::stack_trace_save(store, DEPTH as u32, 0);
+        bindings::stack_depot_save_flags(store, nr, gfp, depot_flags)
+    }
 }
 
 /// `stack_depot_print(handle)`. The depot checks a handle's pool index and
@@ -217,7 +211,7 @@ pub fn stack_depot_print(handle: DepotHandle) {
 ///
 /// # Safety
 ///
-/// `handle` came from [`stack_depot_save`] with `STACK_DEPOT_FLAG_GET`, and the
+/// `handle` came from [`save_current_stack`] with `STACK_DEPOT_FLAG_GET`, and the
 /// reference it carries is given up here, once.
 #[inline(always)]
 pub unsafe fn stack_depot_put(handle: DepotHandle) {

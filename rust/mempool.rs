@@ -70,9 +70,12 @@ pub unsafe extern "C" fn __kasan_mempool_poison_object(ptr: *mut c_void, ip: usi
         return true;
     }
     // SAFETY: the pointer of an object of the slab's cache, parked by the caller.
-    let Some(object) = (unsafe { check_slab_allocation(slab.cache().as_ptr(), addr, ip) }) else {
+    if unsafe { check_slab_allocation(slab.cache().as_ptr(), addr, ip) } {
         return false;
-    };
+    }
+    // SAFETY: just checked to be the start of a live object of the slab's cache,
+    // which the caller parks.
+    let object = unsafe { Object::of_slab(slab, addr) };
     poison_object(object, &object.cache().info(), false, false);
     true
 }

@@ -62,7 +62,8 @@ pub unsafe extern "C" fn __kasan_unpoison_pages(page: *mut Page, order: u32, ini
     // SAFETY: pages the page allocator hands to this hook (caller's contract).
     let pages = unsafe { Pages::from_raw(page, order) };
     if !sampling_off_for(order) {
-        return unpoison_pages_sampled(&pages, init);
+        // By value: a reference would give this leaf a stack frame.
+        return unpoison_pages_sampled(pages, init);
     }
     tag_new_pages(&pages, init);
     true
@@ -72,11 +73,11 @@ pub unsafe extern "C" fn __kasan_unpoison_pages(page: *mut Page, order: u32, ini
 /// an order that is sampled.
 #[cold]
 #[inline(never)]
-fn unpoison_pages_sampled(pages: &Pages<'_>, init: bool) -> bool {
+fn unpoison_pages_sampled(pages: Pages<'_>, init: bool) -> bool {
     if !sample_counted(kasan_page_alloc_sample.load(Ordering::Relaxed)) {
         return false;
     }
-    tag_new_pages(pages, init);
+    tag_new_pages(&pages, init);
     true
 }
 

@@ -212,8 +212,8 @@ pub unsafe extern "C" fn __kasan_kmalloc(
 }
 
 /// Checks that `object` (tagged) is the start of a live object of `cache`;
-/// reports an invalid or double free if not. Returns the object if it may be
-/// freed, `None` if the free must not happen.
+/// reports an invalid or double free if not. Returns true if the free must not
+/// happen.
 ///
 /// Kept out of line under its C name: it is a frame of C's bad-free reports.
 ///
@@ -223,11 +223,11 @@ pub unsafe extern "C" fn __kasan_kmalloc(
 /// (slub found `cache` from this very pointer, so it is slab memory).
 #[export_name = "check_slab_allocation"]
 #[inline(never)]
-pub(crate) unsafe fn check_slab_allocation<'a>(
+pub(crate) unsafe fn check_slab_allocation(
     cache: *mut KmemCache,
     object: usize,
     ip: usize,
-) -> Option<Object<'a>> {
+) -> bool {
     let untagged = reset_tag(object);
     // SAFETY: slab memory is in the linear map (caller's contract).
     let nearest = unsafe { Slab::containing_linear(untagged) }.map(|slab| {
@@ -238,14 +238,13 @@ pub(crate) unsafe fn check_slab_allocation<'a>(
         ReportKind::InvalidFree
     } else {
         // SAFETY: the start of an object of `cache`, being freed by the caller.
-        let object = unsafe { Object::from_raw(cache, object as *const c_void) };
-        if object.accessible() {
-            return Some(object);
+        if unsafe { Object::from_raw(cache, object as *const c_void) }.accessible() {
+            return false;
         }
         ReportKind::DoubleFree
     };
     crate::report::kasan_report_invalid_free(object as *mut c_void, ip, kind.c_value());
-    None
+    true
 }
 
 /// Poisons a freed object and records its free stack; objects of
@@ -281,7 +280,7 @@ pub unsafe extern "C" fn __kasan_slab_pre_free(
         return false;
     }
     // SAFETY: forwarded from the caller.
-    let bad = unsafe { check_slab_allocation(cache, object as usize, ip) }.is_none();
+    let bad = unsafe { check_slab_allocation(cache, object as usize, ip) };
     crate::keep_frame();
     bad
 }

@@ -20,7 +20,6 @@ use crate::kasan_core::stack_ring::{self as logic, Entry, ExtraInfo, Findings, T
 use crate::kasan_core::tag_policy::RECENT_FREES;
 use crate::params;
 use core::ffi::c_void;
-use core::mem::MaybeUninit;
 use core::sync::atomic::{AtomicBool, AtomicPtr, AtomicU32, AtomicU64, AtomicUsize, Ordering};
 
 /// Frames kept per stack (`KASAN_STACK_DEPTH`).
@@ -37,11 +36,7 @@ pub fn collection_enabled() -> bool {
 #[no_mangle]
 #[inline(never)]
 pub extern "C" fn kasan_save_stack(flags: Gfp, depot_flags: u32) -> DepotHandle {
-    // Not zeroed: this runs on every allocation and free, and only the entries
-    // `stack_trace_save()` fills in are read (as in C).
-    let mut entries = [MaybeUninit::<usize>::uninit(); STACK_DEPTH];
-    let nr = ffi::stack_trace_save(&mut entries);
-    ffi::stack_depot_save(&mut entries, nr, flags, depot_flags)
+    ffi::save_current_stack::<STACK_DEPTH>(flags, depot_flags)
 }
 
 /// One ring slot. All fields are atomics so that readers and writers never
