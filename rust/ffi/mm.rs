@@ -377,12 +377,12 @@ impl<'a> Object<'a> {
 ///
 /// # Invariants
 ///
-/// `head` points to the first of `nr` consecutive valid `struct page`s of the
-/// linear map, whose memory and `page->flags` KASAN tag the calling hook owns
-/// for `'a`.
+/// `head` points to the first of `1 << order` consecutive valid `struct page`s
+/// of the linear map, whose memory and `page->flags` KASAN tag the calling hook
+/// owns for `'a`.
 pub struct Pages<'a> {
     head: NonNull<Page>,
-    nr: usize,
+    order: u32,
     _life: PhantomData<&'a Page>,
 }
 
@@ -397,7 +397,7 @@ impl<'a> Pages<'a> {
         Pages {
             // SAFETY: non-NULL by the caller's contract.
             head: unsafe { NonNull::new_unchecked(page) },
-            nr: 1 << order,
+            order,
             _life: PhantomData,
         }
     }
@@ -421,7 +421,7 @@ impl<'a> Pages<'a> {
         // INVARIANT: the slab's pages, handed to the hook.
         Pages {
             head,
-            nr: size >> PAGE_SHIFT,
+            order: order_of(size),
             _life: PhantomData,
         }
     }
@@ -448,7 +448,7 @@ impl<'a> Pages<'a> {
         // INVARIANT: the allocation's pages, owned by the hook.
         Pages {
             head,
-            nr: size >> PAGE_SHIFT,
+            order: order_of(size),
             _life: PhantomData,
         }
     }
@@ -456,7 +456,7 @@ impl<'a> Pages<'a> {
     /// The size in bytes.
     #[inline(always)]
     pub fn size(&self) -> usize {
-        self.nr << PAGE_SHIFT
+        PAGE_SIZE << self.order
     }
 
     /// The linear-map address, with the match-all tag.
@@ -484,7 +484,7 @@ impl<'a> Pages<'a> {
     #[inline(always)]
     pub fn set_kasan_tag(&self, tag: u8) {
         // SAFETY: `nr` valid pages whose tag the hook owns (type invariants).
-        unsafe { layout::page_kasan_tag_set(self.head.as_ptr(), self.nr, tag) };
+        unsafe { layout::page_kasan_tag_set(self.head.as_ptr(), 1 << self.order, tag) };
     }
 
     /// Tags (and zeroes if `init`) all the pages' memory with `tag`.
@@ -514,6 +514,13 @@ impl<'a> Pages<'a> {
         // callers pass ranges of the pages.
         unsafe { poison::poison(start, len, POISON, false) };
     }
+}
+
+/// The order of a compound page allocation of `size` bytes (`page_size()`, a
+/// power-of-two number of pages).
+#[inline(always)]
+fn order_of(size: usize) -> u32 {
+    (size >> PAGE_SHIFT).trailing_zeros()
 }
 
 /// A vmalloc mapping being set up by the calling hook.
