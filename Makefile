@@ -73,6 +73,8 @@ check:
 	 else echo 'rustfmt not installed: skipping cargo fmt --check'; fi
 	@testing/scripts/rustfmt.sh --check
 	@testing/scripts/checkpatch.sh
+	@testing/scripts/unsafe-census.sh --check >/dev/null && echo 'unsafe-census: no raw C call outside rust/ffi, module graph acyclic'
+	@testing/scripts/kernel-lint.sh --if-built
 
 test: bootstrap
 	@TEST_VARIANTS="$(TEST_VARIANTS)" testing/scripts/test.sh
