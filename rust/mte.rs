@@ -24,6 +24,21 @@ pub fn random_tag() -> u8 {
     mte_ptr_tag(addr)
 }
 
+/// `ptr` with a random tag from `IRG` (as [`random_tag`]) in its tag bits,
+/// the rest unchanged: one instruction for a pointer that needs a fresh tag.
+/// Kernel pointers have `0xF` in bits 60-63, so the result carries a KASAN tag
+/// (`0xF0..=0xFD`).
+#[inline(always)]
+pub fn random_tagged(ptr: usize) -> usize {
+    let tagged: usize;
+    // SAFETY: `IRG` only computes a value in a register; it touches no memory.
+    unsafe {
+        asm!(".arch_extension memtag", "irg {0}, {1}", out(reg) tagged, in(reg) ptr,
+             options(nomem, nostack, preserves_flags));
+    }
+    tagged
+}
+
 /// As [`random_tag`], but never one of the allocation tags set in `exclude`
 /// (bit `n` excludes tag `n`; `IRG`'s exclusion register, on top of
 /// `GCR_EL1`'s). Excluding all the tags `GCR_EL1` leaves gives tag 0 (`0xF0`),

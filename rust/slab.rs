@@ -157,7 +157,13 @@ pub unsafe extern "C" fn __kasan_slab_alloc(
         // A tail call: the default path keeps no register across it.
         return slab_alloc_distinct(object, flags, init);
     }
-    let object = object.with_tag(assign_tag(&info, object.addr(), false));
+    // As `assign_tag(.., false)`, the tag in place: a fresh one (IRG on the
+    // pointer), or, for a cache that keeps tags, the one the pointer carries.
+    let object = match TagChoice::of(info.keeps_tag, false) {
+        TagChoice::Random => object.with_random_tag(),
+        TagChoice::Keep => object,
+        TagChoice::Kernel => object.with_tag(KASAN_TAG_KERNEL),
+    };
     unpoison_object(object, &info, flags, init);
     object.addr() as *mut c_void
 }

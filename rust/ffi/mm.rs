@@ -315,6 +315,17 @@ impl<'a> Object<'a> {
         self.addr
     }
 
+    /// The same object through a pointer with a random tag (`IRG` on the
+    /// pointer itself).
+    #[inline(always)]
+    pub fn with_random_tag(self) -> Self {
+        // INVARIANT: the same object; only the pointer's tag changes.
+        Object {
+            cache: self.cache,
+            addr: mte::random_tagged(self.addr),
+        }
+    }
+
     /// The same object through a pointer with `tag`.
     #[inline(always)]
     pub fn with_tag(self, tag: u8) -> Self {
@@ -329,9 +340,10 @@ impl<'a> Object<'a> {
     /// zeroing them if `init` (`kasan_unpoison()`).
     #[inline(always)]
     pub fn unpoison(self, size: usize, init: bool) {
-        // SAFETY: the hook owns the object's tags (type invariants); callers pass
-        // at most the object size.
-        unsafe { poison::unpoison(self.addr, size, init) };
+        // SAFETY: the hook owns the object's tags; slab memory of the linear map is
+        // not NULL and ends well below the top of the address space (type
+        // invariants); callers pass at most the object size.
+        unsafe { poison::unpoison_known(self.addr, size, init) };
     }
 
     /// Tags `[start, start + len)` (granule-aligned, within the object's slot:
@@ -339,9 +351,10 @@ impl<'a> Object<'a> {
     /// (`kasan_poison()`).
     #[inline(always)]
     pub fn poison_range(self, start: usize, len: usize, init: bool) {
-        // SAFETY: a range of the object's slot, whose tags the hook owns (type
-        // invariants); callers pass ranges of the object.
-        unsafe { poison::poison(start, len, POISON, init) };
+        // SAFETY: a range of the object's slot, whose tags the hook owns, in the
+        // linear map: not NULL, not wrapping (type invariants); callers pass ranges
+        // of the object.
+        unsafe { poison::poison_known(start, len, POISON, init) };
     }
 
     /// The allocation tags of the objects before and after this one in its slab
@@ -502,17 +515,18 @@ impl<'a> Pages<'a> {
     /// aligned, inside the pages) with `ptr`'s tag.
     #[inline(always)]
     pub fn unpoison_head(&self, ptr: usize, size: usize) {
-        // SAFETY: a span of the pages, whose tags the hook owns (type invariants).
-        unsafe { poison::unpoison(ptr, size, false) };
+        // SAFETY: a span of the pages, whose tags the hook owns, in the linear map:
+        // not NULL, not wrapping (type invariants).
+        unsafe { poison::unpoison_known(ptr, size, false) };
     }
 
     /// Tags `[start, start + len)` (granule-aligned, inside the pages, tag bits
     /// ignored) as inaccessible: a large kmalloc's redzone.
     #[inline(always)]
     pub fn poison_range(&self, start: usize, len: usize) {
-        // SAFETY: a range of the pages, whose tags the hook owns (type invariants);
-        // callers pass ranges of the pages.
-        unsafe { poison::poison(start, len, POISON, false) };
+        // SAFETY: a range of the pages, whose tags the hook owns, in the linear map:
+        // not NULL, not wrapping (type invariants); callers pass ranges of the pages.
+        unsafe { poison::poison_known(start, len, POISON, false) };
     }
 }
 
@@ -571,10 +585,12 @@ impl VmallocRange<'_> {
     pub fn tag(&self, tag: u8, init: bool) -> usize {
         let start = set_tag(self.start, tag);
         let (redzone, redzone_len) = vmalloc_redzone(start, self.size, PAGE_SIZE);
-        // SAFETY: the mapping and its last page belong to the hook (type invariants).
+        // SAFETY: the mapping and its last page belong to the hook, and vmalloc
+        // memory is not NULL and ends below the top of the address space (type
+        // invariants).
         unsafe {
-            poison::unpoison(start, self.size, init);
-            poison::poison(redzone, redzone_len, POISON, init);
+            poison::unpoison_known(start, self.size, init);
+            poison::poison_known(redzone, redzone_len, POISON, init);
         }
         start
     }

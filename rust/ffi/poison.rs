@@ -6,7 +6,8 @@
 
 use super::warn;
 use crate::kasan_core::tag_range::{RangeError, ValidRange};
-use crate::kasan_core::tags::{get_tag, reset_tag, round_up_granule};
+use crate::kasan_core::tags::GRANULE_MASK;
+use crate::kasan_core::tags::{get_tag, is_granule_aligned, reset_tag, round_up_granule};
 use crate::kasan_core::tags::{KASAN_TAG_INVALID, KASAN_TAG_KERNEL};
 use crate::mte;
 
@@ -49,6 +50,48 @@ pub unsafe fn unpoison(addr: usize, size: usize, init: bool) {
         Ok(range) => unsafe { mte::set_mem_tag_range(range, get_tag(addr), init) },
         Err(RangeError::UnalignedAddr) => warn(c"kasan_unpoison: unaligned address"),
         Err(_) => {}
+    }
+}
+
+/// [`poison`] of a range known to be non-NULL and not to wrap (part of a slab
+/// object's slot, of pages of the linear map or of a vmalloc mapping): only the
+/// alignment is checked, which is all the C `kasan_poison()` checks.
+///
+/// # Safety
+///
+/// As [`poison`], and `addr` (tag bits ignored) is not NULL and
+/// `addr + size` does not pass the top of the address space.
+#[inline(always)]
+pub unsafe fn poison_known(addr: usize, size: usize, value: u8, init: bool) {
+    let addr = reset_tag(addr);
+    if !is_granule_aligned(addr) {
+        warn(c"kasan_poison: unaligned address");
+    } else if !is_granule_aligned(size) {
+        warn(c"kasan_poison: unaligned size");
+    } else {
+        // SAFETY: aligned (checked), non-NULL and not wrapping (caller's contract):
+        // `validate()` holds; the memory is the caller's.
+        unsafe { mte::set_mem_tag_range_trusted(addr, size, value, init) }
+    }
+}
+
+/// [`unpoison`] of a range known to be non-NULL and not to wrap once `size` is
+/// rounded up to a granule, as [`poison_known`].
+///
+/// # Safety
+///
+/// As [`unpoison`], and `addr` (tag bits ignored) is not NULL and
+/// `addr + round_up(size)` does not pass the top of the address space.
+#[inline(always)]
+pub unsafe fn unpoison_known(addr: usize, size: usize, init: bool) {
+    // Wrapping as C's round_up(): cannot wrap here (caller's contract).
+    let size = size.wrapping_add(GRANULE_MASK) & !GRANULE_MASK;
+    if !is_granule_aligned(addr) {
+        warn(c"kasan_unpoison: unaligned address");
+    } else {
+        // SAFETY: aligned (checked), non-NULL and not wrapping (caller's contract):
+        // `validate()` holds; the memory is the caller's.
+        unsafe { mte::set_mem_tag_range_trusted(reset_tag(addr), size, get_tag(addr), init) }
     }
 }
 

@@ -8,6 +8,8 @@
 #   - each variant with the bench initramfs (/init from testing/initramfs/init.c with
 #     KASAN_RS_BENCH=1 prints /proc/meminfo's Slab: line, then loads testing/bench/kasan_rs_bench.ko)
 #     -> boot time (printk timestamp of `Freeing unused kernel memory`), slab kB, ns/op per op;
+#   - c and rust once more the same way with kasan.stacktrace=off -> the same figures without
+#     stack capture (nokasan's figures are their baseline);
 #   - c and rust once more with the KUnit kasan suite (kunit.filter_glob=kasan*)
 #     -> the suite's duration (timestamps of `# Subtest: kasan` and `ok N kasan`);
 #   - each variant once more with the same initramfs, no module and -smp 1 -> slab kB after
@@ -89,9 +91,12 @@ boot() {  # boot VARIANT ROUND KIND [SEED]
   local log="$res/logs/$v-r$r-$kind${4:+-s$4}.log"
   [ "$kind" = slab ] && smp=1
   args=("${qemu_base[@]}" -smp "$smp" -seed "$seed" -icount shift=0,sleep=off -kernel "$res/work/Image-$v")
-  if [ "$kind" = bench ]; then
+  local extra=""; [ "$kind" = bench-nost ] && extra=" kasan.stacktrace=off"
+  if [ "$kind" = bench ] || [ "$kind" = bench-nost ]; then
+    # bench-nost: the same boot with kasan.stacktrace=off, which dogfood kernels choose
+    # to make KASAN cheap (c and rust only: nokasan's bench boot is the baseline of both).
     args+=(-initrd "$res/work/initramfs-$v.cpio"
-           -append "console=ttyAMA0 panic=-1 printk.time=1 rdinit=/init kunit.enable=0 KASAN_RS_BENCH=1 KASAN_RS_MODULE=/kasan_rs_bench.ko")
+           -append "console=ttyAMA0 panic=-1 printk.time=1 rdinit=/init kunit.enable=0 KASAN_RS_BENCH=1 KASAN_RS_MODULE=/kasan_rs_bench.ko$extra")
   elif [ "$kind" = slab ]; then
     args+=(-initrd "$res/work/initramfs-$v.cpio"
            -append "console=ttyAMA0 panic=-1 printk.time=1 rdinit=/init kunit.enable=0 KASAN_RS_BENCH=1")
@@ -108,6 +113,7 @@ boot() {  # boot VARIANT ROUND KIND [SEED]
 }
 for r in $(seq 1 "$ROUNDS"); do
   for v in $BENCH_VARIANTS; do boot "$v" "$r" bench; done
+  for v in c rust; do boot "$v" "$r" bench-nost; done
   for v in c rust; do boot "$v" "$r" kunit; done
   for v in $BENCH_VARIANTS; do boot "$v" "$r" slab; done
   for k in $(seq 1 "$EXTRA_BOOTS"); do

@@ -149,6 +149,16 @@ def ratio(a, b):
     return a["median"] / b["median"]
 
 
+def cost_ratio(st):
+    """(rust - nokasan) / (c - nokasan) of the medians: rust's KASAN cost as a share of c's."""
+    if not (st.get("c") and st.get("rust") and st.get("nokasan")):
+        return None
+    c = st["c"]["median"] - st["nokasan"]["median"]
+    if c <= 0:
+        return None
+    return (st["rust"]["median"] - st["nokasan"]["median"]) / c
+
+
 def rfmt(r):
     return "-" if r is None else f"{r:.3f}"
 
@@ -215,6 +225,12 @@ def main():
             entry["slab1_kB"] = fig.get("slab_kB")
             if (v == "nokasan") == bool(banner):
                 problems.append(f"{run['log']}: KASAN banner {'present' if banner else 'missing'}")
+        elif kind == "bench-nost":
+            fig, ops, banner, probs = parse_bench(path)
+            problems += probs
+            entry["nost"] = dict(fig, ops=ops)
+            if not banner or "stacktrace=off" not in banner:
+                problems.append(f"{run['log']}: no '{BANNER}' banner with stacktrace=off")
         elif kind == "bench":
             fig, ops, banner, probs = parse_bench(path)
             problems += probs
@@ -222,6 +238,9 @@ def main():
             entry["ops"] = ops
             entry["wall_s"] = float(run["wall_s"])
             entry["banner"] = banner
+            if v == "nokasan":
+                # No stacks to capture either way: the baseline of the stacktrace=off rows too.
+                entry["nost"] = dict(fig, ops=ops)
             for k in ops:
                 if k not in op_keys:
                     op_keys.append(k)
@@ -279,9 +298,20 @@ def main():
             label = f"{op} {size if size < 1024 else str(size // 1024) + 'K'}"
         figures.append((k, label + " + free" if op != "kmem_cache" else label, "ns/op",
                         (lambda kk: lambda e: e.get("ops", {}).get(kk, {}).get("ns_per_op"))(k), VARIANTS))
+    # kasan.stacktrace=off: c and rust from their bench-nost boots, nokasan from its bench boot.
+    def nost(get):
+        return lambda e: get(e.get("nost", {}))
+    figures.append(("nost:boot", "stacktrace=off: boot to `Freeing unused kernel memory`", "ms",
+                    nost(lambda e: e.get("boot_ms")), VARIANTS))
+    for k in op_keys:
+        figures.append((f"nost:{k}", None, "ns/op",
+                        (lambda kk: nost(lambda e: e.get("ops", {}).get(kk, {}).get("ns_per_op")))(k), VARIANTS))
     figures.append(("wall", "wall time per bench boot (host)", "s", lambda e: e.get("wall_s"), VARIANTS))
     figures.append(("kunit_wall", "wall time per KUnit boot (host)", "s", lambda e: e.get("kunit_wall_s"), KASANS))
 
+    labels = {k: l for k, l, _, _, _ in figures if l is not None}
+    figures = [(k, l if l is not None else "stacktrace=off: " + labels[k.split(":", 1)[1]], u, g, vs)
+               for k, l, u, g, vs in figures]
     summary, md_rows, chart = {}, [], []
     all_boots = {"kunit": "kunit_ms", "kunit_nowait": "kunit_nowait_ms"}
     for key, label, unit, get, vs in figures:
@@ -290,11 +320,11 @@ def main():
         else:
             st = {v: stats(series(v, get)) if v in vs else None for v in VARIANTS}
         r = {"c/nokasan": ratio(st["c"], st["nokasan"]), "rust/nokasan": ratio(st["rust"], st["nokasan"]),
-             "rust/c": ratio(st["rust"], st["c"])}
+             "rust/c": ratio(st["rust"], st["c"]), "cost rust/c": cost_ratio(st)}
         summary[key] = {"label": label, "unit": unit, "stats": st, "ratios": r}
         md_rows.append(f"| {label} ({unit}) | {cell(st['nokasan'])} | {cell(st['c'])} | {cell(st['rust'])} | "
                        f"{rfmt(r['c/nokasan'])} | {rfmt(r['rust/nokasan'])} | {rfmt(r['rust/c'])} |")
-        if key not in ("module", "wall", "kunit_wall", "kunit", "kunit_nowait", "slab2"):
+        if key not in ("module", "wall", "kunit_wall", "kunit", "kunit_nowait", "slab2") and not key.startswith("nost:"):
             chart.append((label, r["c/nokasan"], r["rust/nokasan"]))
 
     # Allocation and free separately (medians), for locating a difference.
@@ -307,9 +337,16 @@ def main():
         split_rows.append(f"| {summary[k]['label']} | " + " | ".join(cells) + " |")
 
     n_boots = (summary["kunit"]["stats"]["rust"] or {}).get("n", 0)
-    ok = not problems
-    rc_ops = [(summary[k]["label"], summary[k]["ratios"]["rust/c"]) for k in op_keys]
+    # The gate: no allocator figure, stack traces on or off, where rust costs more than c. The
+    # figures are guest instruction counts (-icount), the same on every boot of a seed.
+    rc_ops = [(summary[k]["label"], summary[k]["ratios"]["rust/c"]) for k in op_keys + [f"nost:{k}" for k in op_keys]]
     slower = [(l, r) for l, r in rc_ops if r is not None and r > 1.0]
+    for l, r in slower:
+        problems.append(f"rust/c {r:.3f} > 1.000: {l}")
+    ok = not problems
+    cost_rows = [f"| {summary[k]['label']} | {rfmt(summary[k]['ratios']['cost rust/c'])} |"
+                 for k, *_ in figures if summary[k]["ratios"]["cost rust/c"] is not None
+                 and summary[k]["unit"] in ("ns/op", "ms") and not k.startswith("kunit") and k != "module"]
     md = []
     md.append(f"# make bench: nokasan vs c vs rust ({a.rounds} round(s))\n")
     md.append(f"Verdict: **{'PASS' if ok else 'FAIL'}** (honesty checks: KASAN banner on c and rust and none on "
@@ -332,6 +369,12 @@ def main():
     md.append("|---|---:|---:|---:|---:|---:|---:|")
     md += md_rows
     md.append("")
+    md.append("KASAN cost (variant - nokasan), rust/c: what each implementation adds over the kernel "
+              "without KASAN, rust's share of c's (medians):\n")
+    md.append("| figure | cost rust/c |")
+    md.append("|---|---:|")
+    md += cost_rows
+    md.append("")
     md.append("Allocation and free separately (medians, ns per call):\n")
     md.append("| operation | alloc nokasan | alloc c | alloc rust | alloc rust/c | free nokasan | free c | free rust | free rust/c |")
     md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
@@ -343,10 +386,10 @@ def main():
               f"Here: boot c {rfmt(b['c/nokasan'])}x, rust {rfmt(b['rust/nokasan'])}x; "
               f"slab c {rfmt(s['c/nokasan'])}x, rust {rfmt(s['rust/nokasan'])}x.\n")
     if slower:
-        md.append("Operations where rust is slower than c (rust/c > 1.000): " +
+        md.append("Operations where rust is slower than c (rust/c > 1.000; the run FAILS): " +
                   ", ".join(f"{l} {r:.3f}" for l, r in slower) + ".\n")
     else:
-        md.append("rust is not slower than c on any operation.\n")
+        md.append("rust is not slower than c on any operation, stack traces on or off.\n")
     if warnings:
         md.append("Warnings:\n")
         md += [f"- {w}" for w in warnings]
