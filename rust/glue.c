@@ -279,6 +279,19 @@ void *kasan_rs_nearest_obj(struct kmem_cache *cache, const struct slab *slab,
 	return nearest_obj(cache, slab, addr);
 }
 
+/*
+ * nearest_obj() in the slab holding addr, a linear-map address; NULL if addr
+ * is not slab memory. The free-time check's two lookups in one call.
+ */
+void *kasan_rs_slab_nearest_obj(struct kmem_cache *cache, const void *addr)
+{
+	struct slab *slab = virt_to_slab(addr);
+
+	if (!slab)
+		return NULL;
+	return nearest_obj(cache, slab, (void *)addr);
+}
+
 bool kasan_rs_virt_addr_valid(const void *addr)
 {
 	return virt_addr_valid(addr);

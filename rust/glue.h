@@ -28,6 +28,7 @@ struct slab *kasan_rs_virt_to_slab(const void *addr);
 void kasan_rs_slab_bounds(const void *addr, unsigned long *start, unsigned long *end);
 struct kmem_cache *kasan_rs_slab_cache(const struct slab *slab);
 void *kasan_rs_nearest_obj(struct kmem_cache *cache, const struct slab *slab, void *addr);
+void *kasan_rs_slab_nearest_obj(struct kmem_cache *cache, const void *addr);
 bool kasan_rs_virt_addr_valid(const void *addr);
 struct page *kasan_rs_slab_page(struct slab *slab);
 void *kasan_rs_page_address(const struct page *page);

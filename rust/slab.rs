@@ -19,7 +19,8 @@ use crate::kasan_core::redzone::redzone;
 use crate::kasan_core::report::ReportKind;
 use crate::kasan_core::tag_policy::exclusion_mask;
 use crate::kasan_core::tags::{
-    get_tag, reset_tag, round_up_granule, set_tag, TagChoice, KASAN_TAG_INVALID, KASAN_TAG_KERNEL,
+    get_tag, reset_tag, round_up_granule_wrapping, set_tag, TagChoice, KASAN_TAG_INVALID,
+    KASAN_TAG_KERNEL,
 };
 use crate::kfence::is_kfence_address;
 use crate::mte;
@@ -64,7 +65,7 @@ fn distinct_tag(object: Object<'_>) -> u8 {
 /// impossible overflow (the address space ends well before).
 #[inline(always)]
 fn round_up(x: usize) -> usize {
-    round_up_granule(x).unwrap_or(0)
+    round_up_granule_wrapping(x)
 }
 
 /// Tags a new slab's pages as match-all in `page->flags` and its memory as
@@ -235,11 +236,9 @@ pub(crate) unsafe fn check_slab_allocation(
     ip: usize,
 ) -> bool {
     let untagged = reset_tag(object);
-    // SAFETY: slab memory is in the linear map (caller's contract).
-    let nearest = unsafe { Slab::containing_linear(untagged) }.map(|slab| {
-        // SAFETY: `cache` is live (caller's contract).
-        slab.nearest_object(unsafe { Cache::from_raw(cache) }, untagged)
-    });
+    // SAFETY: `cache` is live and slab memory is in the linear map (caller's
+    // contract).
+    let nearest = unsafe { Cache::from_raw(cache).nearest_object_in_linear(untagged) };
     let kind = if nearest != Some(untagged) {
         ReportKind::InvalidFree
     } else {

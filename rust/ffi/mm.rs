@@ -60,6 +60,23 @@ impl<'a> Cache<'a> {
         self.ptr.as_ptr()
     }
 
+    /// `nearest_obj()` of this cache in the slab holding `addr` (untagged), or
+    /// `None` if `addr` is not slab memory: [`Slab::containing_linear`] and
+    /// [`Slab::nearest_object`] in one call, for the free-time check.
+    ///
+    /// # Safety
+    ///
+    /// `addr` is in the linear map (`virt_addr_valid()`).
+    #[inline(always)]
+    pub unsafe fn nearest_object_in_linear(self, addr: usize) -> Option<usize> {
+        // SAFETY: `virt_to_slab()` of a linear-map address (caller's contract),
+        // then arithmetic on the slab's and the live cache's geometry.
+        let object = unsafe {
+            bindings::kasan_rs_slab_nearest_obj(self.ptr.as_ptr(), addr as *const c_void)
+        };
+        (!object.is_null()).then_some(object as usize)
+    }
+
     /// The object size and the flags the hooks need.
     #[inline(always)]
     pub fn info(self) -> CacheInfo {

@@ -14,25 +14,6 @@ use crate::mte;
 /// The tag every KASAN poison value maps to in hardware tag mode.
 pub const POISON: u8 = KASAN_TAG_INVALID;
 
-/// Tags `[addr, addr + size)` as inaccessible (`value`, in practice [`POISON`]),
-/// zeroing it if `init`. Warns and does nothing if `addr` or `size` is not
-/// granule-aligned, as the C does (and does nothing for a NULL or wrapping
-/// range, where the C would fault).
-///
-/// # Safety
-///
-/// As [`mte::set_mem_tag_range`]: memory the calling hook owns the tags of.
-#[inline(always)]
-pub unsafe fn poison(addr: usize, size: usize, value: u8, init: bool) {
-    match ValidRange::new(reset_tag(addr), size) {
-        // SAFETY: forwarded from the caller.
-        Ok(range) => unsafe { mte::set_mem_tag_range(range, value, init) },
-        Err(RangeError::UnalignedAddr) => warn(c"kasan_poison: unaligned address"),
-        Err(RangeError::UnalignedSize) => warn(c"kasan_poison: unaligned size"),
-        Err(_) => {}
-    }
-}
-
 /// Tags `[addr, addr + size)` (size rounded up to a granule) with the tag of the
 /// pointer `addr`, zeroing it if `init`. Warns and does nothing if `addr` is not
 /// granule-aligned.
@@ -53,14 +34,17 @@ pub unsafe fn unpoison(addr: usize, size: usize, init: bool) {
     }
 }
 
-/// [`poison`] of a range known to be non-NULL and not to wrap (part of a slab
-/// object's slot, of pages of the linear map or of a vmalloc mapping): only the
-/// alignment is checked, which is all the C `kasan_poison()` checks.
+/// Tags `[addr, addr + size)` as inaccessible (`value`, in practice [`POISON`]),
+/// zeroing it if `init`: `kasan_poison()`. Warns and does nothing if `addr` or
+/// `size` is not granule-aligned, which is all the C checks; the range is known
+/// to be non-NULL and not to wrap (part of a slab object's slot, of pages of
+/// the linear map or of a vmalloc mapping).
 ///
 /// # Safety
 ///
-/// As [`poison`], and `addr` (tag bits ignored) is not NULL and
-/// `addr + size` does not pass the top of the address space.
+/// As [`mte::set_mem_tag_range`]: memory the calling hook owns the tags of.
+/// And `addr` (tag bits ignored) is not NULL and `addr + size` does not pass
+/// the top of the address space.
 #[inline(always)]
 pub unsafe fn poison_known(addr: usize, size: usize, value: u8, init: bool) {
     let addr = reset_tag(addr);
@@ -76,7 +60,8 @@ pub unsafe fn poison_known(addr: usize, size: usize, value: u8, init: bool) {
 }
 
 /// [`unpoison`] of a range known to be non-NULL and not to wrap once `size` is
-/// rounded up to a granule, as [`poison_known`].
+/// rounded up to a granule (as for [`poison_known`]): only the alignment is
+/// checked, as C's `kasan_unpoison()` does.
 ///
 /// # Safety
 ///

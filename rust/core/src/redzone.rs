@@ -7,16 +7,13 @@
 //! space gives 0 as `round_up()` does. The redzone is returned as
 //! `(start, length)`, which is what the poisoning call takes.
 
-use super::tags::round_up_granule;
+use super::tags::round_up_granule_wrapping;
 
 /// `round_up(x, KASAN_GRANULE_SIZE)` as C computes it: 0 when the result
 /// would not fit.
 #[inline]
 const fn round_up_granule_c(x: usize) -> usize {
-    match round_up_granule(x) {
-        Some(r) => r,
-        None => 0,
-    }
+    round_up_granule_wrapping(x)
 }
 
 /// The redzone of an allocation at `start` of `requested` bytes inside
@@ -59,6 +56,7 @@ pub const fn vmalloc_redzone(start: usize, requested: usize, page_size: usize) -
 
 #[cfg(test)]
 mod tests {
+    use super::super::tags::round_up_granule;
     use super::*;
 
     const PAGE: usize = 4096;

@@ -154,6 +154,14 @@ pub const fn round_up_granule(x: usize) -> Option<usize> {
     }
 }
 
+/// `round_up(x, KASAN_GRANULE_SIZE)` as C computes it, `((x - 1) | 15) + 1`:
+/// three instructions and no branch, and 0 where the exact result does not
+/// fit (`x == 0` gives 0, and so does anything above the last granule).
+#[inline]
+pub const fn round_up_granule_wrapping(x: usize) -> usize {
+    (x.wrapping_sub(1) | GRANULE_MASK).wrapping_add(1)
+}
+
 /// Number of granules needed to cover `size` bytes (rounding up). Never
 /// overflows.
 #[inline]
@@ -309,5 +317,30 @@ mod tests {
         assert_eq!(TagChoice::of(false, false), TagChoice::Random);
         assert_eq!(TagChoice::of(true, true), TagChoice::Random);
         assert_eq!(TagChoice::of(true, false), TagChoice::Keep);
+    }
+
+    #[test]
+    fn round_up_granule_wrapping_is_round_up_or_zero() {
+        for x in [
+            0usize,
+            1,
+            15,
+            16,
+            17,
+            31,
+            32,
+            4095,
+            4096,
+            usize::MAX - 16,
+            usize::MAX - 15,
+            usize::MAX - 14,
+            usize::MAX,
+        ] {
+            assert_eq!(
+                round_up_granule_wrapping(x),
+                round_up_granule(x).unwrap_or(0),
+                "{x:#x}"
+            );
+        }
     }
 }
