@@ -54,12 +54,68 @@ const KERN_ERR: &CStr = c"\x013";
 pub const EINVAL: c_int = 22;
 
 /// `WARN()` with a fixed message (the splat names the caller in its trace).
-#[inline(never)]
-#[cold]
+///
+/// Like C's `WARN()`, which is a `brk` the trap handler reports from, this
+/// clobbers no register of the caller: it goes through
+/// `kasan_rs_warn_preserving` (below), which saves and restores every
+/// register a call may change around the call to the C `kasan_rs_warn()`. A
+/// hook with a warning path (an unaligned range) then keeps its values in
+/// the registers it would use without one, instead of moving them to
+/// callee-saved registers on every call, warning or not.
+#[inline(always)]
 pub fn warn(what: &'static CStr) {
-    // SAFETY: `what` is a NUL-terminated string that lives forever.
-    unsafe { bindings::kasan_rs_warn(what.as_ptr()) };
+    // SAFETY: the trampoline takes the message in x0 and returns with every
+    // register but x30 (the link register, declared clobbered) as it found
+    // them; it calls `kasan_rs_warn()` with a NUL-terminated string that lives
+    // forever, and keeps the stack 16-byte aligned with a frame record, so the
+    // WARNING's stack trace walks through it to the caller.
+    unsafe {
+        core::arch::asm!(
+            "bl kasan_rs_warn_preserving",
+            in("x0") what.as_ptr(),
+            out("x30") _,
+        );
+    }
 }
+
+// The trampoline of `warn`, in .text (the kernel's linker script places no other
+// text section of ours): a frame record, then x0-x18 saved, the call,
+// x0-x18 restored. x18 is saved too: it is a temporary without shadow call
+// stacks, and restoring the unchanged value with them is harmless. The
+// condition flags are not preserved (`warn` does not promise them).
+core::arch::global_asm!(
+    ".pushsection .text, \"ax\"",
+    ".p2align 2",
+    ".type kasan_rs_warn_preserving, %function",
+    "kasan_rs_warn_preserving:",
+    "stp x29, x30, [sp, #-176]!",
+    "mov x29, sp",
+    "stp x0, x1, [sp, #16]",
+    "stp x2, x3, [sp, #32]",
+    "stp x4, x5, [sp, #48]",
+    "stp x6, x7, [sp, #64]",
+    "stp x8, x9, [sp, #80]",
+    "stp x10, x11, [sp, #96]",
+    "stp x12, x13, [sp, #112]",
+    "stp x14, x15, [sp, #128]",
+    "stp x16, x17, [sp, #144]",
+    "str x18, [sp, #160]",
+    "bl kasan_rs_warn",
+    "ldr x18, [sp, #160]",
+    "ldp x16, x17, [sp, #144]",
+    "ldp x14, x15, [sp, #128]",
+    "ldp x12, x13, [sp, #112]",
+    "ldp x10, x11, [sp, #96]",
+    "ldp x8, x9, [sp, #80]",
+    "ldp x6, x7, [sp, #64]",
+    "ldp x4, x5, [sp, #48]",
+    "ldp x2, x3, [sp, #32]",
+    "ldp x0, x1, [sp, #16]",
+    "ldp x29, x30, [sp], #176",
+    "ret",
+    ".size kasan_rs_warn_preserving, . - kasan_rs_warn_preserving",
+    ".popsection",
+);
 
 /// `virt_addr_valid(addr)`: `addr` (tag ignored) is in the linear map, so it
 /// has a `struct page`. A range check, for any value.

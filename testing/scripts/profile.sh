@@ -3,6 +3,7 @@
 #
 # For c and rust, one boot of each kind in PROFILE_BOOTS (default "bench kunit"):
 #   bench: the `make bench` initramfs (allocator microbenchmark module);
+#   bench-nost: the same with kasan.stacktrace=off;
 #   kunit: the KUnit kasan suite (kunit.filter_glob=kasan*);
 # under qemu-system-aarch64 -M virt,mte=on -cpu max -smp 2 -icount shift=0,sleep=off -seed 1, with
 # TCG translating one guest instruction per block and logging every executed one (-d exec,nochain),
@@ -21,7 +22,7 @@ BOOTS="${PROFILE_BOOTS:-bench kunit}"
 QEMU="${QEMU:-qemu-system-aarch64}"
 TIMEOUT="${PROFILE_TIMEOUT:-1200}"
 for b in $BOOTS; do
-  case "$b" in bench|kunit) ;; *) die "PROFILE_BOOTS: unknown boot kind '$b' (bench, kunit)";; esac
+  case "$b" in bench|bench-nost|kunit) ;; *) die "PROFILE_BOOTS: unknown boot kind '$b' (bench, bench-nost, kunit)";; esac
 done
 command -v "$QEMU" >/dev/null || die "$QEMU missing: run testing/bootstrap.sh"
 command -v llvm-readelf-19 >/dev/null || die "llvm-readelf-19 missing: run testing/bootstrap.sh (package llvm-19)"
@@ -49,13 +50,14 @@ for v in c rust; do
     || { cat "$res/work/symbols-$v.err" >&2; die "[$v] cannot locate the implementation's functions"; }
   filter=$(tail -1 "$res/work/symbols-$v.err")
   [[ "$filter" =~ ^0x[0-9a-f]+\+0x ]] || die "[$v] no -dfilter ranges (see $res/work/symbols-$v.err)"
-  case " $BOOTS " in *" bench "*) bench_initramfs "$v" "$res/work" ;; esac
+  case " $BOOTS " in *" bench "*|*" bench-nost "*) bench_initramfs "$v" "$res/work" ;; esac
   for b in $BOOTS; do
     args=(-M virt,mte=on -cpu max -smp 2 -m 1G -nographic -no-reboot -seed 1
           -icount shift=0,sleep=off -accel tcg,one-insn-per-tb=on -kernel "$res/work/Image-$v")
-    if [ "$b" = bench ]; then
+    if [ "$b" = bench ] || [ "$b" = bench-nost ]; then
+      # bench-nost: the bench boot with kasan.stacktrace=off (make bench's rows of that name).
       args+=(-initrd "$res/work/initramfs-$v.cpio"
-             -append "console=ttyAMA0 panic=-1 printk.time=1 rdinit=/init kunit.enable=0 KASAN_RS_BENCH=1 KASAN_RS_MODULE=/kasan_rs_bench.ko")
+             -append "console=ttyAMA0 panic=-1 printk.time=1 rdinit=/init kunit.enable=0 KASAN_RS_BENCH=1 KASAN_RS_MODULE=/kasan_rs_bench.ko$([ "$b" = bench-nost ] && echo ' kasan.stacktrace=off')")
     else
       args+=(-append "console=ttyAMA0 panic=-1 printk.time=1 kunit_shutdown=poweroff kunit.filter_glob=kasan*")
     fi
