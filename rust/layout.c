@@ -41,6 +41,24 @@ int main(void)
 	DEFINE(VMEMMAP_BASE, VMEMMAP_START);
 	BUILD_BUG_ON(FIELD_SIZE(struct page, flags) != sizeof(unsigned long));
 
+	/*
+	 * virt_to_slab() and nearest_obj() of mm/slab.h, inline in the
+	 * free-time check: a page's compound head and type, the slab's object
+	 * count (the 15-bit field after the 16-bit inuse in the counters word:
+	 * bitfields are laid out from bit 0 up on arm64), a cache's left
+	 * redzone (fixup_red_left()).
+	 */
+	DEFINE(PAGE_COMPOUND_HEAD, offsetof(struct page, compound_head));
+	DEFINE(PAGE_TYPE, offsetof(struct page, page_type));
+	DEFINE(PAGE_TYPE_SLAB, PGTY_slab);
+	DEFINE(SLAB_COUNTERS, offsetof(struct slab, counters));
+	DEFINE(KMEM_CACHE_RED_LEFT_PAD, offsetof(struct kmem_cache, red_left_pad));
+	DEFINE(SLAB_FLAG_RED_ZONE, (__force unsigned int)SLAB_RED_ZONE);
+	BUILD_BUG_ON(FIELD_SIZE(struct page, compound_head) != sizeof(unsigned long));
+	BUILD_BUG_ON(FIELD_SIZE(struct page, page_type) != 4);
+	BUILD_BUG_ON(FIELD_SIZE(struct slab, counters) != sizeof(unsigned long));
+	BUILD_BUG_ON(FIELD_SIZE(struct kmem_cache, red_left_pad) != 4);
+
 #ifdef CONFIG_KFENCE
 	/* KFENCE's pool, which every hook skips: is_kfence_address(). */
 	DEFINE(KFENCE_POOL_BYTES, KFENCE_POOL_SIZE);

@@ -79,6 +79,9 @@ pub const LOCKDEP_NOW_UNRELIABLE: lockdep_ok = lockdep_ok_LOCKDEP_NOW_UNRELIABLE
 // Data is not generated: the static keys (glue.c), whose `struct static_key`
 // Rust only reads through its leading atomic count.
 extern "C" {
+    /// `slub_debug_enabled` (mm/slub.c), read by `fixup_red_left()`.
+    #[cfg(CONFIG_SLUB_DEBUG)]
+    pub static slub_debug_enabled: StaticKey;
     pub static kasan_flag_enabled: StaticKey;
     pub static kasan_flag_vmalloc: StaticKey;
     pub static kasan_flag_stacktrace: StaticKey;

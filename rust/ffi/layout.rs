@@ -6,8 +6,8 @@
 //! `layout_constants.rs` at build time), so the hooks read them inline, as
 //! the C hooks do, instead of calling a wrapper.
 
-use super::bindings::{KmemCache, Page};
-use core::sync::atomic::{AtomicUsize, Ordering};
+use super::bindings::{KmemCache, Page, Slab};
+use core::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
 use kernel::page::PAGE_SHIFT;
 
 /// The constants generated from `layout.c`.
@@ -76,6 +76,97 @@ pub unsafe fn cache_slot_size(cache: *const KmemCache) -> usize {
     // SAFETY: the offset is that of `struct kmem_cache` (checked size in
     // layout.c); the field is set at creation and never changes afterwards.
     unsafe { cache.cast::<u8>().add(KMEM_CACHE_SIZE).cast::<u32>().read() as usize }
+}
+
+/// `virt_to_slab(addr)` of a linear-map address, inline (mm/slab.h): the
+/// compound head of `virt_to_page(addr)` if its page type is slab, else NULL.
+///
+/// # Safety
+///
+/// `addr` (tag bits ignored) is in the linear map (`virt_addr_valid()`), so
+/// its `struct page` exists.
+#[cfg(not(any(CONFIG_DEBUG_VIRTUAL, CONFIG_HUGETLB_PAGE_OPTIMIZE_VMEMMAP)))]
+#[inline(always)]
+pub unsafe fn virt_to_slab(addr: usize) -> *mut Slab {
+    // arm64's virt_to_page() without CONFIG_DEBUG_VIRTUAL.
+    let index =
+        crate::kasan_core::tags::reset_tag(addr).wrapping_sub(LINEAR_MAP_START) >> PAGE_SHIFT;
+    let page = VMEMMAP_BASE.wrapping_add(index * STRUCT_PAGE_SIZE);
+    // SAFETY: `page` is the valid `struct page` of a linear-map address (caller's
+    // contract); `compound_head` and `page_type` are aligned words the kernel
+    // changes concurrently (READ_ONCE and data_race() in C): read as atomics.
+    // Without CONFIG_HUGETLB_PAGE_OPTIMIZE_VMEMMAP there is no fake head page
+    // to fix up (`page_fixed_fake_head()` is the identity).
+    unsafe {
+        let head = (*((page + PAGE_COMPOUND_HEAD) as *const AtomicUsize)).load(Ordering::Relaxed);
+        let folio = if head & 1 != 0 { head - 1 } else { page };
+        let page_type = (*((folio + PAGE_TYPE) as *const AtomicU32)).load(Ordering::Relaxed);
+        if (page_type >> 24) as usize == PAGE_TYPE_SLAB {
+            folio as *mut Slab
+        } else {
+            core::ptr::null_mut()
+        }
+    }
+}
+
+/// `nearest_obj(cache, slab, x)`, inline (mm/slab.h): the start of the object
+/// slot of `x` (untagged) in `slab`, the last one for an address past it,
+/// moved past the left redzone if `cache` has one (`fixup_red_left()`).
+///
+/// # Safety
+///
+/// `cache` is a live cache and `slab` one of its slabs (`virt_to_slab()` of an
+/// address of the cache).
+#[cfg(not(any(CONFIG_DEBUG_VIRTUAL, CONFIG_HUGETLB_PAGE_OPTIMIZE_VMEMMAP)))]
+#[inline(always)]
+pub unsafe fn nearest_obj(cache: *const KmemCache, slab: *const Slab, x: usize) -> usize {
+    // SAFETY: a `struct slab` overlays its first `struct page` (mm/slab.h's
+    // SLAB_MATCH checks), so it is a valid page of the linear map; slab pages
+    // carry the match-all tag (`__kasan_poison_slab`), so their address is the
+    // untagged one `slab_address()` gives.
+    let base = unsafe { linear_address(slab.cast()) };
+    // SAFETY: fields of the live cache and slab (caller's contract), set when
+    // they were created; `counters` changes under the slab's lock, but the
+    // object count in it is fixed for the slab's life.
+    let (size, objects, flags, red_left_pad) = unsafe {
+        let c = cache.cast::<u8>();
+        (
+            c.add(KMEM_CACHE_SIZE).cast::<u32>().read() as usize,
+            ((*(slab.cast::<u8>().add(SLAB_COUNTERS) as *const AtomicUsize))
+                .load(Ordering::Relaxed)
+                >> 16)
+                & 0x7fff,
+            c.add(KMEM_CACHE_FLAGS).cast::<u32>().read() as usize,
+            c.add(KMEM_CACHE_RED_LEFT_PAD).cast::<u32>().read() as usize,
+        )
+    };
+    // SAFETY: a live cache's `size` is never 0 (slub sizes a cache to hold at
+    // least its free pointer): the division needs no zero check, as in C.
+    unsafe { core::hint::assert_unchecked(size != 0) };
+    let object = x.wrapping_sub(x.wrapping_sub(base) % size);
+    let last = base.wrapping_add(objects.wrapping_sub(1).wrapping_mul(size));
+    let result = if object > last { last } else { object };
+    if slub_debug_enabled() && flags & SLAB_FLAG_RED_ZONE != 0 {
+        result.wrapping_add(red_left_pad)
+    } else {
+        result
+    }
+}
+
+/// `__slub_debug_enabled()`: the `slub_debug_enabled` static key (mm/slub.c).
+#[cfg(not(any(CONFIG_DEBUG_VIRTUAL, CONFIG_HUGETLB_PAGE_OPTIMIZE_VMEMMAP)))]
+#[inline(always)]
+fn slub_debug_enabled() -> bool {
+    #[cfg(CONFIG_SLUB_DEBUG)]
+    {
+        // SAFETY: a static key of mm/slub.c that lives as long as the kernel,
+        // only read through its atomic count.
+        unsafe { super::bindings::slub_debug_enabled.enabled() }
+    }
+    #[cfg(not(CONFIG_SLUB_DEBUG))]
+    {
+        false
+    }
 }
 
 /// `page->flags`, which the kernel updates atomically.

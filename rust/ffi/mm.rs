@@ -69,12 +69,23 @@ impl<'a> Cache<'a> {
     /// `addr` is in the linear map (`virt_addr_valid()`).
     #[inline(always)]
     pub unsafe fn nearest_object_in_linear(self, addr: usize) -> Option<usize> {
+        // Inline, as in C's check_slab_allocation(): no call on every free.
+        #[cfg(not(any(CONFIG_DEBUG_VIRTUAL, CONFIG_HUGETLB_PAGE_OPTIMIZE_VMEMMAP)))]
+        // SAFETY: a linear-map address (caller's contract) and a live cache; the
+        // slab found is the one holding `addr`.
+        unsafe {
+            let slab = layout::virt_to_slab(addr);
+            (!slab.is_null()).then(|| layout::nearest_obj(self.ptr.as_ptr(), slab, addr))
+        }
+        // With a checked virt_to_page() or fake head pages: the kernel's own.
+        #[cfg(any(CONFIG_DEBUG_VIRTUAL, CONFIG_HUGETLB_PAGE_OPTIMIZE_VMEMMAP))]
         // SAFETY: `virt_to_slab()` of a linear-map address (caller's contract),
         // then arithmetic on the slab's and the live cache's geometry.
-        let object = unsafe {
-            bindings::kasan_rs_slab_nearest_obj(self.ptr.as_ptr(), addr as *const c_void)
-        };
-        (!object.is_null()).then_some(object as usize)
+        unsafe {
+            let object =
+                bindings::kasan_rs_slab_nearest_obj(self.ptr.as_ptr(), addr as *const c_void);
+            (!object.is_null()).then_some(object as usize)
+        }
     }
 
     /// The object size and the flags the hooks need.
