@@ -251,13 +251,35 @@ pub fn parse_qemu_version(output: &str) -> Option<QemuVersion> {
     Some(QemuVersion { major, minor })
 }
 
+/// `ETXTBSY`: the executable is open for writing somewhere.
+const ETXTBSY: i32 = 26;
+
+/// Runs `start` (a spawn), again for up to a second while it fails with
+/// `ETXTBSY`: an executable that was just written (a QEMU wrapper script)
+/// stays open for writing in any child another thread forked meanwhile,
+/// until that child execs, and exec refuses it for that moment.
+fn retry_busy<T>(mut start: impl FnMut() -> io::Result<T>) -> io::Result<T> {
+    let mut tries = 0;
+    loop {
+        match start() {
+            Err(e) if e.raw_os_error() == Some(ETXTBSY) && tries < 20 => {
+                tries += 1;
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            result => return result,
+        }
+    }
+}
+
 /// Runs `BIN --version` and checks it reports at least 8.0.
 pub fn check_qemu(bin: &str) -> Result<QemuVersion, RunError> {
-    let output = Command::new(bin)
-        .arg("--version")
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|e| RunError::QemuUnavailable(bin.to_string(), e))?;
+    let output = retry_busy(|| {
+        Command::new(bin)
+            .arg("--version")
+            .stdin(Stdio::null())
+            .output()
+    })
+    .map_err(|e| RunError::QemuUnavailable(bin.to_string(), e))?;
     let text = String::from_utf8_lossy(&output.stdout).into_owned();
     let version = parse_qemu_version(&text)
         .ok_or_else(|| RunError::QemuVersionUnknown(bin.to_string(), text.clone()))?;
@@ -311,9 +333,8 @@ pub fn spawn_group(bin: &str, args: &[String]) -> Result<Spawned, RunError> {
         use std::os::unix::process::CommandExt;
         command.process_group(0);
     }
-    let mut child = command
-        .spawn()
-        .map_err(|e| RunError::Spawn(bin.to_string(), e))?;
+    let mut child =
+        retry_busy(|| command.spawn()).map_err(|e| RunError::Spawn(bin.to_string(), e))?;
     let (sender, receiver) = mpsc::channel();
     let stdout = child.stdout.take().expect("piped stdout");
     let stderr = child.stderr.take().expect("piped stderr");
@@ -360,13 +381,15 @@ pub fn run(config: &RunConfig) -> Result<RunOutcome, RunError> {
         let _ = writeln!(file, "kasan-rs: $ {command_line}");
     }
     let start = Instant::now();
-    let mut child = Command::new(&config.qemu)
-        .args(&args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| RunError::Spawn(config.qemu.clone(), e))?;
+    let mut child = retry_busy(|| {
+        Command::new(&config.qemu)
+            .args(&args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+    })
+    .map_err(|e| RunError::Spawn(config.qemu.clone(), e))?;
 
     let (sender, receiver) = mpsc::channel();
     let stdout = child.stdout.take().expect("piped stdout");
