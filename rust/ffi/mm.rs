@@ -450,21 +450,8 @@ impl<'a> Pages<'a> {
     /// `slab` is a slab slub just allocated and hands to the calling hook.
     #[inline(always)]
     pub unsafe fn of_new_slab(slab: *mut RawSlab) -> Self {
-        // SAFETY: a live slab's first page (never NULL) and its size (caller's
-        // contract).
-        let (head, size) = unsafe {
-            let page = bindings::kasan_rs_slab_page(slab);
-            (
-                NonNull::new_unchecked(page),
-                bindings::kasan_rs_page_size(page),
-            )
-        };
-        // INVARIANT: the slab's pages, handed to the hook.
-        Pages {
-            head,
-            order: order_of(size),
-            _life: PhantomData,
-        }
+        // SAFETY: a live slab's first page, handed to the hook (caller's contract).
+        unsafe { Self::of_head(bindings::kasan_rs_slab_page(slab)) }
     }
 
     /// The pages of a large kmalloc allocation, from a pointer into its first
@@ -477,18 +464,25 @@ impl<'a> Pages<'a> {
     #[inline(always)]
     pub unsafe fn of_large_kmalloc(ptr: usize) -> Self {
         // SAFETY: a live page-allocator allocation is linear-map memory, whose
-        // `virt_to_page()` is its (compound) head page, never NULL (caller's
-        // contract).
-        let (head, size) = unsafe {
-            let page = bindings::kasan_rs_virt_to_page(ptr as *const c_void);
-            (
-                NonNull::new_unchecked(page),
-                bindings::kasan_rs_page_size(page),
-            )
-        };
+        // `virt_to_page()` is its (compound) head page, owned by the hook
+        // (caller's contract).
+        unsafe { Self::of_head(bindings::kasan_rs_virt_to_page(ptr as *const c_void)) }
+    }
+
+    /// The pages of the compound allocation headed by `page`, `page_size()` of
+    /// them.
+    ///
+    /// # Safety
+    ///
+    /// `page` is the non-NULL head page of an allocation the calling hook owns.
+    #[inline(always)]
+    unsafe fn of_head(page: *mut Page) -> Self {
+        // SAFETY: a valid head page (caller's contract).
+        let size = unsafe { bindings::kasan_rs_page_size(page) };
         // INVARIANT: the allocation's pages, owned by the hook.
         Pages {
-            head,
+            // SAFETY: non-NULL (caller's contract).
+            head: unsafe { NonNull::new_unchecked(page) },
             order: order_of(size),
             _life: PhantomData,
         }

@@ -280,18 +280,7 @@ mod tests {
 
     #[test]
     fn fuzz_never_panics_and_agrees_on_decimal() {
-        // Deterministic pseudo-random byte strings from a small alphabet.
-        let alphabet = b"0123456789abcdefxX+-\n \0onsyc_";
-        let mut state: u64 = 0x1234_5678;
-        for _ in 0..50_000 {
-            state = state.wrapping_mul(6364136223846793005).wrapping_add(1);
-            let len = (state >> 59) as usize % 8;
-            let mut buf = [0u8; 8];
-            for (i, b) in buf.iter_mut().enumerate().take(len) {
-                let r = (state >> (i * 5)) as usize % alphabet.len();
-                *b = alphabet[r];
-            }
-            let s = &buf[..len];
+        super::super::for_each_fuzz_input(|s| {
             let r = kstrtoull(s, 0);
             // Consistency with a simple reference for plain decimal input.
             let digits_only = !s.is_empty() && s.iter().all(u8::is_ascii_digit) && s[0] != b'0';
@@ -303,6 +292,6 @@ mod tests {
             }
             let _ = kstrtoul(s, 0);
             let _ = kstrtouint(s, 16);
-        }
+        });
     }
 }

@@ -50,6 +50,24 @@ pub const EINVAL: i32 = 22;
 /// `ERANGE`: result not representable.
 pub const ERANGE: i32 = 34;
 
+/// Calls `f` with 50,000 deterministic pseudo-random byte strings (up to 8
+/// bytes) from the alphabet of parameter values, for the parsers' fuzz tests.
+#[cfg(test)]
+fn for_each_fuzz_input(mut f: impl FnMut(&[u8])) {
+    let alphabet = b"0123456789abcdefxX+-\n \0onsyc_";
+    let mut state: u64 = 0x1234_5678;
+    for _ in 0..50_000 {
+        state = state.wrapping_mul(6364136223846793005).wrapping_add(1);
+        let len = (state >> 59) as usize % 8;
+        let mut buf = [0u8; 8];
+        for (i, b) in buf.iter_mut().enumerate().take(len) {
+            let r = (state >> (i * 5)) as usize % alphabet.len();
+            *b = alphabet[r];
+        }
+        f(&buf[..len]);
+    }
+}
+
 /// Inputs that every word-valued parameter must reject.
 #[cfg(test)]
 const BAD_STRINGS: &[&[u8]] = &[

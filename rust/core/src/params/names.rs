@@ -212,24 +212,13 @@ mod tests {
 
     #[test]
     fn fuzz_keeps_the_invariants() {
-        // Deterministic pseudo-random byte strings from a small alphabet.
-        let alphabet = b"0123456789abcdefxX+-\n \0onsyc_";
-        let mut state: u64 = 0x1234_5678;
-        for _ in 0..50_000 {
-            state = state.wrapping_mul(6364136223846793005).wrapping_add(1);
-            let len = (state >> 59) as usize % 8;
-            let mut buf = [0u8; 8];
-            for (i, b) in buf.iter_mut().enumerate().take(len) {
-                let r = (state >> (i * 5)) as usize % alphabet.len();
-                *b = alphabet[r];
-            }
-            let s = &buf[..len];
+        super::super::for_each_fuzz_input(|s| {
             let mut p = Params::default();
             for id in ParamId::ALL {
                 let _ = p.apply(id, Some(s));
             }
             assert!(p.page_alloc_sample() >= 1 && p.page_alloc_sample() <= isize::MAX as usize);
             assert!(p.page_alloc_sample_order() <= i32::MAX as u32);
-        }
+        });
     }
 }
