@@ -56,8 +56,9 @@ for v in c rust; do
           -icount shift=0,sleep=off -accel tcg,one-insn-per-tb=on -kernel "$res/work/Image-$v")
     if [ "$b" = bench ] || [ "$b" = bench-nost ]; then
       # bench-nost: the bench boot with kasan.stacktrace=off (make bench's rows of that name).
+      extra=""; [ "$b" = bench ] || extra=" kasan.stacktrace=off"
       args+=(-initrd "$res/work/initramfs-$v.cpio"
-             -append "console=ttyAMA0 panic=-1 printk.time=1 rdinit=/init kunit.enable=0 KASAN_RS_BENCH=1 KASAN_RS_MODULE=/kasan_rs_bench.ko$([ "$b" = bench-nost ] && echo ' kasan.stacktrace=off')")
+             -append "console=ttyAMA0 panic=-1 printk.time=1 rdinit=/init kunit.enable=0 KASAN_RS_BENCH=1 KASAN_RS_MODULE=/kasan_rs_bench.ko$extra")
     else
       args+=(-append "console=ttyAMA0 panic=-1 printk.time=1 kunit_shutdown=poweroff kunit.filter_glob=kasan*")
     fi
