@@ -174,10 +174,10 @@ if [[ " $TEST_VARIANTS " == *" c "* && " $TEST_VARIANTS " == *" rust "* ]]; then
     # the build directory is only read).
     t=$(now)
     if out=$("$TOP/testing/scripts/kernel-lint.sh" 2>&1); then
-      row rust lint "CLIPPY=1, rustdoc" "PASS ($(sed -E 's/ \(.*//' <<<"$out" | tr '\n' ';' | sed 's/;$//; s/;/; /g'))" $(( $(now) - t ))
+      row rust lint "clippy, rustdoc" "PASS ($(sed -E 's/ \(.*//' <<<"$out" | tr '\n' ';' | sed 's/;$//; s/;/; /g'))" $(( $(now) - t ))
     else
       printf '%s\n' "$out" | head -30 >&2
-      row rust lint "CLIPPY=1, rustdoc" "FAILED (testing/scripts/kernel-lint.sh; out/logs/lint/)" $(( $(now) - t )); failed=1
+      row rust lint "clippy, rustdoc" "FAILED (testing/scripts/kernel-lint.sh; out/logs/lint/)" $(( $(now) - t )); failed=1
     fi
   else
     row "c=rust" matrix - "NOT RUN (c or rust did not build)" 0; failed=1
