@@ -53,6 +53,16 @@ const KERN_ERR: &CStr = c"\x013";
 /// `-EINVAL` for boot-parameter handlers.
 pub const EINVAL: c_int = 22;
 
+/// `WARN()` with a fixed message, as a plain call: for functions that are leaves
+/// but for the warning, which [`warn`]'s link-register use would give a frame on
+/// every call.
+#[inline(never)]
+#[cold]
+pub fn warn_cold(what: &'static CStr) {
+    // SAFETY: `what` is a NUL-terminated string that lives forever.
+    unsafe { bindings::kasan_rs_warn(what.as_ptr()) };
+}
+
 /// `WARN()` with a fixed message (the splat names the caller in its trace).
 ///
 /// Like C's `WARN()`, which is a `brk` the trap handler reports from, this

@@ -221,10 +221,13 @@ impl PageRef<'_> {
         if !super::virt_addr_valid(addr) {
             return None;
         }
-        // SAFETY: a linear-map address has a `struct page`, whose head is valid.
-        let ptr = unsafe { bindings::kasan_rs_virt_to_head_page(addr as *const c_void) };
+        // SAFETY: a linear-map address has a `struct page`, whose compound head is
+        // a valid page, never NULL.
+        let ptr = unsafe {
+            NonNull::new_unchecked(bindings::kasan_rs_virt_to_head_page(addr as *const c_void))
+        };
         // INVARIANT: a valid memmap entry.
-        NonNull::new(ptr).map(|ptr| PageRef {
+        Some(PageRef {
             ptr,
             _life: PhantomData,
         })

@@ -4,7 +4,7 @@
 //! the HW_TAGS `kasan_poison()`, `kasan_unpoison()` and
 //! `kasan_byte_accessible()` of mm/kasan/kasan.h.
 
-use super::warn;
+use super::{warn, warn_cold};
 use crate::kasan_core::tag_range::{RangeError, ValidRange};
 use crate::kasan_core::tags::GRANULE_MASK;
 use crate::kasan_core::tags::{get_tag, is_granule_aligned, reset_tag, round_up_granule};
@@ -29,7 +29,8 @@ pub unsafe fn unpoison(addr: usize, size: usize, init: bool) {
     match ValidRange::new(reset_tag(addr), size) {
         // SAFETY: forwarded from the caller.
         Ok(range) => unsafe { mte::set_mem_tag_range(range, get_tag(addr), init) },
-        Err(RangeError::UnalignedAddr) => warn(c"kasan_unpoison: unaligned address"),
+        // __kasan_unpoison_range() is a leaf but for this.
+        Err(RangeError::UnalignedAddr) => warn_cold(c"kasan_unpoison: unaligned address"),
         Err(_) => {}
     }
 }
