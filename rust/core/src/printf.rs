@@ -471,60 +471,29 @@ mod tests {
             verify(b"%*c", &[Int]),
             Err(Mismatch::TooFewArgs { at: 0, arg: 1 })
         );
-        assert_eq!(
-            verify(b"%*c", &[UInt, Int]),
-            Err(Mismatch::WrongKind {
-                at: 0,
-                arg: 0,
-                expected: Int,
-                found: UInt
-            })
-        );
-        assert_eq!(
-            verify(b"a%sb", &[Ptr]),
-            Err(Mismatch::WrongKind {
-                at: 1,
-                arg: 0,
-                expected: Str,
-                found: Ptr
-            })
-        );
-        assert_eq!(
-            verify(b"%lu", &[Usize]),
-            Err(Mismatch::WrongKind {
-                at: 0,
-                arg: 0,
-                expected: ULong,
-                found: Usize
-            })
-        );
-        assert_eq!(
-            verify(b"%zu", &[ULong]),
-            Err(Mismatch::WrongKind {
-                at: 0,
-                arg: 0,
-                expected: Usize,
-                found: ULong
-            })
-        );
-        assert_eq!(
-            verify(b"%d", &[UInt]),
-            Err(Mismatch::WrongKind {
-                at: 0,
-                arg: 0,
-                expected: Int,
-                found: UInt
-            })
-        );
-        assert_eq!(
-            verify(b"%px", &[Usize]),
-            Err(Mismatch::WrongKind {
-                at: 0,
-                arg: 0,
-                expected: Ptr,
-                found: Usize
-            })
-        );
+        // (format, arguments, offset of the conversion, expected kind, found kind);
+        // the wrong argument is the first one in each.
+        let wrong: &[(&[u8], &[Conv], usize, Conv, Conv)] = &[
+            (b"%*c", &[UInt, Int], 0, Int, UInt),
+            (b"a%sb", &[Ptr], 1, Str, Ptr),
+            (b"%lu", &[Usize], 0, ULong, Usize),
+            (b"%zu", &[ULong], 0, Usize, ULong),
+            (b"%d", &[UInt], 0, Int, UInt),
+            (b"%px", &[Usize], 0, Ptr, Usize),
+        ];
+        for &(fmt, args, at, expected, found) in wrong {
+            assert_eq!(
+                verify(fmt, args),
+                Err(Mismatch::WrongKind {
+                    at,
+                    arg: 0,
+                    expected,
+                    found
+                }),
+                "{:?}",
+                std::str::from_utf8(fmt)
+            );
+        }
         assert_eq!(verify(b"", &[Int]), Err(Mismatch::TooManyArgs { used: 0 }));
         assert_eq!(
             verify(b"%%", &[Int]),
