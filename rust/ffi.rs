@@ -74,11 +74,11 @@ pub fn warn_cold(what: &'static CStr) {
 /// callee-saved registers on every call, warning or not.
 #[inline(always)]
 pub fn warn(what: &'static CStr) {
-    // SAFETY: the trampoline takes the message in x0 and returns with every
-    // register but x30 (the link register, declared clobbered) as it found
-    // them; it calls `kasan_rs_warn()` with a NUL-terminated string that lives
-    // forever, and keeps the stack 16-byte aligned with a frame record, so the
-    // WARNING's stack trace walks through it to the caller.
+    // The trampoline takes the message in x0 and calls `kasan_rs_warn()` with it,
+    // keeping the stack 16-byte aligned with a frame record (the WARNING's stack
+    // trace walks through it to the caller).
+    // SAFETY: it returns with every register but x30 (declared clobbered) as it
+    // found them, and the message is a NUL-terminated string that lives forever.
     unsafe {
         core::arch::asm!(
             "bl kasan_rs_warn_preserving",

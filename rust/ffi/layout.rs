@@ -92,11 +92,11 @@ pub unsafe fn virt_to_slab(addr: usize) -> *mut Slab {
     let index =
         crate::kasan_core::tags::reset_tag(addr).wrapping_sub(LINEAR_MAP_START) >> PAGE_SHIFT;
     let page = VMEMMAP_BASE.wrapping_add(index * STRUCT_PAGE_SIZE);
-    // SAFETY: `page` is the valid `struct page` of a linear-map address (caller's
-    // contract); `compound_head` and `page_type` are aligned words the kernel
-    // changes concurrently (READ_ONCE and data_race() in C): read as atomics.
     // Without CONFIG_HUGETLB_PAGE_OPTIMIZE_VMEMMAP there is no fake head page
     // to fix up (`page_fixed_fake_head()` is the identity).
+    // SAFETY: `page` is the valid `struct page` of a linear-map address (caller's
+    // contract); `compound_head` and `page_type`, which the kernel changes
+    // concurrently (READ_ONCE, data_race() in C), are read as aligned atomics.
     unsafe {
         let head = (*((page + PAGE_COMPOUND_HEAD) as *const AtomicUsize)).load(Ordering::Relaxed);
         let folio = if head & 1 != 0 { head - 1 } else { page };
@@ -120,10 +120,10 @@ pub unsafe fn virt_to_slab(addr: usize) -> *mut Slab {
 #[cfg(not(any(CONFIG_DEBUG_VIRTUAL, CONFIG_HUGETLB_PAGE_OPTIMIZE_VMEMMAP)))]
 #[inline(always)]
 pub unsafe fn nearest_obj(cache: *const KmemCache, slab: *const Slab, x: usize) -> usize {
+    // Slab pages carry the match-all tag (`__kasan_poison_slab`), so their
+    // untagged address is the one `slab_address()` gives.
     // SAFETY: a `struct slab` overlays its first `struct page` (mm/slab.h's
-    // SLAB_MATCH checks), so it is a valid page of the linear map; slab pages
-    // carry the match-all tag (`__kasan_poison_slab`), so their address is the
-    // untagged one `slab_address()` gives.
+    // SLAB_MATCH checks), so it is a valid page of the linear map.
     let base = unsafe { linear_address(slab.cast()) };
     // SAFETY: fields of the live cache and slab (caller's contract), set when
     // they were created; `counters` changes under the slab's lock, but the
