@@ -152,11 +152,19 @@ pub const fn verify(fmt: &[u8], args: &[Conv]) -> Result<(), Mismatch> {
         if c != b'%' {
             continue;
         }
-        let Some((mut c, tail)) = next(rest) else {
-            return Err(Mismatch::Unknown { at });
-        };
-        rest = tail;
-        pos = pos.saturating_add(1);
+        // The next byte of the conversion that starts at `at`; a format that
+        // ends inside a conversion is an unknown one.
+        macro_rules! advance {
+            () => {{
+                let Some((n, tail)) = next(rest) else {
+                    return Err(Mismatch::Unknown { at });
+                };
+                rest = tail;
+                pos = pos.saturating_add(1);
+                n
+            }};
+        }
+        let mut c = advance!();
         if c == b'%' {
             continue;
         }
@@ -164,12 +172,7 @@ pub const fn verify(fmt: &[u8], args: &[Conv]) -> Result<(), Mismatch> {
         let mut modified = false;
         while matches!(c, b'-' | b'+' | b' ' | b'#' | b'0') {
             modified = true;
-            let Some((n, tail)) = next(rest) else {
-                return Err(Mismatch::Unknown { at });
-            };
-            rest = tail;
-            pos = pos.saturating_add(1);
-            c = n;
+            c = advance!();
         }
         if c == b'*' {
             modified = true;
@@ -178,33 +181,18 @@ pub const fn verify(fmt: &[u8], args: &[Conv]) -> Result<(), Mismatch> {
                 Err(e) => return Err(e),
             }
             used = used.saturating_add(1);
-            let Some((n, tail)) = next(rest) else {
-                return Err(Mismatch::Unknown { at });
-            };
-            rest = tail;
-            pos = pos.saturating_add(1);
-            c = n;
+            c = advance!();
         } else {
             while c.is_ascii_digit() {
                 modified = true;
-                let Some((n, tail)) = next(rest) else {
-                    return Err(Mismatch::Unknown { at });
-                };
-                rest = tail;
-                pos = pos.saturating_add(1);
-                c = n;
+                c = advance!();
             }
         }
         // A length modifier, then the conversion.
         let mut length = 0u8;
         if c == b'l' || c == b'z' {
             length = c;
-            let Some((n, tail)) = next(rest) else {
-                return Err(Mismatch::Unknown { at });
-            };
-            rest = tail;
-            pos = pos.saturating_add(1);
-            c = n;
+            c = advance!();
         }
         let expected = match (length, c) {
             (0, b's') => Conv::Str,
