@@ -279,9 +279,12 @@ void *kasan_rs_nearest_obj(struct kmem_cache *cache, const struct slab *slab,
 	return nearest_obj(cache, slab, addr);
 }
 
+#if IS_ENABLED(CONFIG_DEBUG_VIRTUAL) || IS_ENABLED(CONFIG_HUGETLB_PAGE_OPTIMIZE_VMEMMAP)
 /*
  * nearest_obj() in the slab holding addr, a linear-map address; NULL if addr
- * is not slab memory. The free-time check's two lookups in one call.
+ * is not slab memory. The free-time check's two lookups in one call, for the
+ * configs where Rust does not inline them (a checked virt_to_page(), fake
+ * vmemmap head pages).
  */
 void *kasan_rs_slab_nearest_obj(struct kmem_cache *cache, const void *addr)
 {
@@ -291,6 +294,7 @@ void *kasan_rs_slab_nearest_obj(struct kmem_cache *cache, const void *addr)
 		return NULL;
 	return nearest_obj(cache, slab, (void *)addr);
 }
+#endif
 
 bool kasan_rs_virt_addr_valid(const void *addr)
 {
