@@ -190,14 +190,7 @@ fn found_files_are_tabled_once() {
 
 /// Files where the tool and the file's header disagree, with what is known
 /// of why; each must still disagree (so a fix is noticed).
-const KNOWN_DIFFERENCES: &[(u32, &str)] = &[(
-    343,
-    "syzkaller marks it corrupted and the tool does not; the title agrees. \
-     Not understood: the full console (48 KB) interleaves a list_add \
-     `kernel BUG` and a lockdep splat of another CPU, and the rules read \
-     (isCorrupted, extractStackFrameImpl) give no reason the minimal \
-     console shows",
-)];
+const KNOWN_DIFFERENCES: &[(u32, &str)] = &[];
 
 const CASES: &[Case] = &[
     // Old format, two headers in a row and no stack: the header's memcpy is
@@ -1794,7 +1787,10 @@ Rebooting in 86400 seconds..
 ",
     },
     // 4.20 without caller ids: a `list_add corruption` line of another
-    // CPU inside the trace and a recursion of frames; expected corrupted.
+    // CPU inside the trace and a recursion of frames; the unwinder's
+    // `WARNING: kernel stack frame pointer` does not end the text, the
+    // other CPU's `kernel BUG at` does, right after `Allocated by task N:`,
+    // so that stack start has no frame: corrupted.
     Case {
         file: 343,
         commit: "1550519e",
@@ -1828,11 +1824,22 @@ list_add corruption. next->prev should be prev (ffff8880ae72d8d8), but was ffff8
  gue6_err_proto_handler+0x199/0x280
  gue6_err+0x4c1/0x6b0
  __udp6_lib_err+0xc40/0x1890
-Kernel panic - not syncing: Fatal exception
-Call Trace:
-Modules linked in:
----[ end trace f645f233383c1141 ]---
+WARNING: kernel stack frame pointer at 000000002d9ae6ff in repro:3563 has bad value 000000000e9dbdea
+unwind stack type:0 next_sp:          (null) mask:0x2 graph_idx:0
+ ? udp6_lib_lookup+0xa0/0xa0
+ ? __lock_is_held+0xb6/0x140
+
+Allocated by task 2850786496:
+------------[ cut here ]------------
+------------[ cut here ]------------
+kernel BUG at lib/list_debug.c:23!
+invalid opcode: 0000 [#1] PREEMPT SMP KASAN
+CPU: 0 PID: 10177 Comm: repro Not tainted 4.20.0+ #2
 RIP: 0010:__list_add_valid.cold+0xf/0x3c
+Call Trace:
+ account_entity_enqueue+0x3a0/0x660
+ enqueue_entity+0x276/0x20b0
+Kernel panic - not syncing: Fatal exception
 Kernel Offset: disabled
 Rebooting in 86400 seconds..
 ",
