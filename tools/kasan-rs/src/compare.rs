@@ -66,8 +66,10 @@ pub struct Report {
 
 impl Report {
     fn from_header(header: &str) -> Report {
+        // The report parser's reading, so that a header seen only here is
+        // named as the parsed reports are.
         let bug = match header.strip_prefix("BUG: KASAN: ") {
-            Some(rest) => rest.split(" in ").next().unwrap_or(rest).trim().to_string(),
+            Some(rest) => crate::report::parse::bug_type(rest).to_string(),
             None => "async-fault".to_string(),
         };
         Report { bug, access: None }
@@ -729,6 +731,29 @@ mod tests {
     use super::*;
 
     const SEP: &str = "==================================================================";
+
+    #[test]
+    fn headers_are_named_as_the_report_parser_names_them() {
+        for (header, bug) in [
+            (
+                "BUG: KASAN: slab-out-of-bounds in f+0x1/0x2",
+                "slab-out-of-bounds",
+            ),
+            (
+                "BUG: KASAN: null-ptr-deref on address 0000000000000010",
+                "null-ptr-deref",
+            ),
+            ("BUG: KASAN: invalid-access", "invalid-access"),
+            ("Asynchronous fault: no details available", "async-fault"),
+        ] {
+            assert_eq!(Report::from_header(header).bug, bug, "{header}");
+            if let Some(rest) = header.strip_prefix("BUG: KASAN: ") {
+                let parsed = crate::report::parse_reports(&format!("{header}\n"));
+                assert_eq!(parsed[0].bug_type, bug, "{header}");
+                assert_eq!(crate::report::parse::bug_type(rest), bug);
+            }
+        }
+    }
 
     /// A 6.12-shaped log of suite `kasan` with `cases`: (name, outcome, reports as
     /// (type, access)). `fail` cases fail with `... but none occurred`.

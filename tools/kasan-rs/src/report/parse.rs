@@ -69,6 +69,17 @@ pub struct ReportParser {
     spare: Buffers,
 }
 
+/// The bug type of a header, given the text after `BUG: KASAN: `:
+/// `slab-out-of-bounds` of `slab-out-of-bounds in f+0x1/0x2`, and
+/// `null-ptr-deref` of generic KASAN's `null-ptr-deref on address 0000000000000010`.
+pub fn bug_type(rest: &str) -> &str {
+    let bug = match rest.split_once(" in ") {
+        Some((bug, _)) => bug,
+        None => rest.split_once(" on address").map_or(rest, |(bug, _)| bug),
+    };
+    bug.trim()
+}
+
 /// Splits a raw console line into its printk caller id (if any) and the
 /// message ([`crate::console::split_printk_prefix`]), also without a
 /// `** N printk messages dropped **` before or after the prefix.
@@ -335,14 +346,10 @@ impl ReportParser {
     }
 
     fn start(&mut self, caller: Option<&str>, raw: &str, header: &str, rest: &str) {
-        let (bug_type, frame) = match rest.split_once(" in ") {
-            Some((bug, func)) => (bug.trim(), parse_frame(func)),
-            // `null-ptr-deref on address 0000000000000010` (generic KASAN).
-            None => match rest.split_once(" on address") {
-                Some((bug, _)) => (bug.trim(), None),
-                None => (rest.trim(), None),
-            },
-        };
+        let bug_type = bug_type(rest);
+        let frame = rest
+            .split_once(" in ")
+            .and_then(|(_, func)| parse_frame(func));
         let report = Report {
             index: self.next_index,
             line: self.line_no,
