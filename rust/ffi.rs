@@ -16,16 +16,19 @@
 //! - [`poison`]: tagging memory a hook owns (`kasan_poison()`,
 //!   `kasan_unpoison()`), the `unsafe` layer under [`mm`]'s allocations;
 //! - [`locks`]: the ring and report locks as guards; [`static_keys`]: KASAN's
-//!   static keys.
+//!   static keys;
+//! - [`stack`]: saving the current stack into the stack depot.
 //!
 //! Every `unsafe` block of the crate that is about C lives in this module tree.
 
 mod bindings;
+pub mod depot_cache;
 mod layout;
 pub mod locks;
 pub mod mm;
 pub mod poison;
 pub mod printk;
+pub mod stack;
 pub mod static_keys;
 
 pub use bindings::{DepotHandle, Gfp, KmemCache, Page, Slab as RawSlab, VmStruct};
@@ -247,24 +250,6 @@ pub unsafe fn memblock_alloc(size: usize) -> *mut c_void {
     unsafe { bindings::kasan_rs_memblock_alloc(size) }
 }
 
-/// Captures the current stack (at most `DEPTH` frames) into the stack depot:
-/// `stack_trace_save()` then `stack_depot_save_flags()` of what it wrote, as
-/// `kasan_save_stack()` does. 0 if the depot could not store it.
-#[inline(always)]
-pub fn save_current_stack<const DEPTH: usize>(gfp: Gfp, depot_flags: u32) -> DepotHandle {
-    // Not zeroed: this runs on every allocation and free, and only the entries
-    // the unwinder fills in are read (as in C).
-    let mut entries = [core::mem::MaybeUninit::<usize>::uninit(); DEPTH];
-    let store = entries.as_mut_ptr().cast::<usize>();
-    // SAFETY: `store` has room for `DEPTH` entries, which is what the unwinder is
-    // told; it writes at most that many and returns how many, and the depot reads
-    // (and may filter in place) exactly those.
-    unsafe {
-        let nr = bindings::stack_trace_save(store, DEPTH as u32, 0);
-        bindings::stack_depot_save_flags(store, nr, gfp, depot_flags)
-    }
-}
-
 /// `stack_depot_print(handle)`. The depot checks a handle's pool index and
 /// reads only its own pools, so any value is memory-safe; only handles it gave
 /// out print a meaningful stack.
@@ -277,8 +262,9 @@ pub fn stack_depot_print(handle: DepotHandle) {
 ///
 /// # Safety
 ///
-/// `handle` came from [`save_current_stack`] with `STACK_DEPOT_FLAG_GET`, and the
-/// reference it carries is given up here, once.
+/// The caller holds a reference to `handle`'s record, taken by a save with
+/// `STACK_DEPOT_FLAG_GET` ([`stack::save_current`]) or by [`depot_cache`], and
+/// gives it up here, once.
 #[inline(always)]
 pub unsafe fn stack_depot_put(handle: DepotHandle) {
     // SAFETY: forwarded from the caller.

@@ -48,6 +48,7 @@
 #include <trace/events/error_report.h>
 #include <asm/mte.h>
 #include <asm/sections.h>
+#include <asm/stacktrace.h>
 
 #include "../../kasan.h"
 #include "glue.h"
@@ -228,6 +229,23 @@ void * __init kasan_rs_memblock_alloc(size_t size)
 }
 
 /*
+ * The low end of this CPU's IRQ stack where the generic unwinder walks it
+ * (STACKINFO_CPU(irq) of arch/arm64/kernel/stacktrace.c: not preemptible),
+ * else 0. The per-CPU read is this C line's reason: its offset register
+ * is chosen by alternatives patching.
+ */
+unsigned long kasan_rs_irq_stack_low(void)
+{
+	return preemptible() ? 0 : stackinfo_get_irq().low;
+}
+
+/* nr_cpu_ids: a variable, or a macro in kernels with NR_CPUS == 1. */
+unsigned int __init kasan_rs_nr_cpu_ids(void)
+{
+	return nr_cpu_ids;
+}
+
+/*
  * 3. Exports of symbols that the Rust side defines. They are declared in
  * linux/kasan.h and ../../kasan.h, and have no C definition here for each
  * EXPORT_SYMBOL*() to follow: testing/scripts/checkpatch.sh accepts
@@ -243,6 +261,8 @@ EXPORT_SYMBOL_GPL(kasan_kunit_test_suite_start);
 EXPORT_SYMBOL_GPL(kasan_kunit_test_suite_end);
 /* For testing/report-type: a C caller passing report types that are not frees. */
 EXPORT_SYMBOL_GPL(kasan_report_invalid_free);
+/* For testing/stack-capture: the saved-stack walk next to stack_trace_save(). */
+EXPORT_SYMBOL_GPL(kasan_rs_stack_trace_save);
 #endif
 #if IS_ENABLED(CONFIG_KASAN_KUNIT_TEST) || IS_ENABLED(CONFIG_KASAN_MODULE_TEST)
 EXPORT_SYMBOL_GPL(kasan_save_enable_multi_shot);

@@ -66,5 +66,11 @@ bool kasan_rs_addr_is_variable(const void *addr);
 bool kasan_rs_object_is_on_stack(const void *addr);
 bool kasan_rs_is_vmalloc_addr(const void *addr);
 void *kasan_rs_memblock_alloc(size_t size);
+unsigned long kasan_rs_irq_stack_low(void);
+unsigned int kasan_rs_nr_cpu_ids(void);
+
+/* Defined in stack_ring.rs, exported by glue.c for testing/stack-capture. */
+unsigned int kasan_rs_stack_trace_save(unsigned long *store, unsigned int size,
+				       bool *generic);
 
 #endif /* _MM_KASAN_RS_GLUE_H */

@@ -12,7 +12,12 @@
 #include <linux/kbuild.h>
 #include <linux/mm.h>
 #include <linux/mm_types.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/stackdepot.h>
+#include <asm/irq.h>
+#include <asm/memory.h>
+#include <asm/ptrace.h>
 
 #include "../../../slab.h"
 
@@ -58,6 +63,28 @@ int main(void)
 	BUILD_BUG_ON(FIELD_SIZE(struct page, page_type) != 4);
 	BUILD_BUG_ON(FIELD_SIZE(struct slab, counters) != sizeof(unsigned long));
 	BUILD_BUG_ON(FIELD_SIZE(struct kmem_cache, red_left_pad) != 4);
+
+	/*
+	 * The stack walk of every saved stack (ffi/stack.rs): the current
+	 * task's stack (task_stack_page(), THREAD_SIZE), its final frame record
+	 * (task_pt_regs()->stackframe) and the IRQ stack's size.
+	 */
+	DEFINE(TASK_STRUCT_STACK, offsetof(struct task_struct, stack));
+	DEFINE(TASK_THREAD_SIZE, THREAD_SIZE);
+	DEFINE(PT_REGS_SIZE, sizeof(struct pt_regs));
+	DEFINE(PT_REGS_STACKFRAME, offsetof(struct pt_regs, stackframe));
+	DEFINE(IRQ_STACK_BYTES, IRQ_STACK_SIZE);
+	BUILD_BUG_ON(FIELD_SIZE(struct task_struct, stack) != sizeof(void *));
+
+	/*
+	 * The depot cache (ffi/depot_cache.rs): the CPU a task runs on
+	 * (task_cpu()), and a depot record's reference count and entries.
+	 */
+	DEFINE(TASK_STRUCT_CPU, offsetof(struct task_struct, thread_info.cpu));
+	DEFINE(STACK_RECORD_COUNT, offsetof(struct stack_record, count));
+	DEFINE(STACK_RECORD_ENTRIES, offsetof(struct stack_record, entries));
+	BUILD_BUG_ON(FIELD_SIZE(struct task_struct, thread_info.cpu) != 4);
+	BUILD_BUG_ON(FIELD_SIZE(struct stack_record, count) != 4);
 
 #ifdef CONFIG_KFENCE
 	/* KFENCE's pool, which every hook skips: is_kfence_address(). */

@@ -2,10 +2,10 @@
 
 //! The Memory Tagging Extension instructions KASAN needs, behind a safe API.
 //!
-//! This is the only file with `asm!`. The instructions act on allocation tags
-//! (4 bits per 16-byte granule) and never on data, except the zeroing
-//! variants which zero exactly the granules they tag; callers guarantee the
-//! ranges they pass are memory KASAN owns the tags of (see each function).
+//! The instructions act on allocation tags (4 bits per 16-byte granule) and
+//! never on data, except the zeroing variants which zero exactly the granules
+//! they tag; callers guarantee the ranges they pass are memory KASAN owns the
+//! tags of (see each function).
 
 use crate::kasan_core::tag_range::{TagRangePlan, ValidRange};
 use crate::kasan_core::tags::{mte_ptr_tag, set_tag};

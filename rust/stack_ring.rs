@@ -36,7 +36,31 @@ pub fn collection_enabled() -> bool {
 #[no_mangle]
 #[inline(never)]
 pub extern "C" fn kasan_save_stack(flags: Gfp, depot_flags: u32) -> DepotHandle {
-    ffi::save_current_stack::<STACK_DEPTH>(flags, depot_flags)
+    ffi::stack::save_current::<STACK_DEPTH>(flags, depot_flags)
+}
+
+/// The caller's stack, by the walk [`kasan_save_stack`] uses: what
+/// `filter_irq_stacks(store, stack_trace_save(store, size, 0))` gives there,
+/// at most 64 entries. `*generic` tells whether the generic unwinder saved it
+/// (where the walk does not know the way). Exported for testing/stack-capture,
+/// which compares the two.
+///
+/// # Safety
+///
+/// `store` points to `size` writable entries; `generic` to a writable bool.
+#[no_mangle]
+#[inline(never)]
+pub unsafe extern "C" fn kasan_rs_stack_trace_save(
+    store: *mut usize,
+    size: u32,
+    generic: *mut bool,
+) -> u32 {
+    // SAFETY: the caller's contract.
+    let store = unsafe { core::slice::from_raw_parts_mut(store, size as usize) };
+    let (n, by_generic) = ffi::stack::trace_of_caller(store);
+    // SAFETY: the caller's contract.
+    unsafe { generic.write(by_generic) };
+    n as u32
 }
 
 /// One ring slot. All fields are atomics so that readers and writers never
@@ -136,6 +160,9 @@ pub extern "C" fn kasan_init_tags() {
     }
     RING.size.store(entries, Ordering::Relaxed);
     RING.slots.store(slots, Ordering::Release);
+    // SAFETY: boot time, once (this function is `.init.text`, called once by
+    // kasan_init_hw_tags()).
+    unsafe { ffi::depot_cache::init() };
 }
 
 /// Records one event of `object` (tagged). Named like its C counterpart so

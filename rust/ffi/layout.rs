@@ -17,6 +17,14 @@ mod constants {
 }
 use constants::*;
 
+/// What the stack walk needs of a task and its stacks ([`super::stack`]).
+pub(super) use constants::{
+    IRQ_STACK_BYTES, PT_REGS_SIZE, PT_REGS_STACKFRAME, TASK_STRUCT_STACK, TASK_THREAD_SIZE,
+};
+
+/// What the depot cache needs of a task and a depot record ([`super::depot_cache`]).
+pub(super) use constants::{STACK_RECORD_COUNT, STACK_RECORD_ENTRIES, TASK_STRUCT_CPU};
+
 /// Size of KFENCE's pool (`KFENCE_POOL_SIZE`), for [`crate::kfence`].
 #[cfg(CONFIG_KFENCE)]
 pub(crate) use constants::KFENCE_POOL_BYTES;

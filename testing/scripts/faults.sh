@@ -35,6 +35,12 @@
 #                      enum): each gives one WARNING naming the bad type and one whole
 #                      invalid-free report, and the module finishes (no undefined behaviour:
 #                      the type crosses from C as an integer and is validated)
+#   stack-capture      rust only: testing/stack-capture's module saves stacks both with the walk
+#                      rust's kasan_save_stack() uses and with stack_trace_save() +
+#                      filter_irq_stacks() (what C's and the depot keep), from the same
+#                      functions, in a task, with interrupts off, in hard IRQ and in softirq
+#                      context, at call depths up to past the 64 entries kept: all 11 cases
+#                      equal entry by entry, each saved by the walk itself
 #   tag-policy         rust only: kasan.tag_policy=distinct, samples/kasan_rs_tag_policy.ko's
 #                      28 adjacent overflows and 28 immediate-reuse use-after-frees: all 56
 #                      reported (with random tags about 1 in 14 is missed: the same boot with
@@ -127,6 +133,9 @@ check() {  # check VARIANT NAME RUNNER-ARGS...
         [ "$n" = 2 ] || { rc=1; extra="$extra ($n invalid-free reports, want 2)"; }
         grep -q 'kasan_rs_report_type: done' "$log" || { rc=1; extra="$extra (module did not finish)"; }
       fi;;
+    stack-capture)
+      ! grep -q 'kasan_rs_stack_capture: .*DIFFER' "$log" || { rc=1; extra="$extra ($(grep -c 'kasan_rs_stack_capture: .*DIFFER' "$log") cases differ)"; }
+      grep -q 'kasan_rs_stack_capture: done, 11 cases, 11 equal' "$log" || { rc=1; extra="$extra (not all 11 cases equal)"; };;
     tag-policy|tag-policy-random)
       grep -q 'kasan_rs_tag_policy: done, adjacent=28 reuse=28' "$log" || { rc=1; extra="$extra (module did not finish)"; }
       if [ "$name" = tag-policy-random ]; then
@@ -179,6 +188,13 @@ for v in $variants; do
                              --append "kasan_multi_shot rdinit=/init kunit.enable=0 KASAN_RS_MODULE=/kasan_rs_report_type.ko"
     else
       printf '%-8s %-16s %s\n' "$v" report-type "FAILED (cannot build testing/report-type)"; failed=1
+    fi
+    sc_cpio="$LOGS/stack-capture/stack-capture-$v.cpio"
+    if (module_initramfs "$v" "$TOP/testing/stack-capture" kasan_rs_stack_capture "$sc_cpio"); then
+      check "$v" stack-capture --initrd "$sc_cpio" --expect-reports 0 \
+                             --append "rdinit=/init kunit.enable=0 KASAN_RS_MODULE=/kasan_rs_stack_capture.ko"
+    else
+      printf '%-8s %-16s %s\n' "$v" stack-capture "FAILED (cannot build testing/stack-capture)"; failed=1
     fi
     check "$v" tag-policy    --initrd "$cpio" --expect-reports 56 --append \
       "kasan.tag_policy=distinct kasan_multi_shot rdinit=/init kunit.enable=0 KASAN_RS_MODULE=/kasan_rs_tag_policy.ko"

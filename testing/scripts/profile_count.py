@@ -2,18 +2,22 @@
 # SPDX-License-Identifier: GPL-2.0
 """Helpers of testing/scripts/profile.sh (`make profile`).
 
-  profile_count.py symbols VMLINUX OBJ... > SYMS.tsv
+  profile_count.py symbols VMLINUX [--callees=NAME,...] OBJ... > SYMS.tsv
       The functions of the given objects, at their vmlinux addresses: for each executable
       section of an object, the offset between the object and vmlinux comes from a global
-      function of that section (local functions, e.g. Rust's, then follow). Writes
-      `name<TAB>start<TAB>size` (hex, name demangled) and prints QEMU -dfilter ranges on stderr.
+      function of that section (local functions, e.g. Rust's, then follow); and the vmlinux
+      functions named by --callees (the kernel functions KASAN calls, counted the same way).
+      Writes `name<TAB>start<TAB>size` (hex, name demangled) and prints QEMU -dfilter ranges
+      on stderr.
   profile_count.py count SYMS.tsv < QEMU exec trace > COUNTS.json
       Reads `qemu -accel tcg,one-insn-per-tb=on -d exec,nochain` output (one `Trace` line per
       executed guest instruction) and counts per function: calls (executions of its first
       instruction) and instructions executed in its body, in all and per call (callees outside
       the profiled code are not counted; callees inside it count for themselves).
   profile_count.py report OUT.md LABEL=COUNTS.json...
-      A Markdown table, function by function, of the c and rust counts of each boot.
+      A Markdown table, function by function, of the c and rust counts of each boot, and the
+      instructions per saved stack: the functions of CAPTURE (kasan_save_stack and the kernel
+      functions a capture runs) over the calls of kasan_save_stack.
 """
 import bisect
 import collections
@@ -41,13 +45,35 @@ def demangle(names):
     return dict(zip(names, out))
 
 
-def cmd_symbols(vmlinux, objs):
-    vm, anywhere = {}, collections.defaultdict(list)
+# What saving one stack runs, in both variants: KASAN's kasan_save_stack() (in rust, the walk is
+# inlined into it), the generic unwinder (C always; rust where its walk hands over) with its
+# per-frame callback, and the stack depot's save with the IRQ filter it applies.
+CAPTURE = ["kasan_save_stack", "stack_trace_save", "arch_stack_walk", "stack_trace_consume_entry",
+           "filter_irq_stacks", "stack_depot_save_flags"]
+
+
+def cmd_symbols(vmlinux, args):
+    callees = []
+    objs = []
+    for a in args:
+        if a.startswith("--callees="):
+            callees += [n for n in a[len("--callees="):].split(",") if n]
+        else:
+            objs.append(a)
+    vm, anywhere, sizes = {}, collections.defaultdict(list), {}
     for name, value, size, _, bind in readelf_funcs(vmlinux):
         anywhere[name].append(value)
+        sizes[(name, value)] = size
         if bind == "GLOBAL":
             vm[name] = value
     rows = []
+    for name in callees:
+        found = anywhere.get(name, [])
+        if len(found) != 1 or not sizes.get((name, found[0])):
+            print(f"profile_count.py: callee {name}: {len(found)} definitions in vmlinux, not counted",
+                  file=sys.stderr)
+            continue
+        rows.append((name, found[0], sizes[(name, found[0])]))
     for obj in objs:
         funcs = [f for f in readelf_funcs(obj) if f[2] > 0]
         base = {}
@@ -139,8 +165,9 @@ def cmd_report(out_md, pairs):
           "One boot per variant and kind under QEMU TCG, one instruction per translation block, "
           "`-d exec` restricted to the implementation's functions (C: mm/kasan/{common,hw_tags,report,"
           "report_hw_tags,tags,report_tags}.o; Rust: mm/kasan/rs/rust/{kasan_rs,glue}.o). Counts are exact "
-          "for the boot traced; callees outside the implementation (printk, the stack depot, the page "
-          "allocator) are not counted. Random tags (IRG) differ between the two kernels, and with them "
+          "for the boot traced; of the callees outside the implementation, the stack capture's "
+          "(the generic unwinder and the stack depot's save, `CAPTURE` in profile_count.py) are counted "
+          "as functions of their own, the others (printk, the page allocator) are not. Random tags (IRG) differ between the two kernels, and with them "
           "the length of a report's stack ring walk (it stops at an older life of the object with the "
           "same tag).\n"]
     for boot in boots:
@@ -160,6 +187,24 @@ def cmd_report(out_md, pairs):
             md.append(f"| `{n}` | {cf.get('calls', '-')} | {cf.get('insns', '-')} | {fmt(cm)} | "
                       f"{rf.get('calls', '-')} | {rf.get('insns', '-')} | {fmt(rm)} | {pr} |")
         md.append("")
+        per_stack = {}
+        for label, d in (("c", c), ("rust", r)):
+            saves = d["functions"].get("kasan_save_stack", {}).get("calls", 0)
+            if saves:
+                parts = {n: d["functions"].get(n, {}).get("insns", 0) / saves for n in CAPTURE}
+                per_stack[label] = (saves, parts)
+        if per_stack:
+            md.append("Instructions per saved stack (each function's instructions over the calls of "
+                      "`kasan_save_stack`):\n")
+            md.append("| | " + " | ".join(f"`{n}`" for n in CAPTURE) + " | all | stacks saved |")
+            md.append("|---|" + "---:|" * (len(CAPTURE) + 2))
+            for label, (saves, parts) in per_stack.items():
+                md.append(f"| {label} | " + " | ".join(f"{parts[n]:.0f}" for n in CAPTURE) +
+                          f" | {sum(parts.values()):.0f} | {saves} |")
+            if "c" in per_stack and "rust" in per_stack:
+                ratio = sum(per_stack["rust"][1].values()) / sum(per_stack["c"][1].values())
+                md.append(f"\nPer saved stack, rust/c: {ratio:.3f}.")
+            md.append("")
     with open(out_md, "w") as f:
         f.write("\n".join(md) + "\n")
 

@@ -15,6 +15,7 @@
 //! * [`redzone`]: the redzone after a slab, large kmalloc or vmalloc allocation.
 //! * [`report`]: what a report says (bug type, object-relative position, dump layout).
 //! * [`stack_ring`]: the stack ring's index arithmetic and report-time search.
+//! * [`frame_walk`]: the rules of the frame-record walk that saves the current stack.
 //! * [`printf`]: a compile-time check of `_printk` formats against their arguments.
 //!
 //! On the host this file is the crate root. In the kernel it is included as
@@ -29,6 +30,7 @@
 extern crate std;
 
 pub mod banner;
+pub mod frame_walk;
 pub mod kfence;
 pub mod mode_switch;
 pub mod params;
