@@ -143,16 +143,16 @@ const FOUND_NOT_TABLED: &[(u32, &str)] = &[
     ),
 ];
 
-/// Files of that folder read in search of `BUG: KASAN:` (90) and found without
+/// Files of that folder read in search of `BUG: KASAN:` (92) and found without
 /// it, so a later search can skip them (files 198, 235, 244, 245, 421 and 615
 /// only in their first 16,000 characters). File 232 is not in the index
 /// searched.
 const READ_WITHOUT_KASAN: &[u32] = &[
     7, 14, 20, 22, 40, 50, 60, 70, 78, 96, 97, 98, 99, 100, 101, 102, 103, 108, 113, 114, 116, 119,
-    129, 146, 171, 173, 194, 198, 200, 215, 217, 218, 219, 220, 221, 222, 224, 228, 229, 230, 231,
-    233, 234, 235, 236, 237, 238, 239, 240, 241, 242, 243, 244, 245, 260, 262, 305, 308, 332, 333,
-    334, 335, 336, 337, 339, 341, 342, 344, 345, 346, 409, 421, 426, 567, 574, 615, 617, 647, 648,
-    649, 654, 655, 697, 699, 700, 701, 702, 703, 705, 706,
+    123, 124, 129, 146, 171, 173, 194, 198, 200, 215, 217, 218, 219, 220, 221, 222, 224, 228, 229,
+    230, 231, 233, 234, 235, 236, 237, 238, 239, 240, 241, 242, 243, 244, 245, 260, 262, 305, 308,
+    332, 333, 334, 335, 336, 337, 339, 341, 342, 344, 345, 346, 409, 421, 426, 567, 574, 615, 617,
+    647, 648, 649, 654, 655, 697, 699, 700, 701, 702, 703, 705, 706,
 ];
 
 #[test]
@@ -2928,6 +2928,180 @@ Call Trace:
 @[   35.138145][ T5851]                                         ^
 @[   35.138974][ T5851]  ffff88806acbf300: fb fb fb fb fb fb fb fb fb fb fb fb fb fb fb fb
 @[   35.141210][ T5851] ==================================================================
+",
+    },
+    // 5.0 with many `?` frames: the header's do_raw_spin_trylock, the
+    // KASAN checks (check_memory_region, kasan_check_read) and
+    // _raw_spin_trylock are skipped; other subsystems' lines (`protocol
+    // 88fb is buggy`) sit inside the trace. The header read has only a
+    // TITLE line.
+    Case {
+        file: 357,
+        commit: "5cf49c1c",
+        title: "KASAN: use-after-free Read in icmp_send",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in do_raw_spin_trylock+0x82/0x270
+Read of size 4 at addr ffff88808f6d6f7c by task repro/12575
+
+CPU: 0 PID: 12575 Comm: repro Not tainted 5.0.0-rc2+ #14
+Call Trace:
+ dump_stack+0x1db/0x2d0
+ ? ipv4_neigh_lookup+0x9a0/0x9a0
+ ? do_raw_spin_trylock+0x82/0x270
+ print_address_description.cold+0x7c/0x20d
+ ? do_raw_spin_trylock+0x82/0x270
+ kasan_report.cold+0x1b/0x40
+ check_memory_region+0x123/0x190
+ kasan_check_read+0x11/0x20
+ do_raw_spin_trylock+0x82/0x270
+protocol 88fb is buggy, dev hsr_slave_0
+ ? do_raw_spin_lock+0x360/0x360
+protocol 88fb is buggy, dev hsr_slave_1
+ ? _raw_spin_unlock+0x2d/0x50
+ _raw_spin_trylock+0x1c/0x80
+ icmp_send+0x582/0x1bc0
+ ? icmp_route_lookup.constprop.0+0x18e0/0x18e0
+ ip_options_compile+0xdbe/0x1dd0
+ ip_rcv_finish_core.isra.0+0x7f6/0x1ee0
+ ip_rcv+0xed/0x620
+ tun_get_user+0x2ec2/0x4150
+dccp_close: ABORT with 1 bytes unread
+ tun_chr_write_iter+0xbd/0x160
+ entry_SYSCALL_64_after_hwframe+0x49/0xbe
+
+Allocated by task 12578:
+ save_stack+0x45/0xd0
+ kmem_cache_alloc+0x12d/0x710
+ getname_flags+0xd6/0x5b0
+
+Freed by task 12578:
+ save_stack+0x45/0xd0
+ kmem_cache_free+0x86/0x260
+ putname+0xef/0x130
+
+The buggy address belongs to the object at ffff88808f6d6a80
+ which belongs to the cache names_cache of size 4096
+==================================================================
+",
+    },
+    // 5.15 with caller ids and `<TASK>` markers: the header's crc16 is
+    // skipped; a page-owner allocation and free stack follow, then the
+    // panic_on_warn panic.
+    Case {
+        file: 627,
+        commit: "1550519e",
+        title: "KASAN: slab-out-of-bounds Read in ext4_group_desc_csum",
+        alt: Some(&["bad-access in ext4_group_desc_csum"]),
+        crash_type: Some("KASAN-READ"),
+        corrupted: false,
+        prefix: Prefix::Caller("T32756"),
+        log: "
+==================================================================
+BUG: KASAN: slab-out-of-bounds in crc16+0xcb/0xe0
+Read of size 1 at addr ffff88803a42e048 by task repro/32756
+
+CPU: 0 PID: 32756 Comm: repro Not tainted 5.15.0 #0
+Call Trace:
+ <TASK>
+ dump_stack_lvl+0xcd/0x134
+ print_address_description.constprop.0.cold+0x8d/0x320
+ ? crc16+0xcb/0xe0
+ kasan_report.cold+0x83/0xdf
+ ? crc16+0xcb/0xe0
+ crc16+0xcb/0xe0
+ ext4_group_desc_csum+0x646/0x9c0
+ ? ext4_lazyinit_thread+0x1730/0x1730
+ ext4_group_desc_csum_set+0xc7/0x2a0
+ __ext4_new_inode+0x14e8/0x5ba0
+ ext4_create+0x2d6/0x4d0
+ entry_SYSCALL_64_after_hwframe+0x44/0xae
+ </TASK>
+
+Allocated by task 31139:
+ kasan_save_stack+0x1e/0x50
+ __kasan_slab_alloc+0x90/0xc0
+ kmem_cache_alloc+0x202/0x3a0
+ __inet_hash_connect+0x8b7/0x1190
+
+The buggy address belongs to the object at ffff88803a42e000
+ which belongs to the cache dccp_bind_bucket of size 72
+page_owner tracks the page as allocated
+ get_page_from_freelist+0xa72/0x2f50
+ __alloc_pages+0x1b2/0x500
+page last free stack trace:
+ free_pcp_prepare+0x374/0x870
+ free_unref_page_list+0x1a9/0xfa0
+
+Memory state around the buggy address:
+ ffff88803a42e000: 00 00 00 00 00 00 00 00 00 fc fc fc fc fc fc fc
+==================================================================
+Disabling lock debugging due to kernel taint
+Kernel panic - not syncing: panic_on_warn set ...
+",
+    },
+    // 5.16 in softirq (caller id C1, `<IRQ>` then `<TASK>`): the header's
+    // _atomic_dec_and_lock_irqsave and kasan_check_range are skipped; work
+    // creation stacks follow the free stack.
+    Case {
+        file: 638,
+        commit: "61cf2326",
+        title: "KASAN: use-after-free Write in put_ucounts",
+        alt: Some(&["bad-access in put_ucounts"]),
+        // The header says `KASAN` (an older naming).
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("C1"),
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in _atomic_dec_and_lock_irqsave+0x27/0x150
+Write of size 4 at addr ffff88801a88331c by task repro/14951
+
+CPU: 1 PID: 14951 Comm: repro Not tainted 5.16.0 #0
+Call Trace:
+ <IRQ>
+ dump_stack_lvl+0xcd/0x134
+ print_address_description.constprop.0.cold+0xa5/0x3e0
+ kasan_report.cold+0x83/0xdf
+ kasan_check_range+0x13d/0x180
+ _atomic_dec_and_lock_irqsave+0x27/0x150
+ put_ucounts+0x73/0x1c0
+ put_cred_rcu+0x27a/0x520
+ rcu_core+0x7b8/0x1540
+ __do_softirq+0x29b/0x9c2
+ </IRQ>
+ <TASK>
+ __local_bh_enable_ip+0x102/0x120
+ ip_finish_output2+0x7d0/0x2170
+ entry_SYSCALL_64_after_hwframe+0x44/0xae
+ </TASK>
+
+Allocated by task 14958:
+ kasan_save_stack+0x1e/0x40
+ __kasan_kmalloc+0xa9/0xd0
+ alloc_ucounts+0x1c3/0x590
+
+Freed by task 10609:
+ kasan_save_stack+0x1e/0x40
+ kfree+0xce/0x380
+ put_ucounts+0x153/0x1c0
+
+Last potentially related work creation:
+ kasan_save_stack+0x1e/0x40
+ __kasan_record_aux_stack+0xbe/0xd0
+ call_rcu+0x99/0x730
+
+Second to last potentially related work creation:
+ kasan_save_stack+0x1e/0x40
+ insert_work+0x48/0x370
+
+The buggy address belongs to the object at ffff88801a883300
+ which belongs to the cache kmalloc-192 of size 192
+==================================================================
 ",
     },
 ];
