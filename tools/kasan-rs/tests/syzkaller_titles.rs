@@ -4,10 +4,10 @@
 //! the file's header; the console is ours, cut to the structural features
 //! that decide the title (header shape, access line, printk contexts,
 //! questionable `?` frames, which frames are skipped, where a second report
-//! starts). Function names that decide the title are kept; addresses,
-//! offsets, pids, tasks and times are our own, except in cases 104, 107 and
-//! 340, whose consoles are the file's own lines (shortened). The commit is the version of
-//! the file that was read.
+//! starts). Function names that decide the title are kept; task names are
+//! ours, addresses, offsets, pids and times our own or the file's; the
+//! consoles of cases 104, 107, 164 and 340 are the file's own lines
+//! (shortened). The commit is the version of the file that was read.
 
 use kasan_rs_tools::report::parse_reports;
 
@@ -143,7 +143,7 @@ const FOUND_NOT_TABLED: &[(u32, &str)] = &[
     ),
 ];
 
-/// Files of that folder read in search of `BUG: KASAN:` (92) and found without
+/// Files of that folder read in search of `BUG: KASAN:` (106) and found without
 /// it, so a later search can skip them (files 198, 235, 244, 245, 421 and 615
 /// only in their first 16,000 characters). File 232 is not in the index
 /// searched.
@@ -152,7 +152,8 @@ const READ_WITHOUT_KASAN: &[u32] = &[
     123, 124, 129, 146, 171, 173, 194, 198, 200, 215, 217, 218, 219, 220, 221, 222, 224, 228, 229,
     230, 231, 233, 234, 235, 236, 237, 238, 239, 240, 241, 242, 243, 244, 245, 260, 262, 305, 308,
     332, 333, 334, 335, 336, 337, 339, 341, 342, 344, 345, 346, 409, 421, 426, 567, 574, 615, 617,
-    647, 648, 649, 654, 655, 697, 699, 700, 701, 702, 703, 705, 706,
+    647, 648, 649, 654, 655, 697, 699, 700, 701, 702, 703, 705, 706, 1002, 1003, 1004, 1005, 1006,
+    1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014, 1015,
 ];
 
 #[test]
@@ -3101,6 +3102,135 @@ Second to last potentially related work creation:
 
 The buggy address belongs to the object at ffff88801a883300
  which belongs to the cache kmalloc-192 of size 192
+==================================================================
+",
+    },
+    // 4.4 console of dropped printk messages (the file's own lines,
+    // shortened): the `at addr` header glued after `** N printk messages
+    // dropped **`, its access line lost, so only the catch-all format
+    // matches; corrupted.
+    Case {
+        file: 164,
+        commit: "61cf2326",
+        title: "KASAN: slab-out-of-bounds in native_queued_spin_lock_slowpath at addr ADDR",
+        alt: None,
+        // The header says `KASAN` (an older naming).
+        crash_type: None,
+        corrupted: true,
+        prefix: Prefix::Bare,
+        log: "
+@[   46.284905] ==================================================================
+@** 2977 printk messages dropped ** [   46.292061]  [<ffffffff814f873b>] ? rw_verify_area+0xbb/0x2c0
+@** 3764 printk messages dropped ** [   46.300984] BUG: KASAN: slab-out-of-bounds in native_queued_spin_lock_slowpath+0x5ad/0x660 at addr ffff8800b7eb57d4
+@** 5762 printk messages dropped ** [   46.314596]  [<ffffffff814fb2c0>] ? do_sendfile+0xf40/0xf40
+@** 3692 printk messages dropped ** [   46.323313] \t___slab_alloc.constprop.78+0x4c6/0x530
+@** 3400 printk messages dropped ** [   46.331342] CPU: 0 PID: 6756 Comm: syz-executor1 Tainted: G    B           4.4.105-ge303a83 #5
+@** 4922 printk messages dropped ** [   46.342991] INFO: Allocated in fasync_helper+0x29/0x90 age=6 cpu=0 pid=6756
+@** 4288 printk messages dropped ** [   46.353225] \trun_ksoftirqd+0x20/0x60
+@** 2843 printk messages dropped ** [   46.359933] INFO: Freed in fasync_free_rcu+0x14/0x20 age=7 cpu=0 pid=3
+@** 4111 printk messages dropped ** [   46.369656] BUG: KASAN: slab-out-of-bounds in native_queued_spin_lock_slowpath+0x5ad/0x660 at addr ffff8800b7eb57d4
+@** 5713 printk messages dropped ** [   46.383149] \t__slab_free+0x18c/0x2b0
+@** 4399 printk messages dropped ** [   46.541703]  [<ffffffff814db589>] __asan_report_load4_noabort+0x29/0x30
+@** 2872 printk messages dropped ** [   46.594689]  [<ffffffff814db1f7>] kasan_report.part.2+0x227/0x530
+@** 5151 printk messages dropped ** [   46.665447] BUG fasync_cache (Tainted: G    B          ): kasan: bad access detected
+",
+    },
+    // 4.3, old format (access line below the `at addr` header, raw stack
+    // words, `Allocated:`/`Freed:` with `PID = N`): the header's
+    // __lock_acquire, the KASAN report path, lock_acquire and
+    // _raw_spin_lock_irqsave are skipped. The header read has only a TITLE
+    // line.
+    Case {
+        file: 165,
+        commit: "645ce5da",
+        title: "KASAN: use-after-free Read in shmem_disband_hugehead",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in __lock_acquire+0x462f/0x49f0 at addr ffff8800b5a9f8c0
+Read of size 8 by task repro/20709
+CPU: 0 PID: 20709 Comm: repro Not tainted 4.3.5+ #11
+ 0000000000000000 ffff8800b9e4b778 ffffffff81d985d2 ffff8801d8df6d00
+Call Trace:
+ [<ffffffff81d985d2>] dump_stack+0xf6/0x184
+ [<ffffffff817c20a1>] kasan_object_err+0x21/0x70
+ [<ffffffff817c2317>] kasan_report_error+0x1b7/0x490
+ [<ffffffff817c2723>] __asan_report_load8_noabort+0x43/0x50
+ [<ffffffff8143418f>] ? __lock_acquire+0x462f/0x49f0
+ [<ffffffff8143418f>] __lock_acquire+0x462f/0x49f0
+ [<ffffffff8138b0b5>] ? finish_task_switch+0x485/0x620
+ [<ffffffff81435e1d>] lock_acquire+0x13d/0x300
+ [<ffffffff816e7d3d>] ? shmem_disband_hugehead+0x1ed/0x610
+ [<ffffffff81011456>] _raw_spin_lock_irqsave+0x56/0x70
+ [<ffffffff816e7d3d>] shmem_disband_hugehead+0x1ed/0x610
+ [<ffffffff816f13c4>] shmem_disband_hugeteam+0x1b4/0x360
+ [<ffffffff817b2c50>] SyS_mbind+0x140/0x150
+ [<ffffffff82dff840>] sysenter_dispatch+0xf/0x32
+Object at ffff8800b5a9f590, in cache shmem_inode_cache size: 1168
+Allocated:
+PID = 20706
+ [<ffffffff8124895b>] save_stack_trace+0x2b/0x50
+ [<ffffffff817ba0eb>] kmem_cache_alloc+0x14b/0x7a0
+ [<ffffffff816e5470>] shmem_alloc_inode+0x20/0x50
+Freed:
+PID = 20702
+ [<ffffffff8124895b>] save_stack_trace+0x2b/0x50
+ [<ffffffff817bebf8>] kmem_cache_free+0xe8/0x2d0
+ [<ffffffff816e543f>] shmem_destroy_callback+0x4f/0x60
+Memory state around the buggy address:
+ ffff8800b5a9f880: fb fb fb fb fb fb fb fb fb fb fb fb fb fb fb fb
+                                           ^
+==================================================================
+",
+    },
+    // 4.14 with many `?` frames: the header's do_raw_spin_lock and
+    // _raw_spin_lock are skipped.
+    Case {
+        file: 177,
+        commit: "1550519e",
+        title: "KASAN: use-after-free Read in selinux_inode_free_security",
+        alt: Some(&["bad-access in selinux_inode_free_security"]),
+        crash_type: Some("KASAN-USE-AFTER-FREE-READ"),
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in do_raw_spin_lock+0x1aa/0x1e0
+Read of size 4 at addr ffff8801c5b1ddec by task repro/3887
+
+CPU: 1 PID: 3887 Comm: repro Not tainted 4.14.0-rc5+ #136
+Call Trace:
+ dump_stack+0x194/0x257
+ ? arch_local_irq_restore+0x53/0x53
+ ? do_raw_spin_lock+0x1aa/0x1e0
+ print_address_description+0x73/0x250
+ kasan_report+0x25b/0x340
+ __asan_report_load4_noabort+0x14/0x20
+ do_raw_spin_lock+0x1aa/0x1e0
+ _raw_spin_lock+0x32/0x40
+ ? selinux_inode_free_security+0x12a/0x410
+ selinux_inode_free_security+0x12a/0x410
+ ? check_noncircular+0x20/0x20
+ security_inode_free+0x50/0x90
+ __destroy_inode+0x287/0x650
+ iput+0x7b9/0xaf0
+ entry_SYSCALL_64_fastpath+0xbc/0xbe
+
+Allocated by task 3873:
+ save_stack_trace+0x16/0x20
+ kmem_cache_alloc_trace+0x136/0x750
+ selinux_sb_alloc_security+0x93/0x2e0
+
+Freed by task 3873:
+ save_stack_trace+0x16/0x20
+ kfree+0xca/0x250
+ selinux_sb_free_security+0x42/0x50
+
+The buggy address belongs to the object at ffff8801c5b1dd40
+ which belongs to the cache kmalloc-256 of size 256
 ==================================================================
 ",
     },
