@@ -4,8 +4,8 @@
 //! the file's header; the console is ours, cut to the structural features
 //! that decide the title (header shape, access line, printk contexts,
 //! questionable `?` frames, which frames are skipped, where a second report
-//! starts). Function names that decide the title are kept; task names are
-//! ours, addresses, offsets, pids and times our own or the file's; the
+//! starts). Function names that decide the title are kept; task names,
+//! addresses, offsets, pids and times are our own or the file's; the
 //! consoles of cases 104, 107, 164 and 340 are the file's own lines
 //! (shortened). The commit is the version of the file that was read.
 
@@ -3231,6 +3231,123 @@ Freed by task 3873:
 
 The buggy address belongs to the object at ffff8801c5b1dd40
  which belongs to the cache kmalloc-256 of size 256
+==================================================================
+",
+    },
+    // 6.13 in softirq with caller ids (`[C0]`, `<IRQ>` then `<TASK>`): the
+    // header's lock_timer_base and the timer-deletion helpers
+    // (__try_to_del_timer_sync, __timer_delete_sync, sk_stop_timer_sync)
+    // are skipped; the fuzzer's `SYZFAIL` lines (no prefix) sit inside the
+    // trace; a panic follows. The header's CONTEXTS line is not compared.
+    Case {
+        file: 737,
+        commit: "08c5f9dc",
+        title: "KASAN: slab-use-after-free Read in mptcp_pm_del_add_timer",
+        alt: Some(&["bad-access in mptcp_pm_del_add_timer"]),
+        crash_type: Some("KASAN-USE-AFTER-FREE-READ"),
+        corrupted: false,
+        prefix: Prefix::Caller("C0"),
+        log: "
+==================================================================
+BUG: KASAN: slab-use-after-free in lock_timer_base+0x1d9/0x220
+Read of size 4 at addr ffff88804c251150 by task kworker/0:4/5994
+
+CPU: 0 UID: 0 PID: 5994 Comm: kworker/0:4 Not tainted 6.13.0-rc5 #0
+Workqueue: events mptcp_worker
+Call Trace:
+ <IRQ>
+ dump_stack_lvl+0x116/0x1f0
+ print_report+0xc3/0x620
+ ? __virt_addr_valid+0x5e/0x590
+ kasan_report+0xd9/0x110
+ ? lock_timer_base+0x1d9/0x220
+ lock_timer_base+0x1d9/0x220
+ __try_to_del_timer_sync+0x8d/0x170
+ ? __pfx___try_to_del_timer_sync+0x10/0x10
+ __timer_delete_sync+0xf4/0x1b0
+ sk_stop_timer_sync+0x1b/0x80
+ mptcp_pm_del_add_timer+0x1ae/0x320
+ mptcp_incoming_options+0x1f4d/0x26a0
+ tcp_data_queue+0x187e/0x4d80
+@SYZFAIL: failed to recv rpc
+@fd=3 want=4 recv=0 n=0 (errno 9: Bad file descriptor)
+ tcp_rcv_established+0x7df/0x20d0
+ handle_softirqs+0x213/0x8f0
+ do_softirq+0xb2/0xf0
+ </IRQ>
+ <TASK>
+ __local_bh_enable_ip+0x100/0x120
+ mptcp_worker+0x15a/0x1240
+ ret_from_fork_asm+0x1a/0x30
+ </TASK>
+
+Allocated by task 14842:
+ kasan_save_stack+0x33/0x60
+ __kasan_kmalloc+0xaa/0xb0
+ mptcp_pm_alloc_anno_list+0x1cb/0x520
+
+Freed by task 14842:
+ kasan_save_stack+0x33/0x60
+ kfree+0x14f/0x4b0
+ mptcp_pm_nl_flush_addrs_doit+0x526/0xeb0
+
+The buggy address belongs to the object at ffff88804c251100
+ which belongs to the cache kmalloc-192 of size 192
+==================================================================
+Kernel panic - not syncing: KASAN: panic_on_warn set ...
+Call Trace:
+ <IRQ>
+ dump_stack_lvl+0x3d/0x1f0
+ panic+0x71d/0x800
+ </IRQ>
+",
+    },
+    // 6.15 without any printk prefix: the header's
+    // __list_add_valid_or_report is skipped.
+    Case {
+        file: 740,
+        commit: "579f3640",
+        title: "KASAN: slab-use-after-free Read in chrdev_open",
+        alt: Some(&["bad-access in chrdev_open"]),
+        // The header says `KASAN` (an older naming).
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Bare,
+        log: "
+==================================================================
+BUG: KASAN: slab-use-after-free in __list_add_valid_or_report+0x16a/0x1a0
+Read of size 8 at addr ffff888012acfc20 by task repro/9489
+
+CPU: 0 UID: 0 PID: 9489 Comm: repro Not tainted 6.15.0-rc1 #1 PREEMPT(full)
+Call Trace:
+ <TASK>
+ dump_stack_lvl+0x116/0x1b0
+ print_report+0xc1/0x630
+ kasan_report+0x96/0xd0
+ __list_add_valid_or_report+0x16a/0x1a0
+ chrdev_open+0x3a7/0x590
+ do_dentry_open+0x786/0x1c90
+ vfs_open+0x82/0x3f0
+ entry_SYSCALL_64_after_hwframe+0x77/0x7f
+ </TASK>
+
+Allocated by task 9483:
+ kasan_save_stack+0x24/0x50
+ kmem_cache_alloc_lru_noprof+0x165/0x4a0
+ ntfs_alloc_inode+0x27/0x80
+
+Freed by task 15:
+ kasan_save_stack+0x24/0x50
+ kmem_cache_free+0x14d/0x550
+ i_callback+0x46/0x70
+
+Last potentially related work creation:
+ kasan_save_stack+0x24/0x50
+ __call_rcu_common.constprop.0+0x99/0x820
+ destroy_inode+0x12b/0x1b0
+
+The buggy address belongs to the object at ffff888012acf580
+ which belongs to the cache ntfs_inode_cache of size 1752
 ==================================================================
 ",
     },
