@@ -4,10 +4,10 @@
 //! the file's header; the console is ours, cut to the structural features
 //! that decide the title (header shape, access line, printk contexts,
 //! questionable `?` frames, which frames are skipped, where a second report
-//! starts). Function names that decide the title are kept; addresses,
-//! offsets, pids, tasks and times are our own, except in cases 104, 107 and
-//! 340, whose consoles are the file's own lines (shortened). The commit is the version of
-//! the file that was read.
+//! starts). Function names that decide the title are kept; task names,
+//! addresses, offsets, pids and times are our own or the file's; the
+//! consoles of cases 104, 107, 164 and 340 are the file's own lines
+//! (shortened). The commit is the version of the file that was read.
 
 use kasan_rs_tools::report::parse_reports;
 
@@ -143,16 +143,17 @@ const FOUND_NOT_TABLED: &[(u32, &str)] = &[
     ),
 ];
 
-/// Files of that folder read in search of `BUG: KASAN:` (90) and found without
+/// Files of that folder read in search of `BUG: KASAN:` (110) and found without
 /// it, so a later search can skip them (files 198, 235, 244, 245, 421 and 615
 /// only in their first 16,000 characters). File 232 is not in the index
 /// searched.
 const READ_WITHOUT_KASAN: &[u32] = &[
     7, 14, 20, 22, 40, 50, 60, 70, 78, 96, 97, 98, 99, 100, 101, 102, 103, 108, 113, 114, 116, 119,
-    129, 146, 171, 173, 194, 198, 200, 215, 217, 218, 219, 220, 221, 222, 224, 228, 229, 230, 231,
-    233, 234, 235, 236, 237, 238, 239, 240, 241, 242, 243, 244, 245, 260, 262, 305, 308, 332, 333,
-    334, 335, 336, 337, 339, 341, 342, 344, 345, 346, 409, 421, 426, 567, 574, 615, 617, 647, 648,
-    649, 654, 655, 697, 699, 700, 701, 702, 703, 705, 706,
+    123, 124, 129, 146, 171, 173, 194, 198, 200, 215, 217, 218, 219, 220, 221, 222, 224, 228, 229,
+    230, 231, 233, 234, 235, 236, 237, 238, 239, 240, 241, 242, 243, 244, 245, 260, 262, 305, 308,
+    332, 333, 334, 335, 336, 337, 339, 341, 342, 344, 345, 346, 358, 359, 409, 421, 426, 480, 500,
+    567, 574, 615, 617, 647, 648, 649, 654, 655, 697, 699, 700, 701, 702, 703, 705, 706, 1002,
+    1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014, 1015,
 ];
 
 #[test]
@@ -2928,6 +2929,426 @@ Call Trace:
 @[   35.138145][ T5851]                                         ^
 @[   35.138974][ T5851]  ffff88806acbf300: fb fb fb fb fb fb fb fb fb fb fb fb fb fb fb fb
 @[   35.141210][ T5851] ==================================================================
+",
+    },
+    // 5.0 with many `?` frames: the header's do_raw_spin_trylock, the
+    // KASAN checks (check_memory_region, kasan_check_read) and
+    // _raw_spin_trylock are skipped; other subsystems' lines (`protocol
+    // 88fb is buggy`) sit inside the trace. The header read has only a
+    // TITLE line.
+    Case {
+        file: 357,
+        commit: "5cf49c1c",
+        title: "KASAN: use-after-free Read in icmp_send",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in do_raw_spin_trylock+0x82/0x270
+Read of size 4 at addr ffff88808f6d6f7c by task repro/12575
+
+CPU: 0 PID: 12575 Comm: repro Not tainted 5.0.0-rc2+ #14
+Call Trace:
+ dump_stack+0x1db/0x2d0
+ ? ipv4_neigh_lookup+0x9a0/0x9a0
+ ? do_raw_spin_trylock+0x82/0x270
+ print_address_description.cold+0x7c/0x20d
+ ? do_raw_spin_trylock+0x82/0x270
+ kasan_report.cold+0x1b/0x40
+ check_memory_region+0x123/0x190
+ kasan_check_read+0x11/0x20
+ do_raw_spin_trylock+0x82/0x270
+protocol 88fb is buggy, dev hsr_slave_0
+ ? do_raw_spin_lock+0x360/0x360
+protocol 88fb is buggy, dev hsr_slave_1
+ ? _raw_spin_unlock+0x2d/0x50
+ _raw_spin_trylock+0x1c/0x80
+ icmp_send+0x582/0x1bc0
+ ? icmp_route_lookup.constprop.0+0x18e0/0x18e0
+ ip_options_compile+0xdbe/0x1dd0
+ ip_rcv_finish_core.isra.0+0x7f6/0x1ee0
+ ip_rcv+0xed/0x620
+ tun_get_user+0x2ec2/0x4150
+dccp_close: ABORT with 1 bytes unread
+ tun_chr_write_iter+0xbd/0x160
+ entry_SYSCALL_64_after_hwframe+0x49/0xbe
+
+Allocated by task 12578:
+ save_stack+0x45/0xd0
+ kmem_cache_alloc+0x12d/0x710
+ getname_flags+0xd6/0x5b0
+
+Freed by task 12578:
+ save_stack+0x45/0xd0
+ kmem_cache_free+0x86/0x260
+ putname+0xef/0x130
+
+The buggy address belongs to the object at ffff88808f6d6a80
+ which belongs to the cache names_cache of size 4096
+==================================================================
+",
+    },
+    // 5.15 with caller ids and `<TASK>` markers: the header's crc16 is
+    // skipped; a page-owner allocation and free stack follow, then the
+    // panic_on_warn panic.
+    Case {
+        file: 627,
+        commit: "1550519e",
+        title: "KASAN: slab-out-of-bounds Read in ext4_group_desc_csum",
+        alt: Some(&["bad-access in ext4_group_desc_csum"]),
+        crash_type: Some("KASAN-READ"),
+        corrupted: false,
+        prefix: Prefix::Caller("T32756"),
+        log: "
+==================================================================
+BUG: KASAN: slab-out-of-bounds in crc16+0xcb/0xe0
+Read of size 1 at addr ffff88803a42e048 by task repro/32756
+
+CPU: 0 PID: 32756 Comm: repro Not tainted 5.15.0 #0
+Call Trace:
+ <TASK>
+ dump_stack_lvl+0xcd/0x134
+ print_address_description.constprop.0.cold+0x8d/0x320
+ ? crc16+0xcb/0xe0
+ kasan_report.cold+0x83/0xdf
+ ? crc16+0xcb/0xe0
+ crc16+0xcb/0xe0
+ ext4_group_desc_csum+0x646/0x9c0
+ ? ext4_lazyinit_thread+0x1730/0x1730
+ ext4_group_desc_csum_set+0xc7/0x2a0
+ __ext4_new_inode+0x14e8/0x5ba0
+ ext4_create+0x2d6/0x4d0
+ entry_SYSCALL_64_after_hwframe+0x44/0xae
+ </TASK>
+
+Allocated by task 31139:
+ kasan_save_stack+0x1e/0x50
+ __kasan_slab_alloc+0x90/0xc0
+ kmem_cache_alloc+0x202/0x3a0
+ __inet_hash_connect+0x8b7/0x1190
+
+The buggy address belongs to the object at ffff88803a42e000
+ which belongs to the cache dccp_bind_bucket of size 72
+page_owner tracks the page as allocated
+ get_page_from_freelist+0xa72/0x2f50
+ __alloc_pages+0x1b2/0x500
+page last free stack trace:
+ free_pcp_prepare+0x374/0x870
+ free_unref_page_list+0x1a9/0xfa0
+
+Memory state around the buggy address:
+ ffff88803a42e000: 00 00 00 00 00 00 00 00 00 fc fc fc fc fc fc fc
+==================================================================
+Disabling lock debugging due to kernel taint
+Kernel panic - not syncing: panic_on_warn set ...
+",
+    },
+    // 5.16 in softirq (caller id C1, `<IRQ>` then `<TASK>`): the header's
+    // _atomic_dec_and_lock_irqsave and kasan_check_range are skipped; work
+    // creation stacks follow the free stack.
+    Case {
+        file: 638,
+        commit: "61cf2326",
+        title: "KASAN: use-after-free Write in put_ucounts",
+        alt: Some(&["bad-access in put_ucounts"]),
+        // The header says `KASAN` (an older naming).
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("C1"),
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in _atomic_dec_and_lock_irqsave+0x27/0x150
+Write of size 4 at addr ffff88801a88331c by task repro/14951
+
+CPU: 1 PID: 14951 Comm: repro Not tainted 5.16.0 #0
+Call Trace:
+ <IRQ>
+ dump_stack_lvl+0xcd/0x134
+ print_address_description.constprop.0.cold+0xa5/0x3e0
+ kasan_report.cold+0x83/0xdf
+ kasan_check_range+0x13d/0x180
+ _atomic_dec_and_lock_irqsave+0x27/0x150
+ put_ucounts+0x73/0x1c0
+ put_cred_rcu+0x27a/0x520
+ rcu_core+0x7b8/0x1540
+ __do_softirq+0x29b/0x9c2
+ </IRQ>
+ <TASK>
+ __local_bh_enable_ip+0x102/0x120
+ ip_finish_output2+0x7d0/0x2170
+ entry_SYSCALL_64_after_hwframe+0x44/0xae
+ </TASK>
+
+Allocated by task 14958:
+ kasan_save_stack+0x1e/0x40
+ __kasan_kmalloc+0xa9/0xd0
+ alloc_ucounts+0x1c3/0x590
+
+Freed by task 10609:
+ kasan_save_stack+0x1e/0x40
+ kfree+0xce/0x380
+ put_ucounts+0x153/0x1c0
+
+Last potentially related work creation:
+ kasan_save_stack+0x1e/0x40
+ __kasan_record_aux_stack+0xbe/0xd0
+ call_rcu+0x99/0x730
+
+Second to last potentially related work creation:
+ kasan_save_stack+0x1e/0x40
+ insert_work+0x48/0x370
+
+The buggy address belongs to the object at ffff88801a883300
+ which belongs to the cache kmalloc-192 of size 192
+==================================================================
+",
+    },
+    // 4.4 console of dropped printk messages (the file's own lines,
+    // shortened): the `at addr` header glued after `** N printk messages
+    // dropped **`, its access line lost, so only the catch-all format
+    // matches; corrupted.
+    Case {
+        file: 164,
+        commit: "61cf2326",
+        title: "KASAN: slab-out-of-bounds in native_queued_spin_lock_slowpath at addr ADDR",
+        alt: None,
+        // The header says `KASAN` (an older naming).
+        crash_type: None,
+        corrupted: true,
+        prefix: Prefix::Bare,
+        log: "
+@[   46.284905] ==================================================================
+@** 2977 printk messages dropped ** [   46.292061]  [<ffffffff814f873b>] ? rw_verify_area+0xbb/0x2c0
+@** 3764 printk messages dropped ** [   46.300984] BUG: KASAN: slab-out-of-bounds in native_queued_spin_lock_slowpath+0x5ad/0x660 at addr ffff8800b7eb57d4
+@** 5762 printk messages dropped ** [   46.314596]  [<ffffffff814fb2c0>] ? do_sendfile+0xf40/0xf40
+@** 3692 printk messages dropped ** [   46.323313] \t___slab_alloc.constprop.78+0x4c6/0x530
+@** 3400 printk messages dropped ** [   46.331342] CPU: 0 PID: 6756 Comm: syz-executor1 Tainted: G    B           4.4.105-ge303a83 #5
+@** 4922 printk messages dropped ** [   46.342991] INFO: Allocated in fasync_helper+0x29/0x90 age=6 cpu=0 pid=6756
+@** 4288 printk messages dropped ** [   46.353225] \trun_ksoftirqd+0x20/0x60
+@** 2843 printk messages dropped ** [   46.359933] INFO: Freed in fasync_free_rcu+0x14/0x20 age=7 cpu=0 pid=3
+@** 4111 printk messages dropped ** [   46.369656] BUG: KASAN: slab-out-of-bounds in native_queued_spin_lock_slowpath+0x5ad/0x660 at addr ffff8800b7eb57d4
+@** 5713 printk messages dropped ** [   46.383149] \t__slab_free+0x18c/0x2b0
+@** 4399 printk messages dropped ** [   46.541703]  [<ffffffff814db589>] __asan_report_load4_noabort+0x29/0x30
+@** 2872 printk messages dropped ** [   46.594689]  [<ffffffff814db1f7>] kasan_report.part.2+0x227/0x530
+@** 5151 printk messages dropped ** [   46.665447] BUG fasync_cache (Tainted: G    B          ): kasan: bad access detected
+",
+    },
+    // 4.3, old format (access line below the `at addr` header, raw stack
+    // words, `Allocated:`/`Freed:` with `PID = N`): the header's
+    // __lock_acquire, the KASAN report path, lock_acquire and
+    // _raw_spin_lock_irqsave are skipped. The header read has only a TITLE
+    // line.
+    Case {
+        file: 165,
+        commit: "645ce5da",
+        title: "KASAN: use-after-free Read in shmem_disband_hugehead",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in __lock_acquire+0x462f/0x49f0 at addr ffff8800b5a9f8c0
+Read of size 8 by task repro/20709
+CPU: 0 PID: 20709 Comm: repro Not tainted 4.3.5+ #11
+ 0000000000000000 ffff8800b9e4b778 ffffffff81d985d2 ffff8801d8df6d00
+Call Trace:
+ [<ffffffff81d985d2>] dump_stack+0xf6/0x184
+ [<ffffffff817c20a1>] kasan_object_err+0x21/0x70
+ [<ffffffff817c2317>] kasan_report_error+0x1b7/0x490
+ [<ffffffff817c2723>] __asan_report_load8_noabort+0x43/0x50
+ [<ffffffff8143418f>] ? __lock_acquire+0x462f/0x49f0
+ [<ffffffff8143418f>] __lock_acquire+0x462f/0x49f0
+ [<ffffffff8138b0b5>] ? finish_task_switch+0x485/0x620
+ [<ffffffff81435e1d>] lock_acquire+0x13d/0x300
+ [<ffffffff816e7d3d>] ? shmem_disband_hugehead+0x1ed/0x610
+ [<ffffffff81011456>] _raw_spin_lock_irqsave+0x56/0x70
+ [<ffffffff816e7d3d>] shmem_disband_hugehead+0x1ed/0x610
+ [<ffffffff816f13c4>] shmem_disband_hugeteam+0x1b4/0x360
+ [<ffffffff817b2c50>] SyS_mbind+0x140/0x150
+ [<ffffffff82dff840>] sysenter_dispatch+0xf/0x32
+Object at ffff8800b5a9f590, in cache shmem_inode_cache size: 1168
+Allocated:
+PID = 20706
+ [<ffffffff8124895b>] save_stack_trace+0x2b/0x50
+ [<ffffffff817ba0eb>] kmem_cache_alloc+0x14b/0x7a0
+ [<ffffffff816e5470>] shmem_alloc_inode+0x20/0x50
+Freed:
+PID = 20702
+ [<ffffffff8124895b>] save_stack_trace+0x2b/0x50
+ [<ffffffff817bebf8>] kmem_cache_free+0xe8/0x2d0
+ [<ffffffff816e543f>] shmem_destroy_callback+0x4f/0x60
+Memory state around the buggy address:
+ ffff8800b5a9f880: fb fb fb fb fb fb fb fb fb fb fb fb fb fb fb fb
+                                           ^
+==================================================================
+",
+    },
+    // 4.14 with many `?` frames: the header's do_raw_spin_lock and
+    // _raw_spin_lock are skipped.
+    Case {
+        file: 177,
+        commit: "1550519e",
+        title: "KASAN: use-after-free Read in selinux_inode_free_security",
+        alt: Some(&["bad-access in selinux_inode_free_security"]),
+        crash_type: Some("KASAN-USE-AFTER-FREE-READ"),
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in do_raw_spin_lock+0x1aa/0x1e0
+Read of size 4 at addr ffff8801c5b1ddec by task repro/3887
+
+CPU: 1 PID: 3887 Comm: repro Not tainted 4.14.0-rc5+ #136
+Call Trace:
+ dump_stack+0x194/0x257
+ ? arch_local_irq_restore+0x53/0x53
+ ? do_raw_spin_lock+0x1aa/0x1e0
+ print_address_description+0x73/0x250
+ kasan_report+0x25b/0x340
+ __asan_report_load4_noabort+0x14/0x20
+ do_raw_spin_lock+0x1aa/0x1e0
+ _raw_spin_lock+0x32/0x40
+ ? selinux_inode_free_security+0x12a/0x410
+ selinux_inode_free_security+0x12a/0x410
+ ? check_noncircular+0x20/0x20
+ security_inode_free+0x50/0x90
+ __destroy_inode+0x287/0x650
+ iput+0x7b9/0xaf0
+ entry_SYSCALL_64_fastpath+0xbc/0xbe
+
+Allocated by task 3873:
+ save_stack_trace+0x16/0x20
+ kmem_cache_alloc_trace+0x136/0x750
+ selinux_sb_alloc_security+0x93/0x2e0
+
+Freed by task 3873:
+ save_stack_trace+0x16/0x20
+ kfree+0xca/0x250
+ selinux_sb_free_security+0x42/0x50
+
+The buggy address belongs to the object at ffff8801c5b1dd40
+ which belongs to the cache kmalloc-256 of size 256
+==================================================================
+",
+    },
+    // 6.13 in softirq with caller ids (`[C0]`, `<IRQ>` then `<TASK>`): the
+    // header's lock_timer_base and the timer-deletion helpers
+    // (__try_to_del_timer_sync, __timer_delete_sync, sk_stop_timer_sync)
+    // are skipped; the fuzzer's `SYZFAIL` lines (no prefix) sit inside the
+    // trace; a panic follows. The header's CONTEXTS line is not compared.
+    Case {
+        file: 737,
+        commit: "08c5f9dc",
+        title: "KASAN: slab-use-after-free Read in mptcp_pm_del_add_timer",
+        alt: Some(&["bad-access in mptcp_pm_del_add_timer"]),
+        crash_type: Some("KASAN-USE-AFTER-FREE-READ"),
+        corrupted: false,
+        prefix: Prefix::Caller("C0"),
+        log: "
+==================================================================
+BUG: KASAN: slab-use-after-free in lock_timer_base+0x1d9/0x220
+Read of size 4 at addr ffff88804c251150 by task kworker/0:4/5994
+
+CPU: 0 UID: 0 PID: 5994 Comm: kworker/0:4 Not tainted 6.13.0-rc5 #0
+Workqueue: events mptcp_worker
+Call Trace:
+ <IRQ>
+ dump_stack_lvl+0x116/0x1f0
+ print_report+0xc3/0x620
+ ? __virt_addr_valid+0x5e/0x590
+ kasan_report+0xd9/0x110
+ ? lock_timer_base+0x1d9/0x220
+ lock_timer_base+0x1d9/0x220
+ __try_to_del_timer_sync+0x8d/0x170
+ ? __pfx___try_to_del_timer_sync+0x10/0x10
+ __timer_delete_sync+0xf4/0x1b0
+ sk_stop_timer_sync+0x1b/0x80
+ mptcp_pm_del_add_timer+0x1ae/0x320
+ mptcp_incoming_options+0x1f4d/0x26a0
+ tcp_data_queue+0x187e/0x4d80
+@SYZFAIL: failed to recv rpc
+@fd=3 want=4 recv=0 n=0 (errno 9: Bad file descriptor)
+ tcp_rcv_established+0x7df/0x20d0
+ handle_softirqs+0x213/0x8f0
+ do_softirq+0xb2/0xf0
+ </IRQ>
+ <TASK>
+ __local_bh_enable_ip+0x100/0x120
+ mptcp_worker+0x15a/0x1240
+ ret_from_fork_asm+0x1a/0x30
+ </TASK>
+
+Allocated by task 14842:
+ kasan_save_stack+0x33/0x60
+ __kasan_kmalloc+0xaa/0xb0
+ mptcp_pm_alloc_anno_list+0x1cb/0x520
+
+Freed by task 14842:
+ kasan_save_stack+0x33/0x60
+ kfree+0x14f/0x4b0
+ mptcp_pm_nl_flush_addrs_doit+0x526/0xeb0
+
+The buggy address belongs to the object at ffff88804c251100
+ which belongs to the cache kmalloc-192 of size 192
+==================================================================
+Kernel panic - not syncing: KASAN: panic_on_warn set ...
+Call Trace:
+ <IRQ>
+ dump_stack_lvl+0x3d/0x1f0
+ panic+0x71d/0x800
+ </IRQ>
+",
+    },
+    // 6.15 without any printk prefix: the header's
+    // __list_add_valid_or_report is skipped.
+    Case {
+        file: 740,
+        commit: "579f3640",
+        title: "KASAN: slab-use-after-free Read in chrdev_open",
+        alt: Some(&["bad-access in chrdev_open"]),
+        // The header says `KASAN` (an older naming).
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Bare,
+        log: "
+==================================================================
+BUG: KASAN: slab-use-after-free in __list_add_valid_or_report+0x16a/0x1a0
+Read of size 8 at addr ffff888012acfc20 by task repro/9489
+
+CPU: 0 UID: 0 PID: 9489 Comm: repro Not tainted 6.15.0-rc1 #1 PREEMPT(full)
+Call Trace:
+ <TASK>
+ dump_stack_lvl+0x116/0x1b0
+ print_report+0xc1/0x630
+ kasan_report+0x96/0xd0
+ __list_add_valid_or_report+0x16a/0x1a0
+ chrdev_open+0x3a7/0x590
+ do_dentry_open+0x786/0x1c90
+ vfs_open+0x82/0x3f0
+ entry_SYSCALL_64_after_hwframe+0x77/0x7f
+ </TASK>
+
+Allocated by task 9483:
+ kasan_save_stack+0x24/0x50
+ kmem_cache_alloc_lru_noprof+0x165/0x4a0
+ ntfs_alloc_inode+0x27/0x80
+
+Freed by task 15:
+ kasan_save_stack+0x24/0x50
+ kmem_cache_free+0x14d/0x550
+ i_callback+0x46/0x70
+
+Last potentially related work creation:
+ kasan_save_stack+0x24/0x50
+ __call_rcu_common.constprop.0+0x99/0x820
+ destroy_inode+0x12b/0x1b0
+
+The buggy address belongs to the object at ffff888012acf580
+ which belongs to the cache ntfs_inode_cache of size 1752
+==================================================================
 ",
     },
 ];
