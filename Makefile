@@ -46,7 +46,8 @@ help:
 	@echo '                   by suite and case by case, KASAN reports only in KASAN suites;'
 	@echo '                   KUNIT_UPSTREAM_KASAN_TEST=path adds the mm tree'"'"'s kasan suite; out/logs/kunit/'
 	@echo '  make bench       nokasan vs c vs rust: boot, slab, allocator ns/op, KUnit time;'
-	@echo '                   ROUNDS=$(ROUNDS) rounds under QEMU -icount; results in out/bench/latest/'
+	@echo '                   ROUNDS=$(ROUNDS) rounds under QEMU -icount; FAMILY=hardened benches that'
+	@echo '                   family'"'"'s three kernels; results in out/bench/latest/'
 	@echo '  make profile     c vs rust: guest instructions per KASAN function (QEMU exec trace);'
 	@echo '                   results in out/profile/latest/'
 	@echo '  make build       build one kernel: VARIANT=c|nokasan|rust [FAMILY=hardened|debug]'
@@ -116,10 +117,10 @@ kunit: bootstrap
 # with the KUnit kasan suite). Needs the three kernels built; never builds one.
 ROUNDS ?= 3
 bench:
-	@BENCH_ROUNDS="$(ROUNDS)" testing/scripts/bench.sh
+	@BENCH_ROUNDS="$(ROUNDS)" KASAN_RS_FAMILY="$(FAMILY)" testing/scripts/bench.sh
 
 # Guest instructions per KASAN function, c vs rust (exact, from a QEMU execution trace). Needs
-# the c and rust kernels built; never builds one. PROFILE_BOOTS="bench kunit" by default.
+# the c and rust kernels built; never builds one. PROFILE_BOOTS="bench kunit boot" by default.
 profile:
 	@testing/scripts/profile.sh
 

@@ -88,8 +88,8 @@ impl Frames for CurrentStacks {
         // `frame_walk::walk`; that calls `record` only for an 8-byte aligned
         // `fp` whose 16 bytes lie on the stacks `task_stack` and `irq_stack`
         // gave (`FrameWalk::next_record`), which by the type invariants are
-        // live memory while the walk runs. Volatile, as the generic unwinder's
-        // READ_ONCE: the records are read exactly once each.
+        // live memory while the walk runs. Each record is read once (one load
+        // pair); the frames of our callers do not change while we run.
         unsafe {
             let record = fp as *const usize;
             (
@@ -121,16 +121,16 @@ impl Frames for CurrentStacks {
     #[inline(always)]
     fn irq_entry_text(&self) -> IrqEntryText {
         use core::ptr::addr_of;
-        IrqEntryText {
-            irq: TextRange {
+        IrqEntryText::new(
+            TextRange {
                 start: addr_of!(bindings::__irqentry_text_start) as usize,
                 end: addr_of!(bindings::__irqentry_text_end) as usize,
             },
-            softirq: TextRange {
+            TextRange {
                 start: addr_of!(bindings::__softirqentry_text_start) as usize,
                 end: addr_of!(bindings::__softirqentry_text_end) as usize,
             },
-        }
+        )
     }
 }
 

@@ -22,7 +22,9 @@
 # check of c and rust) and writes out/bench/<timestamp>/{results.md,results.json,ratios.svg}
 # (out/bench/latest points at the newest). Exit status: 0 all checks passed, 1 otherwise.
 #
-# It never builds a kernel: the three Images must exist (make build VARIANT=...). The bench
+# KASAN_RS_FAMILY (make bench FAMILY=hardened) benches that config family's three kernels instead
+# of the minimal ones (testing/configs/family/).
+# It never builds a kernel: the three Images must exist (make build VARIANT=... [FAMILY=...]). The bench
 # module is built as an external module against each variant's build directory (seconds), and
 # the Images are copied first so that a rebuild during the run cannot mix kernels.
 set -euo pipefail
@@ -46,7 +48,7 @@ command -v clang-19 >/dev/null || die "clang-19 missing: run testing/bootstrap.s
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 res="$TOP/out/bench/$stamp"
 mkdir -p "$res/logs" "$res/work"
-say "make bench: $ROUNDS round(s) of nokasan, c, rust; results in ${res#$TOP/}"
+say "make bench: $ROUNDS round(s) of nokasan, c, rust (config family $FAMILY); results in ${res#$TOP/}"
 
 # 1. No kernel build of ours may be running: its Image and vmlinux would be half-written.
 building() {
@@ -126,7 +128,7 @@ t_end=$(date +%s)
 rm -f "$res/work/Image-"*
 set +e
 python3 "$TOP/testing/scripts/bench_report.py" "$res" --rounds "$ROUNDS" --symbols-ok "$symbols_ok" \
-  --total-seconds "$((t_end - t_start))"
+  --total-seconds "$((t_end - t_start))" --family "$FAMILY"
 rc=$?
 set -e
 ln -sfn "$stamp" "$TOP/out/bench/latest"

@@ -202,6 +202,7 @@ def main():
     ap.add_argument("--rounds", type=int, required=True)
     ap.add_argument("--symbols-ok", type=int, required=True)
     ap.add_argument("--total-seconds", type=int, default=None)
+    ap.add_argument("--family", default="min")
     a = ap.parse_args()
 
     with open(os.path.join(a.dir, "runs.tsv")) as f:
@@ -348,7 +349,8 @@ def main():
                  for k, *_ in figures if summary[k]["ratios"]["cost rust/c"] is not None
                  and summary[k]["unit"] in ("ns/op", "ms") and not k.startswith("kunit") and k != "module"]
     md = []
-    md.append(f"# make bench: nokasan vs c vs rust ({a.rounds} round(s))\n")
+    family = "" if a.family == "min" else f", config family {a.family}"
+    md.append(f"# make bench: nokasan vs c vs rust ({a.rounds} round(s){family})\n")
     md.append(f"Verdict: **{'PASS' if ok else 'FAIL'}** (honesty checks: KASAN banner on c and rust and none on "
               f"nokasan, check-symbols.sh c and rust, no KASAN report / crash / warning in any measurement boot, "
               f"bench module completed).")

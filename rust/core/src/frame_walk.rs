@@ -73,6 +73,10 @@ const EXTRA_STACKS: usize = 1;
 pub struct FrameWalk {
     /// The stack the last record was on, starting above that record.
     current: Stack,
+    /// Below this (and from `current.low` up), an aligned record is on
+    /// `current` and is not the final record: the one-comparison-each test
+    /// of nearly every record of a walk. `0` while no stack is current.
+    fast_end: usize,
     /// Stacks not entered yet; an entered one becomes [`Stack::NONE`].
     task: Stack,
     extra: [Stack; EXTRA_STACKS],
@@ -87,6 +91,7 @@ impl FrameWalk {
     pub fn new(task: Stack, final_fp: usize) -> Self {
         FrameWalk {
             current: Stack::NONE,
+            fast_end: 0,
             task,
             extra: [Stack::NONE; EXTRA_STACKS],
             extra_added: 0,
@@ -116,6 +121,20 @@ impl FrameWalk {
     /// now starts above it.
     #[inline(always)]
     pub fn next_record(&mut self, fp: usize) -> Next {
+        // A record above the last one on the same stack, wholly on it, below
+        // the final record, aligned: read it.
+        if fp >= self.current.low && fp < self.fast_end && fp & 7 == 0 {
+            self.current.low = fp + RECORD_SIZE;
+            return Next::Read;
+        }
+        self.next_record_slow(fp)
+    }
+
+    /// [`FrameWalk::next_record`] where the fast test failed: the first
+    /// record, a change of stack, the end of the walk.
+    #[cold]
+    #[inline(never)]
+    fn next_record_slow(&mut self, fp: usize) -> Next {
         if fp == self.final_fp || fp & 7 != 0 {
             return Next::Stop;
         }
@@ -132,6 +151,12 @@ impl FrameWalk {
             };
             self.current = *next;
             *next = Stack::NONE;
+            // Records start at most RECORD_SIZE below the stack's end; on the
+            // task's stack, below the final record too.
+            self.fast_end = self.current.high.saturating_sub(RECORD_SIZE - 1);
+            if self.current.low <= self.final_fp && self.final_fp < self.fast_end {
+                self.fast_end = self.final_fp;
+            }
         }
         self.current.low = fp + RECORD_SIZE;
         Next::Read
@@ -159,18 +184,34 @@ impl TextRange {
 /// (`in_irqentry_text()`).
 #[derive(Clone, Copy, Debug)]
 pub struct IrqEntryText {
-    /// `[__irqentry_text_start, __irqentry_text_end)`.
-    pub irq: TextRange,
-    /// `[__softirqentry_text_start, __softirqentry_text_end)`.
-    pub softirq: TextRange,
+    irq: TextRange,
+    softirq: TextRange,
+    /// The smallest range holding both: one comparison rules out nearly every
+    /// return address (on arm64 the two sections are adjacent).
+    hull: TextRange,
 }
 
 impl IrqEntryText {
+    /// The text of `[__irqentry_text_start, __irqentry_text_end)` and
+    /// `[__softirqentry_text_start, __softirqentry_text_end)`.
+    #[inline(always)]
+    pub fn new(irq: TextRange, softirq: TextRange) -> Self {
+        let hull = match (irq.start < irq.end, softirq.start < softirq.end) {
+            (true, true) => TextRange {
+                start: irq.start.min(softirq.start),
+                end: irq.end.max(softirq.end),
+            },
+            (true, false) => irq,
+            (false, _) => softirq,
+        };
+        IrqEntryText { irq, softirq, hull }
+    }
+
     /// Whether a saved stack ends at `pc`: `filter_irq_stacks()` keeps the
     /// first IRQ entry function and drops everything before it.
     #[inline(always)]
     pub fn ends_stack(&self, pc: usize) -> bool {
-        self.irq.contains(pc) || self.softirq.contains(pc)
+        self.hull.contains(pc) && (self.irq.contains(pc) || self.softirq.contains(pc))
     }
 }
 
@@ -291,17 +332,26 @@ pub fn walk<F: Frames, E: Entries + ?Sized>(
     let text = frames.irq_entry_text();
     let mut fp = fp;
     let mut n = 1;
+    // The fast test of `FrameWalk::next_record` on locals, so that they stay
+    // in registers: the slow path is a call.
+    let (mut low, mut fast_end) = (walk.current.low, walk.fast_end);
     while n < size {
-        match walk.next_record(fp) {
-            Next::Read => {}
-            Next::Stop => break,
-            Next::Unknown => {
-                if walk.stacks_complete() {
-                    return Walked::Unknown;
+        if fp >= low && fp < fast_end && fp & 7 == 0 {
+            low = fp + RECORD_SIZE;
+        } else {
+            walk.current.low = low;
+            match walk.next_record_slow(fp) {
+                Next::Read => {}
+                Next::Stop => break,
+                Next::Unknown => {
+                    if walk.stacks_complete() {
+                        return Walked::Unknown;
+                    }
+                    walk.add_stack(frames.irq_stack());
+                    continue;
                 }
-                walk.add_stack(frames.irq_stack());
-                continue;
             }
+            (low, fast_end) = (walk.current.low, walk.fast_end);
         }
         let (caller_fp, lr) = frames.record(fp);
         let pc = frames.strip_pac(lr);
@@ -388,10 +438,7 @@ mod tests {
             pc == TRAMPOLINE
         }
         fn irq_entry_text(&self) -> IrqEntryText {
-            IrqEntryText {
-                irq: IRQ_TEXT,
-                softirq: SOFTIRQ_TEXT,
-            }
+            IrqEntryText::new(IRQ_TEXT, SOFTIRQ_TEXT)
         }
     }
 
@@ -502,6 +549,36 @@ mod tests {
 
     fn task_chain(len: usize) -> Vec<usize> {
         (0..len).map(|i| TASK.low + 0x100 + 0x40 * i).collect()
+    }
+
+    #[test]
+    fn irq_entry_text_with_a_gap_or_an_empty_section() {
+        let gap = IrqEntryText::new(
+            IRQ_TEXT,
+            TextRange {
+                start: IRQ_TEXT.end + 0x40,
+                end: IRQ_TEXT.end + 0x80,
+            },
+        );
+        assert!(gap.ends_stack(IRQ_TEXT.start) && gap.ends_stack(IRQ_TEXT.end + 0x40));
+        assert!(
+            !gap.ends_stack(IRQ_TEXT.end)
+                && !gap.ends_stack(IRQ_TEXT.end + 0x3c)
+                && !gap.ends_stack(IRQ_TEXT.end + 0x80)
+        );
+        let none = TextRange { start: 0, end: 0 };
+        for t in [
+            IrqEntryText::new(IRQ_TEXT, none),
+            IrqEntryText::new(none, IRQ_TEXT),
+        ] {
+            assert!(
+                t.ends_stack(IRQ_TEXT.start)
+                    && !t.ends_stack(IRQ_TEXT.end)
+                    && !t.ends_stack(0)
+                    && !t.ends_stack(8)
+            );
+        }
+        assert!(!IrqEntryText::new(none, none).ends_stack(0));
     }
 
     #[test]
