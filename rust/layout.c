@@ -82,9 +82,11 @@ int main(void)
 	 */
 	DEFINE(TASK_STRUCT_CPU, offsetof(struct task_struct, thread_info.cpu));
 	DEFINE(STACK_RECORD_COUNT, offsetof(struct stack_record, count));
+	DEFINE(STACK_RECORD_NR, offsetof(struct stack_record, size));
 	DEFINE(STACK_RECORD_ENTRIES, offsetof(struct stack_record, entries));
 	BUILD_BUG_ON(FIELD_SIZE(struct task_struct, thread_info.cpu) != 4);
 	BUILD_BUG_ON(FIELD_SIZE(struct stack_record, count) != 4);
+	BUILD_BUG_ON(FIELD_SIZE(struct stack_record, size) != 4);
 
 #ifdef CONFIG_KFENCE
 	/* KFENCE's pool, which every hook skips: is_kfence_address(). */

@@ -23,7 +23,9 @@ pub(super) use constants::{
 };
 
 /// What the depot cache needs of a task and a depot record ([`super::depot_cache`]).
-pub(super) use constants::{STACK_RECORD_COUNT, STACK_RECORD_ENTRIES, TASK_STRUCT_CPU};
+pub(super) use constants::{
+    STACK_RECORD_COUNT, STACK_RECORD_ENTRIES, STACK_RECORD_NR, TASK_STRUCT_CPU,
+};
 
 /// Size of KFENCE's pool (`KFENCE_POOL_SIZE`), for [`crate::kfence`].
 #[cfg(CONFIG_KFENCE)]

@@ -58,6 +58,9 @@ def parse_bench(path, module=True):
         m = re.search(r"kasan-rs-init: meminfo: (Slab|SReclaimable|SUnreclaim):\s+(\d+) kB", text)
         if m:
             fig[{"Slab": "slab_kB", "SReclaimable": "sreclaimable_kB", "SUnreclaim": "sunreclaim_kB"}[m.group(1)]] = float(m.group(2))
+        m = re.search(r"Memory: \d+K/\d+K available \(.*, (\d+)K reserved", text)
+        if m:
+            fig["reserved_kB"] = float(m.group(1))
         m = OP.search(text)
         if m:
             key = f"{m.group(1)}-{m.group(2)}"
@@ -284,6 +287,8 @@ def main():
     figures.append(("boot", "boot to `Freeing unused kernel memory`", "ms", lambda e: e.get("boot_ms"), VARIANTS))
     figures.append(("slab", "Slab: after boot, -smp 1", "kB", lambda e: e.get("slab1_kB"), VARIANTS))
     figures.append(("slab2", "Slab: after boot, -smp 2", "kB", lambda e: e.get("slab_kB"), VARIANTS))
+    figures.append(("reserved", "memory reserved at boot (`Memory:` line)", "kB", lambda e: e.get("reserved_kB"),
+                    VARIANTS))
     figures.append(("kunit", "KUnit kasan suite", "ms", lambda e: e.get("kunit_ms"), KASANS))
     figures.append(("kunit_nowait", "KUnit kasan suite without its 3 grace-period waits", "ms",
                     lambda e: e.get("kunit_nowait_ms"), KASANS))
