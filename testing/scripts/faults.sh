@@ -46,7 +46,7 @@
 #                      reported (with random tags about 1 in 14 is missed: the same boot with
 #                      kasan.tag_policy=random is run too, its count printed, not judged)
 #
-# Each check is judged by the kasan-rs runner's verdict; the async and concurrency checks
+# FAULTS_ONLY="check ..." runs only the checks named. Each check is judged by the kasan-rs runner's verdict; the async and concurrency checks
 # add a structural check of the console (below). Prints one line per check; exit 1 if any
 # failed. Logs: out/logs/faults/<variant>-<check>.log.
 set -uo pipefail
@@ -80,6 +80,8 @@ reports_whole() {
 
 check() {  # check VARIANT NAME RUNNER-ARGS...
   local v=$1 name=$2; shift 2
+  # FAULTS_ONLY="name ...": run only those checks (make test's hardened stack-capture row).
+  [ -z "${FAULTS_ONLY:-}" ] || [[ " $FAULTS_ONLY " == *" $name "* ]] || return 0
   local log="$LOGS/$v-$name.log" out rc extra="" attempts
   # A suite check whose only failure is a missed report may be a random-tag collision (the
   # case's neighbour drew the same tag; see test.sh): the runner boots it again, up to 3 boots

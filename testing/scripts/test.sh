@@ -189,9 +189,21 @@ fi
 # KASLR, 52-bit VA, KFENCE, PREEMPT, CPU hotplug, a userspace's drivers; -smp 4), the suite in
 # every mode against testing/expectations/VARIANT-hardened.expect, whose counts are c's on the
 # same family. `make field` runs all of it, every family x variant x check.
+# The saved-stack walk is checked there too (pointer authentication strips every return
+# address; PREEMPT makes the IRQ stack known only where the code is not preemptible).
 if [ "$FAMILY" = min ]; then
   FAMILY=hardened; RUN_ARGS=(--smp "$(family_smp hardened)")
   for v in ${TEST_FIELD_VARIANTS-rust}; do suite_runs "$v"; done
+  case " ${TEST_FIELD_VARIANTS-rust} " in
+    *" rust "*)
+      t=$(now)
+      out=$(KASAN_RS="$KASAN_RS" KASAN_RS_LOGS="$LOGS/hardened" KASAN_RS_FAMILY=hardened FAULTS_ONLY=stack-capture \
+            "$TOP/testing/scripts/faults.sh" rust 2>&1)
+      rc=$?
+      printf '%s\n' "$out" | sed 's/^/    /' >&2
+      [ "$rc" = 0 ] || failed=1
+      row rust-hardened stack-capture "walk = stack_trace_save()" "$([ "$rc" = 0 ] && echo PASS || echo FAILED) ($(sed -n 's/^rust *stack-capture *//p' <<<"$out" | tail -1))" $(( $(now) - t ));;
+  esac
   FAMILY=min; RUN_ARGS=(--smp "$(family_smp min)")
 fi
 

@@ -116,6 +116,39 @@ impl FrameWalk {
         self.extra_added == EXTRA_STACKS
     }
 
+    /// Where the fast test of records on `stack` ends: records start at most
+    /// RECORD_SIZE below the stack's end, and on the task's stack below its
+    /// final record.
+    #[inline(always)]
+    fn fast_end_of(&self, stack: Stack) -> usize {
+        let end = stack.high.saturating_sub(RECORD_SIZE - 1);
+        if stack.low <= self.final_fp && self.final_fp < end {
+            self.final_fp
+        } else {
+            end
+        }
+    }
+
+    /// Takes the task's stack as the current one before the first record is
+    /// read (where nearly every walk starts), returning the fast test's
+    /// bounds; [`FrameWalk::unassume_task`] undoes it.
+    #[inline(always)]
+    fn assume_task(&mut self) -> (usize, usize) {
+        self.current = self.task;
+        self.task = Stack::NONE;
+        self.fast_end = self.fast_end_of(self.current);
+        (self.current.low, self.fast_end)
+    }
+
+    /// The first record is not one the fast test takes on the task's stack:
+    /// no stack entered yet, as the generic unwinder starts.
+    #[inline(always)]
+    fn unassume_task(&mut self) {
+        self.task = self.current;
+        self.current = Stack::NONE;
+        self.fast_end = 0;
+    }
+
     /// The decision for the frame record at `fp` (`kunwind_next()` up to the
     /// read). On [`Next::Read`], the record is consumed: the stack it is on
     /// now starts above it.
@@ -151,12 +184,7 @@ impl FrameWalk {
             };
             self.current = *next;
             *next = Stack::NONE;
-            // Records start at most RECORD_SIZE below the stack's end; on the
-            // task's stack, below the final record too.
-            self.fast_end = self.current.high.saturating_sub(RECORD_SIZE - 1);
-            if self.current.low <= self.final_fp && self.final_fp < self.fast_end {
-                self.fast_end = self.final_fp;
-            }
+            self.fast_end = self.fast_end_of(self.current);
         }
         self.current.low = fp + RECORD_SIZE;
         Next::Read
@@ -342,12 +370,21 @@ pub fn walk<F: Frames, E: Entries + ?Sized>(
     let mut n = 1;
     // The fast test of `FrameWalk::next_record` on locals, so that they stay
     // in registers: the slow path is a call.
-    let (mut low, mut fast_end) = (walk.current.low, walk.fast_end);
+    let (mut low, mut fast_end) = walk.assume_task();
+    let mut assumed = true;
     while n < size {
         if fp >= low && fp < fast_end && fp & 7 == 0 {
             low = fp + RECORD_SIZE;
         } else {
+            if assumed && n == 1 {
+                walk.unassume_task();
+                assumed = false;
+                (low, fast_end) = (0, 0);
+            }
             walk.current.low = low;
+            if fp == walk.final_fp {
+                break;
+            }
             match walk.next_record_slow(fp) {
                 Next::Read => {}
                 Next::Stop => break,
