@@ -66,17 +66,25 @@ pub unsafe extern "C" fn kasan_rs_stack_trace_save(
 /// One ring slot. All fields are atomics so that readers and writers never
 /// need `unsafe` to touch them; the protocol (CAS on `ptr`, the rwlock) is what
 /// makes a slot's fields consistent.
+///
+/// 24 bytes where C's `struct kasan_stack_ring_entry` takes 32 (its `size` is
+/// a `size_t`): the size is a cache's `object_size`, an `unsigned int`. With
+/// the default 32768 slots the ring takes 256 KiB less boot memory than C's,
+/// more than the depot cache's per-CPU kilobyte.
 #[repr(C)]
 struct Slot {
     ptr: AtomicUsize,
-    size: AtomicUsize,
-    pid: AtomicU32,
-    stack: AtomicU32,
     /// [`ExtraInfo::bits`] of the event (`CONFIG_KASAN_EXTRA_INFO`).
     #[cfg(CONFIG_KASAN_EXTRA_INFO)]
     extra: AtomicU64,
+    size: AtomicU32,
+    pid: AtomicU32,
+    stack: AtomicU32,
     is_free: AtomicBool,
 }
+
+#[cfg(not(CONFIG_KASAN_EXTRA_INFO))]
+const _: () = assert!(core::mem::size_of::<Slot>() == 24);
 
 impl Slot {
     /// The event's CPU and time.
@@ -196,7 +204,8 @@ fn save_stack_info(object: Object<'_>, gfp: Gfp, is_free: bool) {
     let mut old_stack = 0;
     if let Some(slot) = slot {
         old_stack = slot.stack.load(Ordering::Relaxed);
-        slot.size.store(object_size, Ordering::Relaxed);
+        // Lossless: the cache's object_size is a u32 (CacheInfo widens it).
+        slot.size.store(object_size as u32, Ordering::Relaxed);
         slot.pid.store(ffi::current_pid(), Ordering::Relaxed);
         slot.stack.store(stack, Ordering::Relaxed);
         #[cfg(CONFIG_KASAN_EXTRA_INFO)]
@@ -286,7 +295,7 @@ pub fn find(
         })?;
         Some(Entry {
             ptr: s.ptr.load(Ordering::Relaxed),
-            size: s.size.load(Ordering::Relaxed),
+            size: s.size.load(Ordering::Relaxed) as usize,
             is_free: s.is_free.load(Ordering::Relaxed),
             track: Track {
                 pid: s.pid.load(Ordering::Relaxed),
