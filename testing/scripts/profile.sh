@@ -39,7 +39,7 @@ mkdir -p "$res/work"
 objs_c="common hw_tags report report_hw_tags tags report_tags"
 # The kernel functions a stack capture runs (profile_count.py's CAPTURE, less kasan_save_stack,
 # which is the implementation's own), counted as functions of their own in both variants.
-callees="stack_trace_save,arch_stack_walk,stack_trace_consume_entry,filter_irq_stacks,stack_depot_save_flags,stack_depot_put"
+callees="stack_trace_save,arch_stack_walk,stack_trace_consume_entry,filter_irq_stacks,stack_depot_save_flags,stack_depot_fetch,stack_depot_put,memcmp"
 
 pairs=()
 for v in c rust; do

@@ -45,11 +45,16 @@ def demangle(names):
     return dict(zip(names, out))
 
 
-# What saving one stack runs, in both variants: KASAN's kasan_save_stack() (in rust, the walk is
-# inlined into it), the generic unwinder (C always; rust where its walk hands over) with its
-# per-frame callback, and the stack depot's save with the IRQ filter it applies.
+# What saving one stack runs, in both variants: KASAN's kasan_save_stack() (in rust, the walk and
+# the depot cache's lookup are inlined into it), the generic unwinder (C always; rust where its
+# walk hands over) with its per-frame callback, the stack depot's save with the IRQ filter it
+# applies; rust's out-of-line parts (the walk's change of stack, the cache's insertion with its
+# stack_depot_fetch()) and memcmp (the cache compares entries with it; other boot code calls it
+# too, in both variants, which this over-counts alike).
 CAPTURE = ["kasan_save_stack", "stack_trace_save", "arch_stack_walk", "stack_trace_consume_entry",
-           "filter_irq_stacks", "stack_depot_save_flags"]
+           "filter_irq_stacks", "stack_depot_save_flags",
+           "<kasan_rs::kasan_core::frame_walk::FrameWalk>::next_record_slow",
+           "kasan_rs::ffi::depot_cache::keep", "stack_depot_fetch", "memcmp"]
 
 
 def cmd_symbols(vmlinux, args):
@@ -196,7 +201,8 @@ def cmd_report(out_md, pairs):
         if per_stack:
             md.append("Instructions per saved stack (each function's instructions over the calls of "
                       "`kasan_save_stack`):\n")
-            md.append("| | " + " | ".join(f"`{n}`" for n in CAPTURE) + " | all | stacks saved |")
+            short = lambda n: n.split("::")[-1].rstrip(">")
+            md.append("| | " + " | ".join(f"`{short(n)}`" for n in CAPTURE) + " | all | stacks saved |")
             md.append("|---|" + "---:|" * (len(CAPTURE) + 2))
             for label, (saves, parts) in per_stack.items():
                 md.append(f"| {label} | " + " | ".join(f"{parts[n]:.0f}" for n in CAPTURE) +
