@@ -210,16 +210,6 @@ impl LogFacts {
     pub fn from_text(text: &str) -> LogFacts {
         let parsed = parse_log(text);
         let verdict = judge(&parsed, &Expectations::default(), run_end(text));
-        // Access kinds of the reports outside tests, by header line.
-        let by_line: std::collections::HashMap<usize, Option<String>> =
-            if parsed.reports_outside_tests() > 0 {
-                crate::report::parse_reports(text)
-                    .into_iter()
-                    .map(|r| (r.line, r.access.map(|a| a.op)))
-                    .collect()
-            } else {
-                Default::default()
-            };
         let suites = parsed
             .suites
             .iter()
@@ -247,8 +237,7 @@ impl LogFacts {
             .filter(|r| r.position.is_none())
             .map(|r| {
                 let mut report = Report::from_header(&r.header);
-                // The one report parser read the access line.
-                report.access = by_line.get(&r.line).cloned().flatten();
+                report.access.clone_from(&r.access);
                 report
             })
             .collect();

@@ -490,12 +490,14 @@ impl KtapBuilder {
     }
 
     /// Records a non-KTAP console message against the test in progress;
-    /// `report_header` is set when the message opens a KASAN report.
-    pub fn console(&mut self, msg: &str, report_header: bool) {
+    /// `report_header` is the header of the KASAN report the message opens,
+    /// if it opens one.
+    pub fn console(&mut self, msg: &str, report_header: Option<&str>) {
         let top = self.top();
-        if report_header {
-            top.pending.report_headers.push(msg.trim().to_string());
+        if let Some(header) = report_header {
+            top.pending.report_headers.push(header.to_string());
         }
+        let report_header = report_header.is_some();
         top.pending.console.push(msg.to_string());
         // A multi-line KUnit message (EXPECTATION FAILED + explanation) goes on
         // at the diagnostic's indentation without the `# `.
@@ -844,7 +846,7 @@ mod tests {
         let mut b = KtapBuilder::new();
         for line in lines {
             if !b.ktap(line) {
-                b.console(line, line.starts_with("BUG: KASAN"));
+                b.console(line, line.starts_with("BUG: KASAN").then_some(line));
             }
         }
         b

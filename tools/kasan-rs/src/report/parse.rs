@@ -279,6 +279,17 @@ impl ReportParser {
         self.line_no
     }
 
+    /// Number of reports begun so far (the next report's [`Report::index`]).
+    pub fn reports_begun(&self) -> usize {
+        self.next_index
+    }
+
+    /// The report being read (header, line and what was parsed so far), if
+    /// the last line fed left one open.
+    pub fn open_report(&self) -> Option<&Report> {
+        self.current.as_ref().map(|b| &b.report)
+    }
+
     /// Reads one raw console line; returns the report this line ended, if any.
     pub fn feed(&mut self, raw: &str) -> Option<Report> {
         self.line_no += 1;
