@@ -72,7 +72,7 @@ pub fn split_bracketed_prefix(line: &str) -> (Option<&str>, &str) {
 /// returns that content and what follows the closing bracket.
 fn strip_bracketed(s: &str, accept: fn(&str) -> bool) -> Option<(&str, &str)> {
     let inner_and_rest = s.strip_prefix('[')?;
-    let close = inner_and_rest.find(']')?;
+    let close = memchr::memchr(b']', inner_and_rest.as_bytes())?;
     let inner = inner_and_rest[..close].trim_start();
     accept(inner).then(|| (inner, &inner_and_rest[close + 1..]))
 }
@@ -172,7 +172,7 @@ pub fn classify(msg: &str) -> Option<KernelEvent<'_>> {
     if let Some(kind) = crash_kind(text) {
         return Some(KernelEvent::Crash(kind, text));
     }
-    if let Some(at) = text.find("kasan: KernelAddressSanitizer initialized") {
+    if let Some(at) = BANNER.with(|banner| banner.find(text.as_bytes())) {
         return Some(KernelEvent::KasanBanner(&text[at + "kasan: ".len()..]));
     }
     if let Some(rest) = text.strip_prefix("Malformed early option '") {
@@ -186,6 +186,12 @@ pub fn classify(msg: &str) -> Option<KernelEvent<'_>> {
         return Some(KernelEvent::ParameterComplaint(text));
     }
     None
+}
+
+thread_local! {
+    // Searched for in every line: built once.
+    static BANNER: memchr::memmem::Finder<'static> =
+        memchr::memmem::Finder::new("kasan: KernelAddressSanitizer initialized");
 }
 
 /// The three messages `parse_one()`'s callers print for a parameter they
