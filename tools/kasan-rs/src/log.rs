@@ -109,11 +109,21 @@ impl ParsedLog {
 /// line is fed to it first, a report is recorded when it begins one and
 /// completed when it ends it, and a line is inside a report while it has one
 /// open.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct LogParser {
     ktap: KtapBuilder,
     log: ParsedLog,
     reports: ReportParser,
+}
+
+impl Default for LogParser {
+    fn default() -> Self {
+        Self {
+            ktap: KtapBuilder::default(),
+            log: ParsedLog::default(),
+            reports: ReportParser::untitled(),
+        }
+    }
 }
 
 impl LogParser {
@@ -125,8 +135,9 @@ impl LogParser {
     /// Reads one raw console line (with or without its line ending).
     pub fn feed(&mut self, raw: &str) {
         self.log.lines += 1;
+        let split = console::split_printk_prefix(raw);
         let begun = self.reports.reports_begun();
-        if let Some(report) = self.reports.feed(raw) {
+        if let Some(report) = self.reports.feed_prefixed(raw, split) {
             self.report_ended(&report);
         }
         // The header of the report this line began, if it began one.
@@ -134,7 +145,7 @@ impl LogParser {
             Some(r) if self.reports.reports_begun() > begun => Some(r.header.clone()),
             _ => None,
         };
-        let msg = console::strip_printk_prefix(raw);
+        let msg = split.1;
         if !msg.trim().is_empty() {
             self.log.last_line = Some(msg.to_string());
         }

@@ -67,6 +67,8 @@ pub struct ReportParser {
     next_index: usize,
     /// The last report's syzkaller text buffers, reused for the next.
     spare: Buffers,
+    /// Titles (the tool's and syzkaller's) are not computed.
+    untitled: bool,
 }
 
 /// The bug type of a header, given the text after `BUG: KASAN: `:
@@ -279,6 +281,16 @@ impl ReportParser {
         self.line_no
     }
 
+    /// A parser that reads reports as [`ReportParser::new`]'s do (same
+    /// boundaries, same fields) but leaves their titles empty, for readers
+    /// that need only where reports are ([`crate::log::LogParser`]).
+    pub fn untitled() -> Self {
+        Self {
+            untitled: true,
+            ..Self::default()
+        }
+    }
+
     /// Number of reports begun so far (the next report's [`Report::index`]).
     pub fn reports_begun(&self) -> usize {
         self.next_index
@@ -292,9 +304,25 @@ impl ReportParser {
 
     /// Reads one raw console line; returns the report this line ended, if any.
     pub fn feed(&mut self, raw: &str) -> Option<Report> {
-        self.line_no += 1;
         let raw = cap_line(raw);
         let (caller, msg) = split_prefix(raw);
+        self.feed_split(raw, caller, msg)
+    }
+
+    /// [`ReportParser::feed`] of a line whose printk prefix the caller has
+    /// already split off with [`crate::console::split_printk_prefix`] (so
+    /// that it is read once): the same result as `feed(raw)`.
+    pub fn feed_prefixed(&mut self, raw: &str, split: (Option<&str>, &str)) -> Option<Report> {
+        let (caller, msg) = split;
+        if raw.len() > MAX_LINE || msg.starts_with("** ") {
+            // Cut, or `** N printk messages dropped **`: the long way.
+            return self.feed(raw);
+        }
+        self.feed_split(raw, caller, msg)
+    }
+
+    fn feed_split(&mut self, raw: &str, caller: Option<&str>, msg: &str) -> Option<Report> {
+        self.line_no += 1;
         let msg = msg.trim_end();
         // Fast path: outside a report only a header can matter.
         if self.current.is_none() {
@@ -316,7 +344,9 @@ impl ReportParser {
             // (`BUG: KASAN: x in inlined file:line [inline]`, then `... in
             // func+0x18/0xc0 file:line`): the same report, the last frame wins.
             let builder = self.current.as_mut().expect("checked above");
-            builder.syzkaller_text.push(raw);
+            if !self.untitled {
+                builder.syzkaller_text.push(raw);
+            }
             if builder.lines == 0 {
                 if let Some((bug, func)) = rest.split_once(" in ") {
                     if bug.trim() == builder.report.bug_type {
@@ -331,7 +361,9 @@ impl ReportParser {
             return done;
         }
         let builder = self.current.as_mut().expect("checked above");
-        builder.syzkaller_text.push(raw);
+        if !self.untitled {
+            builder.syzkaller_text.push(raw);
+        }
         if let (Some(mine), Some(theirs)) = (&builder.caller, caller) {
             if mine != theirs {
                 builder.report.foreign_lines += 1;
@@ -384,13 +416,19 @@ impl ReportParser {
     fn end(&mut self, closed: bool, why_not: &str) -> Option<Report> {
         let builder = self.current.take()?;
         let mut report = builder.report;
-        report.syzkaller = SyzkallerTitle::of_report(&builder.syzkaller_text).unwrap_or_default();
+        if !self.untitled {
+            report.syzkaller =
+                SyzkallerTitle::of_report(&builder.syzkaller_text).unwrap_or_default();
+        }
         self.spare = builder.syzkaller_text.into_buffers();
         report.closed = closed;
         if closed {
             report.end_line = self.line_no;
         }
         finalize(&mut report, why_not);
+        if !self.untitled {
+            report.title = title::title(&report);
+        }
         Some(report)
     }
 }
@@ -615,7 +653,7 @@ fn known_line(msg: &str) -> bool {
     KNOWN.iter().any(|k| t.starts_with(k))
 }
 
-/// Sets the title and the list of what is missing.
+/// Sets the list of what is missing.
 fn finalize(r: &mut Report, why_not_closed: &str) {
     let mut missing = Vec::new();
     if !r.closed {
@@ -658,7 +696,6 @@ fn finalize(r: &mut Report, why_not_closed: &str) {
         missing.push("tag dump".to_string());
     }
     r.incomplete = missing;
-    r.title = title::title(r);
 }
 
 /// Parses every report of a log held in memory.
