@@ -121,7 +121,7 @@ impl Default for LogParser {
         Self {
             ktap: KtapBuilder::default(),
             log: ParsedLog::default(),
-            reports: ReportParser::untitled(),
+            reports: ReportParser::boundaries_only(),
         }
     }
 }

@@ -67,8 +67,9 @@ pub struct ReportParser {
     next_index: usize,
     /// The last report's syzkaller text buffers, reused for the next.
     spare: Buffers,
-    /// Titles (the tool's and syzkaller's) are not computed.
-    untitled: bool,
+    /// Only boundaries, headers and access lines are read
+    /// ([`ReportParser::boundaries_only`]).
+    boundaries_only: bool,
 }
 
 /// The bug type of a header, given the text after `BUG: KASAN: `:
@@ -281,12 +282,13 @@ impl ReportParser {
         self.line_no
     }
 
-    /// A parser that reads reports as [`ReportParser::new`]'s do (same
-    /// boundaries, same fields) but leaves their titles empty, for readers
-    /// that need only where reports are ([`crate::log::LogParser`]).
-    pub fn untitled() -> Self {
+    /// A parser that finds the reports [`ReportParser::new`] finds, where
+    /// they begin and end, with the same index, line, header and access
+    /// line, and reads no more: no titles, no stack frames. For readers that
+    /// need only where reports are ([`crate::log::LogParser`]).
+    pub fn boundaries_only() -> Self {
         Self {
-            untitled: true,
+            boundaries_only: true,
             ..Self::default()
         }
     }
@@ -344,7 +346,7 @@ impl ReportParser {
             // (`BUG: KASAN: x in inlined file:line [inline]`, then `... in
             // func+0x18/0xc0 file:line`): the same report, the last frame wins.
             let builder = self.current.as_mut().expect("checked above");
-            if !self.untitled {
+            if !self.boundaries_only {
                 builder.syzkaller_text.push(raw);
             }
             if builder.lines == 0 {
@@ -361,7 +363,7 @@ impl ReportParser {
             return done;
         }
         let builder = self.current.as_mut().expect("checked above");
-        if !self.untitled {
+        if !self.boundaries_only {
             builder.syzkaller_text.push(raw);
         }
         if let (Some(mine), Some(theirs)) = (&builder.caller, caller) {
@@ -375,7 +377,10 @@ impl ReportParser {
         }
         builder.lines += 1;
         builder.report.end_line = self.line_no;
-        builder.line(msg);
+        // A stack's lines carry no header or access line.
+        if !(self.boundaries_only && builder.in_stack() && msg.starts_with(' ')) {
+            builder.line(msg);
+        }
         if builder.lines > MAX_REPORT_LINES {
             let cut = format!("closing separator (report cut after {MAX_REPORT_LINES} lines)");
             return self.end(false, &cut);
@@ -416,7 +421,7 @@ impl ReportParser {
     fn end(&mut self, closed: bool, why_not: &str) -> Option<Report> {
         let builder = self.current.take()?;
         let mut report = builder.report;
-        if !self.untitled {
+        if !self.boundaries_only {
             report.syzkaller =
                 SyzkallerTitle::of_report(&builder.syzkaller_text).unwrap_or_default();
         }
@@ -426,7 +431,7 @@ impl ReportParser {
             report.end_line = self.line_no;
         }
         finalize(&mut report, why_not);
-        if !self.untitled {
+        if !self.boundaries_only {
             report.title = title::title(&report);
         }
         Some(report)
@@ -434,6 +439,13 @@ impl ReportParser {
 }
 
 impl Builder {
+    fn in_stack(&self) -> bool {
+        matches!(
+            self.section,
+            Section::CallTrace | Section::Alloc | Section::Free
+        )
+    }
+
     fn stack(&mut self) -> Option<&mut Vec<Frame>> {
         let r = &mut self.report;
         match self.section {
@@ -452,11 +464,7 @@ impl Builder {
             return;
         }
         // Frames first: they are most of a report.
-        if matches!(
-            self.section,
-            Section::CallTrace | Section::Alloc | Section::Free
-        ) && msg.starts_with(' ')
-        {
+        if self.in_stack() && msg.starts_with(' ') {
             if let Some(frame) = parse_frame(msg) {
                 if let Some(stack) = self.stack() {
                     if stack.len() < MAX_FRAMES {
