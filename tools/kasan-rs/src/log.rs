@@ -136,13 +136,13 @@ impl LogParser {
     pub fn feed(&mut self, raw: &str) {
         self.log.lines += 1;
         let split = console::split_printk_prefix(raw);
-        let begun = self.reports.reports_begun();
+        let before = self.reports.reports_begun();
         if let Some(report) = self.reports.feed_prefixed(raw, split) {
             self.report_ended(&report);
         }
-        // The header of the report this line began, if it began one.
-        let header = match self.reports.open_report() {
-            Some(r) if self.reports.reports_begun() > begun => Some(r.header.clone()),
+        // The index and header of the report this line began, if it began one.
+        let begun = match self.reports.open_report() {
+            Some(r) if self.reports.reports_begun() > before => Some((r.index, r.header.clone())),
             _ => None,
         };
         let msg = split.1;
@@ -150,7 +150,7 @@ impl LogParser {
             self.log.last_line = Some(msg.to_string());
         }
         let ktap = self.ktap.ktap(msg);
-        if let Some(header) = &header {
+        if let Some((_, header)) = &begun {
             self.log.reports.push(KasanReport {
                 header: header.clone(),
                 line: self.log.lines,
@@ -189,7 +189,8 @@ impl LogParser {
             Some(KernelEvent::KunitDisabled) => self.log.kunit_disabled = true,
             Some(KernelEvent::ReportHeader) | None => {}
         }
-        self.ktap.console(msg, header.as_deref());
+        self.ktap
+            .console(msg, begun.as_ref().map(|(i, h)| (*i, h.as_str())));
     }
 
     /// Completes the record of a report the report parser ended.
