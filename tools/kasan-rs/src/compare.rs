@@ -34,7 +34,7 @@ use std::fmt::Write as _;
 
 use crate::expect::Expectations;
 use crate::ktap::{Case, Counts, Outcome};
-use crate::log::{parse_log, ParsedLog};
+use crate::log::{parse_log, KasanReport, ParsedLog};
 use crate::verdict::{judge, RunEnd, Verdict, VerdictKind};
 
 /// Exit code: the logs agree.
@@ -65,9 +65,16 @@ pub struct Report {
 }
 
 impl Report {
+    /// A report as the log reader recorded it.
+    fn of(r: &KasanReport) -> Report {
+        Report {
+            access: r.access.clone(),
+            ..Report::from_header(&r.header)
+        }
+    }
+
     fn from_header(header: &str) -> Report {
-        // The report parser's reading, so that a header seen only here is
-        // named as the parsed reports are.
+        // The report parser's reading of the bug type.
         let bug = match header.strip_prefix("BUG: KASAN: ") {
             Some(rest) => crate::report::parse::bug_type(rest).to_string(),
             None => "async-fault".to_string(),
@@ -92,25 +99,13 @@ impl Report {
     }
 }
 
-/// Reports of one test, read from its console lines by the one report
-/// parser ([`crate::report`]); `headers` (the KTAP builder's, from the same
-/// lines) only make up for reports the parser would not have seen.
-fn reports_of(console: &[String], headers: &[String]) -> Vec<Report> {
-    let mut out: Vec<Report> = crate::report::parse_reports(&console.join("\n"))
+/// The reports of one test (`indices` into the log's), as compared.
+fn reports_of(log: &[KasanReport], indices: &[usize]) -> Vec<Report> {
+    indices
         .iter()
-        .map(|r| Report {
-            bug: if r.header.starts_with("BUG: KASAN: ") {
-                r.bug_type.clone()
-            } else {
-                "async-fault".to_string()
-            },
-            access: r.access.as_ref().map(|a| a.op.clone()),
-        })
-        .collect();
-    if out.len() < headers.len() {
-        out.extend(headers[out.len()..].iter().map(|h| Report::from_header(h)));
-    }
-    out
+        .filter_map(|&i| log.get(i))
+        .map(Report::of)
+        .collect()
 }
 
 /// One case, or one parameter of a parameterised case (`case[param]`).
@@ -152,18 +147,24 @@ fn only_none_occurred(case: &Case) -> bool {
     case.outcome == Outcome::Fail && (own || params)
 }
 
-fn case_facts(case: &Case, key: String, top_level: bool, out: &mut Vec<CaseFacts>) {
+fn case_facts(
+    log: &[KasanReport],
+    case: &Case,
+    key: String,
+    top_level: bool,
+    out: &mut Vec<CaseFacts>,
+) {
     out.push(CaseFacts {
         key: key.clone(),
         outcome: case.outcome,
         skip_reason: case.skip_reason.clone(),
         failure: case.main_diagnostic().map(|d| d.replace('\n', " | ")),
         only_none_occurred: only_none_occurred(case),
-        reports: reports_of(&case.console, &case.report_headers),
+        reports: reports_of(log, &case.reports),
         top_level,
     });
     for param in &case.params {
-        case_facts(param, format!("{key}[{}]", param.name), false, out);
+        case_facts(log, param, format!("{key}[{}]", param.name), false, out);
     }
 }
 
@@ -210,34 +211,20 @@ impl LogFacts {
     pub fn from_text(text: &str) -> LogFacts {
         let parsed = parse_log(text);
         let verdict = judge(&parsed, &Expectations::default(), run_end(text));
-        // Access kinds of the reports outside tests, by header line.
-        let by_line: std::collections::HashMap<usize, Option<String>> =
-            if parsed.reports_outside_tests() > 0 {
-                crate::report::parse_reports(text)
-                    .into_iter()
-                    .map(|r| (r.line, r.access.map(|a| a.op)))
-                    .collect()
-            } else {
-                Default::default()
-            };
         let suites = parsed
             .suites
             .iter()
             .map(|suite| {
                 let mut cases = Vec::new();
                 for case in &suite.cases {
-                    case_facts(case, case.name.clone(), true, &mut cases);
+                    case_facts(&parsed.reports, case, case.name.clone(), true, &mut cases);
                 }
                 SuiteFacts {
                     name: suite.name.clone(),
                     outcome: suite.outcome,
                     counts: suite.counts(),
                     cases,
-                    stray: suite
-                        .stray_report_headers
-                        .iter()
-                        .map(|h| Report::from_header(h))
-                        .collect(),
+                    stray: reports_of(&parsed.reports, &suite.stray_reports),
                 }
             })
             .collect();
@@ -245,12 +232,7 @@ impl LogFacts {
             .reports
             .iter()
             .filter(|r| r.position.is_none())
-            .map(|r| {
-                let mut report = Report::from_header(&r.header);
-                // The one report parser read the access line.
-                report.access = by_line.get(&r.line).cloned().flatten();
-                report
-            })
+            .map(Report::of)
             .collect();
         let crashes = parsed
             .crashes
@@ -848,6 +830,24 @@ mod tests {
         let facts = LogFacts::from_text(&base());
         let oob = &facts.suites[0].cases[0].reports;
         assert_eq!(labels(oob), "slab-out-of-bounds/Write, invalid-access/Read");
+    }
+
+    #[test]
+    fn a_cases_reports_are_the_log_readers() {
+        // Another caller's access line inside the report is not its access.
+        let text = format!(
+            "[ 1.0][ T1] KTAP version 1\n[ 1.0][ T1] 1..1\n[ 1.0][ T1]     # Subtest: s\n\
+             [ 1.0][ T1]     1..1\n[ 1.0][ T9] {SEP}\n\
+             [ 1.0][ T9] BUG: KASAN: slab-out-of-bounds in f+0x1/0x2\n\
+             [ 1.0][ C1] Write at addr ffff000000002000 by task x/2\n\
+             [ 1.0][ T9] Read of size 8 at addr ffff000000001000 by task t/9\n\
+             [ 1.0][ T9] {SEP}\n[ 1.0][ T1]     ok 1 c\n[ 1.0][ T1] ok 1 s\n"
+        );
+        let facts = LogFacts::from_text(&text);
+        assert_eq!(
+            labels(&facts.suites[0].cases[0].reports),
+            "slab-out-of-bounds/Read"
+        );
     }
 
     #[test]

@@ -72,7 +72,7 @@ pub fn split_bracketed_prefix(line: &str) -> (Option<&str>, &str) {
 /// returns that content and what follows the closing bracket.
 fn strip_bracketed(s: &str, accept: fn(&str) -> bool) -> Option<(&str, &str)> {
     let inner_and_rest = s.strip_prefix('[')?;
-    let close = inner_and_rest.find(']')?;
+    let close = memchr::memchr(b']', inner_and_rest.as_bytes())?;
     let inner = inner_and_rest[..close].trim_start();
     accept(inner).then(|| (inner, &inner_and_rest[close + 1..]))
 }
@@ -138,12 +138,9 @@ pub enum KernelEvent<'a> {
     /// `DOING: Unknown parameter `X'`, `` `V' invalid for parameter `X' `` or
     /// `` too large for parameter ``; holds the whole line.
     ParameterComplaint(&'a str),
-    /// The `=====...` line that opens and closes a KASAN report.
-    ReportSeparator,
-    /// `BUG: KASAN: ...`; holds the whole header line.
-    ReportHeader(&'a str),
-    /// `Asynchronous fault: ...` (hw-tags async/asymm mode); holds the whole line.
-    AsyncFault(&'a str),
+    /// `BUG: KASAN: ...`: a report header, not a crash signature (reports
+    /// are read by [`crate::report::ReportParser`]).
+    ReportHeader,
     /// A crash signature; holds its kind and the whole line.
     Crash(CrashKind, &'a str),
     /// `kunit: disabled`: KUnit was built in but turned off.
@@ -155,8 +152,7 @@ pub const REPORT_SEPARATOR_LEN: usize = 66;
 
 /// True for the `=` line KASAN prints before and after a report (exactly
 /// [`REPORT_SEPARATOR_LEN`] of them: lockdep's banners, for one, are shorter).
-/// The one definition both readers of reports use (this module's
-/// [`classify`] and `report::parse`).
+/// The report parser's closing rule ([`crate::report::ReportParser`]).
 pub fn is_report_separator(msg: &str) -> bool {
     // Cheap rejection first: nearly every line is something else.
     if !msg.trim_end_matches([' ', '\t', '\r', '\n']).ends_with('=') {
@@ -170,19 +166,13 @@ pub fn is_report_separator(msg: &str) -> bool {
 /// is asked (a KTAP line is never a kernel event).
 pub fn classify(msg: &str) -> Option<KernelEvent<'_>> {
     let text = msg.trim();
-    if is_report_separator(text) {
-        return Some(KernelEvent::ReportSeparator);
-    }
     if text.starts_with("BUG: KASAN: ") {
-        return Some(KernelEvent::ReportHeader(text));
-    }
-    if text.starts_with("Asynchronous fault: ") {
-        return Some(KernelEvent::AsyncFault(text));
+        return Some(KernelEvent::ReportHeader);
     }
     if let Some(kind) = crash_kind(text) {
         return Some(KernelEvent::Crash(kind, text));
     }
-    if let Some(at) = text.find("kasan: KernelAddressSanitizer initialized") {
+    if let Some(at) = BANNER.with(|banner| banner.find(text.as_bytes())) {
         return Some(KernelEvent::KasanBanner(&text[at + "kasan: ".len()..]));
     }
     if let Some(rest) = text.strip_prefix("Malformed early option '") {
@@ -196,6 +186,12 @@ pub fn classify(msg: &str) -> Option<KernelEvent<'_>> {
         return Some(KernelEvent::ParameterComplaint(text));
     }
     None
+}
+
+thread_local! {
+    // Searched for in every line: built once.
+    static BANNER: memchr::memmem::Finder<'static> =
+        memchr::memmem::Finder::new("kasan: KernelAddressSanitizer initialized");
 }
 
 /// The three messages `parse_one()`'s callers print for a parameter they
@@ -306,21 +302,18 @@ mod tests {
     #[test]
     fn classifies_kasan_lines() {
         let sep = "=".repeat(66);
-        assert_eq!(classify(&sep), Some(KernelEvent::ReportSeparator));
-        assert_eq!(classify(&"=".repeat(65)), None);
-        // Lockdep's banner (54) is not a report's separator, for either reader.
+        assert!(is_report_separator(&sep));
+        assert!(!is_report_separator(&"=".repeat(65)));
+        // Lockdep's banner (54) is not a report's separator.
         assert!(!is_report_separator(&"=".repeat(54)));
         assert!(is_report_separator(&format!("  {sep}\r")));
+        assert_eq!(classify(&sep), None);
+        // A report header is not a `BUG:` crash.
         assert_eq!(
             classify("BUG: KASAN: slab-out-of-bounds in f+0x1/0x2"),
-            Some(KernelEvent::ReportHeader(
-                "BUG: KASAN: slab-out-of-bounds in f+0x1/0x2"
-            ))
+            Some(KernelEvent::ReportHeader)
         );
-        assert!(matches!(
-            classify("Asynchronous fault: no details available"),
-            Some(KernelEvent::AsyncFault(_))
-        ));
+        assert_eq!(classify("Asynchronous fault: no details available"), None);
     }
 
     #[test]

@@ -249,6 +249,8 @@ pub struct Case {
     pub console: Vec<String>,
     /// KASAN report headers printed during the case (its own, not its parameters').
     pub report_headers: Vec<String>,
+    /// The same reports' indices in [`crate::log::ParsedLog::reports`].
+    pub reports: Vec<usize>,
     /// Results of a parameterised case's parameters.
     pub params: Vec<Case>,
     /// A parameterised case's `# name: pass:.. ` line, if printed.
@@ -296,6 +298,8 @@ pub struct Suite {
     pub diagnostics: Vec<String>,
     /// KASAN report headers printed inside the suite but outside any case.
     pub stray_report_headers: Vec<String>,
+    /// The same reports' indices in [`crate::log::ParsedLog::reports`].
+    pub stray_reports: Vec<usize>,
 }
 
 impl Suite {
@@ -375,6 +379,7 @@ struct Pending {
     diagnostics: Vec<String>,
     console: Vec<String>,
     report_headers: Vec<String>,
+    reports: Vec<usize>,
 }
 
 impl Pending {
@@ -490,11 +495,14 @@ impl KtapBuilder {
     }
 
     /// Records a non-KTAP console message against the test in progress;
-    /// `report_header` is set when the message opens a KASAN report.
-    pub fn console(&mut self, msg: &str, report_header: bool) {
+    /// `report` is the index and header of the KASAN report the message
+    /// opens, if it opens one.
+    pub fn console(&mut self, msg: &str, report: Option<(usize, &str)>) {
         let top = self.top();
-        if report_header {
-            top.pending.report_headers.push(msg.trim().to_string());
+        let report_header = report.is_some();
+        if let Some((index, header)) = report {
+            top.pending.reports.push(index);
+            top.pending.report_headers.push(header.to_string());
         }
         top.pending.console.push(msg.to_string());
         // A multi-line KUnit message (EXPECTATION FAILED + explanation) goes on
@@ -689,6 +697,8 @@ fn suite_from_node(node: Node) -> Suite {
     let group = node.sub.unwrap_or_default();
     let mut stray = group.trailing.report_headers;
     stray.extend(group.pending.report_headers);
+    let mut stray_reports = group.trailing.reports;
+    stray_reports.extend(group.pending.reports);
     Suite {
         number: (node.outcome != Outcome::Incomplete).then_some(node.number),
         name: if group.name.is_empty() {
@@ -705,6 +715,7 @@ fn suite_from_node(node: Node) -> Suite {
         skip_reason,
         diagnostics: node.pending.diagnostics,
         stray_report_headers: stray,
+        stray_reports,
     }
 }
 
@@ -716,6 +727,7 @@ fn case_from_node(node: Node) -> Case {
             pending.console.extend(group.trailing.console);
             pending.diagnostics.extend(group.trailing.diagnostics);
             pending.report_headers.extend(group.trailing.report_headers);
+            pending.reports.extend(group.trailing.reports);
             let params = group.children.into_iter().map(case_from_node).collect();
             (params, group.summary)
         }
@@ -735,6 +747,7 @@ fn case_from_node(node: Node) -> Case {
         diagnostics: pending.diagnostics,
         console: pending.console,
         report_headers: pending.report_headers,
+        reports: pending.reports,
         params,
         param_summary,
     }
@@ -844,7 +857,7 @@ mod tests {
         let mut b = KtapBuilder::new();
         for line in lines {
             if !b.ktap(line) {
-                b.console(line, line.starts_with("BUG: KASAN"));
+                b.console(line, line.starts_with("BUG: KASAN").then_some((0, line)));
             }
         }
         b

@@ -7,16 +7,22 @@
 
 use crate::console::{self, CrashKind, KasanBanner, KernelEvent};
 use crate::ktap::{KtapBuilder, Position, Suite};
+use crate::report::{Report, ReportParser};
 
-/// One KASAN report, identified by its header line.
+/// One KASAN report, identified by its header line: the reading of
+/// [`ReportParser`], with the test in progress.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KasanReport {
-    /// `BUG: KASAN: ...` (or `Asynchronous fault: ...` when no BUG line preceded it).
+    /// `BUG: KASAN: ...` (or `Asynchronous fault: ...` when no BUG line
+    /// preceded it); [`Report::header`].
     pub header: String,
-    /// 1-based line number in the log.
+    /// 1-based line number of the header in the log.
     pub line: usize,
     /// The test in progress when it was printed.
     pub position: Option<Position>,
+    /// `Read`, `Write` or `Free` of its access line, once the report ended
+    /// (`None` when it had none, e.g. an asynchronous fault).
+    pub access: Option<String>,
 }
 
 /// One console line carrying a crash signature.
@@ -28,7 +34,8 @@ pub struct CrashLine {
     pub text: String,
     /// 1-based line number in the log.
     pub line: usize,
-    /// Printed between a KASAN report's opening and closing separators.
+    /// Printed while a KASAN report was open (after its header, before its
+    /// end, as [`ReportParser`] reads them).
     pub inside_report: bool,
     /// Number of KASAN reports printed before this line.
     pub reports_before: usize,
@@ -97,14 +104,26 @@ impl ParsedLog {
 }
 
 /// Incremental console-log reader.
-#[derive(Debug, Default)]
+///
+/// Report boundaries are the one report parser's ([`ReportParser`]): every
+/// line is fed to it first, a report is recorded when it begins one and
+/// completed when it ends it, and a line is inside a report while it has one
+/// open.
+#[derive(Debug)]
 pub struct LogParser {
     ktap: KtapBuilder,
     log: ParsedLog,
-    /// Inside a KASAN report block (between its separators).
-    in_report: bool,
-    /// The current report block already has its header.
-    report_has_header: bool,
+    reports: ReportParser,
+}
+
+impl Default for LogParser {
+    fn default() -> Self {
+        Self {
+            ktap: KtapBuilder::default(),
+            log: ParsedLog::default(),
+            reports: ReportParser::boundaries_only(),
+        }
+    }
 }
 
 impl LogParser {
@@ -116,40 +135,42 @@ impl LogParser {
     /// Reads one raw console line (with or without its line ending).
     pub fn feed(&mut self, raw: &str) {
         self.log.lines += 1;
-        let msg = console::strip_printk_prefix(raw);
+        let split = console::split_printk_prefix(raw);
+        let before = self.reports.reports_begun();
+        if let Some(report) = self.reports.feed_prefixed(raw, split) {
+            self.report_ended(&report);
+        }
+        // The index and header of the report this line began, if it began one.
+        let begun = match self.reports.open_report() {
+            Some(r) if self.reports.reports_begun() > before => Some((r.index, r.header.clone())),
+            _ => None,
+        };
+        let msg = split.1;
         if !msg.trim().is_empty() {
             self.log.last_line = Some(msg.to_string());
         }
-        if self.ktap.ktap(msg) {
+        let ktap = self.ktap.ktap(msg);
+        if let Some((_, header)) = &begun {
+            self.log.reports.push(KasanReport {
+                header: header.clone(),
+                line: self.log.lines,
+                position: self.ktap.position(),
+                access: None,
+            });
+        }
+        if ktap {
             return;
         }
         if console::is_qemu_message(msg) {
             self.log.qemu_messages.push(msg.to_string());
         }
-        let mut report_header = false;
         match console::classify(msg) {
-            Some(KernelEvent::ReportSeparator) => {
-                self.in_report = !self.in_report;
-                self.report_has_header = false;
-            }
-            Some(KernelEvent::ReportHeader(header)) => {
-                self.record_report(header);
-                self.report_has_header = self.in_report;
-                report_header = true;
-            }
-            // In async mode KASAN prints `BUG: KASAN: invalid-access` and then
-            // this line: one report, not two.
-            Some(KernelEvent::AsyncFault(line)) if !(self.in_report && self.report_has_header) => {
-                self.record_report(line);
-                self.report_has_header = self.in_report;
-                report_header = true;
-            }
             Some(KernelEvent::Crash(kind, text)) => {
                 self.log.crashes.push(CrashLine {
                     kind,
                     text: text.to_string(),
                     line: self.log.lines,
-                    inside_report: self.in_report,
+                    inside_report: self.reports.open_report().is_some(),
                     reports_before: self.log.reports.len(),
                     position: self.ktap.position(),
                 });
@@ -166,17 +187,19 @@ impl LogParser {
                 self.log.parameter_complaints.push(line.to_string());
             }
             Some(KernelEvent::KunitDisabled) => self.log.kunit_disabled = true,
-            Some(KernelEvent::AsyncFault(_)) | None => {}
+            Some(KernelEvent::ReportHeader) | None => {}
         }
-        self.ktap.console(msg, report_header);
+        self.ktap
+            .console(msg, begun.as_ref().map(|(i, h)| (*i, h.as_str())));
     }
 
-    fn record_report(&mut self, header: &str) {
-        self.log.reports.push(KasanReport {
-            header: header.to_string(),
-            line: self.log.lines,
-            position: self.ktap.position(),
-        });
+    /// Completes the record of a report the report parser ended.
+    fn report_ended(&mut self, report: &Report) {
+        if let Some(r) = self.log.reports.get_mut(report.index) {
+            // A symbolized report repeats its header: the last one stands.
+            r.header.clone_from(&report.header);
+            r.access = report.access.as_ref().map(|a| a.op.clone());
+        }
     }
 
     /// True once a kernel panic line was read.
@@ -190,7 +213,10 @@ impl LogParser {
     }
 
     /// Ends the log and returns what was found.
-    pub fn finish(self) -> ParsedLog {
+    pub fn finish(mut self) -> ParsedLog {
+        if let Some(report) = self.reports.finish() {
+            self.report_ended(&report);
+        }
         let mut log = self.log;
         log.ktap_seen = self.ktap.started();
         let (plan, suites) = self.ktap.finish();
@@ -233,6 +259,42 @@ mod tests {
         assert!(log.crashes[0].inside_report);
         assert!(!log.crashes[1].inside_report);
         assert!(log.crashes[1].is_kasan_fault_panic());
+    }
+
+    #[test]
+    fn boundaries_are_the_report_parsers() {
+        let sep = "=".repeat(66);
+        // A symbolized report repeats its header: one report, the last header.
+        let log = parse_log(&format!(
+            "{sep}\nBUG: KASAN: slab-out-of-bounds in h include/linux/list.h:883 [inline]\n\
+             BUG: KASAN: slab-out-of-bounds in f+0x18/0xc0 a.c:1\n\
+             Read of size 8 at addr ffff000000001000 by task t/1\n{sep}\n"
+        ));
+        assert_eq!(log.reports.len(), 1);
+        assert_eq!(
+            log.reports[0].header,
+            "BUG: KASAN: slab-out-of-bounds in f+0x18/0xc0 a.c:1"
+        );
+        assert_eq!(
+            (log.reports[0].line, log.reports[0].access.as_deref()),
+            (2, Some("Read"))
+        );
+        // A header after dropped printk messages is a report too.
+        let log = parse_log(&format!(
+            "{sep}\n** 3 printk messages dropped ** [ 1.0] BUG: KASAN: use-after-free in f+0x1/0x2\n{sep}\n"
+        ));
+        assert_eq!(log.reports.len(), 1);
+        // A report that lost its opening separator still ends at its closing one.
+        let log = parse_log(&format!(
+            "BUG: KASAN: use-after-free in f+0x1/0x2\n{sep}\nWARNING: CPU: 0 PID: 1 at x.c:1 f\n"
+        ));
+        assert!(!log.crashes[0].inside_report);
+        // KFENCE brackets its reports with the same separator: not a KASAN report.
+        let log = parse_log(&format!(
+            "{sep}\nBUG: KFENCE: use-after-free read in f+0x1/0x2\n{sep}\n"
+        ));
+        assert!(log.reports.is_empty());
+        assert!(!log.crashes[0].inside_report);
     }
 
     #[test]

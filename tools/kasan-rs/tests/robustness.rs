@@ -39,6 +39,20 @@ fn check(input: &[u8]) -> Vec<Report> {
         read_reports(std::io::Cursor::new(text.as_bytes()), |r| streamed.push(r)).unwrap();
         assert_eq!(streamed, reports);
     }
+    // The log reader (KTAP verdicts) finds the same reports: its boundaries
+    // are the report parser's, with the prefix split once.
+    let log = kasan_rs_tools::log::parse_log(&text);
+    assert_eq!(log.reports.len(), reports.len());
+    for (seen, r) in log.reports.iter().zip(&reports) {
+        assert_eq!(
+            (seen.header.as_str(), seen.line),
+            (r.header.as_str(), r.line)
+        );
+        assert_eq!(
+            seen.access.as_deref(),
+            r.access.as_ref().map(|a| a.op.as_str())
+        );
+    }
     reports
 }
 
@@ -61,6 +75,9 @@ fn vocabulary() -> Vec<String> {
             "[    1.234567][    C0]  f+0x1/0x2",
             "The buggy address belongs to the variable:",
             " global+0x0/0x40",
+            "** 3 printk messages dropped ** [    1.234567][    T1] BUG: KASAN: use-after-free in f+0x1/0x2",
+            "[    1.234567][    T1] ** 3 printk messages dropped ** Write at addr f5ff000000ce1770 by task t/1",
+            "[    1.234567][    T2] ==================================================================",
         ]
         .map(str::to_string),
     );

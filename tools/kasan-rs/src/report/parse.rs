@@ -67,6 +67,9 @@ pub struct ReportParser {
     next_index: usize,
     /// The last report's syzkaller text buffers, reused for the next.
     spare: Buffers,
+    /// Only boundaries, headers and access lines are read
+    /// ([`ReportParser::boundaries_only`]).
+    boundaries_only: bool,
 }
 
 /// The bug type of a header, given the text after `BUG: KASAN: `:
@@ -279,11 +282,49 @@ impl ReportParser {
         self.line_no
     }
 
+    /// A parser that finds the reports [`ReportParser::new`] finds, where
+    /// they begin and end, with the same index, line, header and access
+    /// line, and reads no more: no titles, no stack frames. For readers that
+    /// need only where reports are ([`crate::log::LogParser`]).
+    pub fn boundaries_only() -> Self {
+        Self {
+            boundaries_only: true,
+            ..Self::default()
+        }
+    }
+
+    /// Number of reports begun so far (the next report's [`Report::index`]).
+    pub fn reports_begun(&self) -> usize {
+        self.next_index
+    }
+
+    /// The report being read (header, line and what was parsed so far), if
+    /// the last line fed left one open.
+    pub fn open_report(&self) -> Option<&Report> {
+        self.current.as_ref().map(|b| &b.report)
+    }
+
     /// Reads one raw console line; returns the report this line ended, if any.
     pub fn feed(&mut self, raw: &str) -> Option<Report> {
-        self.line_no += 1;
         let raw = cap_line(raw);
         let (caller, msg) = split_prefix(raw);
+        self.feed_split(raw, caller, msg)
+    }
+
+    /// [`ReportParser::feed`] of a line whose printk prefix the caller has
+    /// already split off with [`crate::console::split_printk_prefix`] (so
+    /// that it is read once): the same result as `feed(raw)`.
+    pub fn feed_prefixed(&mut self, raw: &str, split: (Option<&str>, &str)) -> Option<Report> {
+        let (caller, msg) = split;
+        if raw.len() > MAX_LINE || msg.starts_with("** ") {
+            // Cut, or `** N printk messages dropped **`: the long way.
+            return self.feed(raw);
+        }
+        self.feed_split(raw, caller, msg)
+    }
+
+    fn feed_split(&mut self, raw: &str, caller: Option<&str>, msg: &str) -> Option<Report> {
+        self.line_no += 1;
         let msg = msg.trim_end();
         // Fast path: outside a report only a header can matter.
         if self.current.is_none() {
@@ -305,7 +346,9 @@ impl ReportParser {
             // (`BUG: KASAN: x in inlined file:line [inline]`, then `... in
             // func+0x18/0xc0 file:line`): the same report, the last frame wins.
             let builder = self.current.as_mut().expect("checked above");
-            builder.syzkaller_text.push(raw);
+            if !self.boundaries_only {
+                builder.syzkaller_text.push(raw);
+            }
             if builder.lines == 0 {
                 if let Some((bug, func)) = rest.split_once(" in ") {
                     if bug.trim() == builder.report.bug_type {
@@ -320,7 +363,9 @@ impl ReportParser {
             return done;
         }
         let builder = self.current.as_mut().expect("checked above");
-        builder.syzkaller_text.push(raw);
+        if !self.boundaries_only {
+            builder.syzkaller_text.push(raw);
+        }
         if let (Some(mine), Some(theirs)) = (&builder.caller, caller) {
             if mine != theirs {
                 builder.report.foreign_lines += 1;
@@ -332,7 +377,10 @@ impl ReportParser {
         }
         builder.lines += 1;
         builder.report.end_line = self.line_no;
-        builder.line(msg);
+        // A stack's lines carry no header or access line.
+        if !(self.boundaries_only && builder.in_stack() && msg.starts_with(' ')) {
+            builder.line(msg);
+        }
         if builder.lines > MAX_REPORT_LINES {
             let cut = format!("closing separator (report cut after {MAX_REPORT_LINES} lines)");
             return self.end(false, &cut);
@@ -373,18 +421,31 @@ impl ReportParser {
     fn end(&mut self, closed: bool, why_not: &str) -> Option<Report> {
         let builder = self.current.take()?;
         let mut report = builder.report;
-        report.syzkaller = SyzkallerTitle::of_report(&builder.syzkaller_text).unwrap_or_default();
+        if !self.boundaries_only {
+            report.syzkaller =
+                SyzkallerTitle::of_report(&builder.syzkaller_text).unwrap_or_default();
+        }
         self.spare = builder.syzkaller_text.into_buffers();
         report.closed = closed;
         if closed {
             report.end_line = self.line_no;
         }
         finalize(&mut report, why_not);
+        if !self.boundaries_only {
+            report.title = title::title(&report);
+        }
         Some(report)
     }
 }
 
 impl Builder {
+    fn in_stack(&self) -> bool {
+        matches!(
+            self.section,
+            Section::CallTrace | Section::Alloc | Section::Free
+        )
+    }
+
     fn stack(&mut self) -> Option<&mut Vec<Frame>> {
         let r = &mut self.report;
         match self.section {
@@ -403,11 +464,7 @@ impl Builder {
             return;
         }
         // Frames first: they are most of a report.
-        if matches!(
-            self.section,
-            Section::CallTrace | Section::Alloc | Section::Free
-        ) && msg.starts_with(' ')
-        {
+        if self.in_stack() && msg.starts_with(' ') {
             if let Some(frame) = parse_frame(msg) {
                 if let Some(stack) = self.stack() {
                     if stack.len() < MAX_FRAMES {
@@ -604,7 +661,7 @@ fn known_line(msg: &str) -> bool {
     KNOWN.iter().any(|k| t.starts_with(k))
 }
 
-/// Sets the title and the list of what is missing.
+/// Sets the list of what is missing.
 fn finalize(r: &mut Report, why_not_closed: &str) {
     let mut missing = Vec::new();
     if !r.closed {
@@ -647,7 +704,6 @@ fn finalize(r: &mut Report, why_not_closed: &str) {
         missing.push("tag dump".to_string());
     }
     r.incomplete = missing;
-    r.title = title::title(r);
 }
 
 /// Parses every report of a log held in memory.
