@@ -84,19 +84,15 @@ impl Frames for CurrentStacks {
 
     #[inline(always)]
     fn record(&self, fp: usize) -> (usize, usize) {
-        // SAFETY: this type is private to this module, which lends it only to
+        // This type is private to this module, which lends it only to
         // `frame_walk::walk`; that calls `record` only for an 8-byte aligned
         // `fp` whose 16 bytes lie on the stacks `task_stack` and `irq_stack`
-        // gave (`FrameWalk::next_record`), which by the type invariants are
-        // live memory while the walk runs. Each record is read once (one load
-        // pair); the frames of our callers do not change while we run.
-        unsafe {
-            let record = fp as *const usize;
-            (
-                core::ptr::read_volatile(record),
-                core::ptr::read_volatile(record.add(1)),
-            )
-        }
+        // gave (`FrameWalk::next_record`). The frames of our callers do not
+        // change while we run, so one plain load pair reads the record.
+        // SAFETY: by the type invariants those stacks are live memory while
+        // the walk runs, and `fp` is aligned for a `[usize; 2]`.
+        let [caller_fp, lr] = unsafe { core::ptr::read(fp as *const [usize; 2]) };
+        (caller_fp, lr)
     }
 
     #[inline(always)]
@@ -224,11 +220,10 @@ fn capture<S: Store + ?Sized>(store: &mut S) -> (usize, bool) {
         Walked::Saved(n) => (n, false),
         Walked::Unknown => {
             let (raw, len) = store.raw();
-            // SAFETY: `raw` has room for `len` entries, which is what the
-            // unwinder is told; it writes at most that many and returns how
-            // many, and the filter reads and shortens exactly those. Inlined,
-            // this call's return address is in the caller, as the walk's
-            // first entry is.
+            // Inlined, this call's return address is in the caller, as the
+            // walk's first entry is.
+            // SAFETY: `raw` has room for `len` entries, the unwinder's limit; it
+            // returns how many it wrote, and the filter reads only those.
             let n = unsafe {
                 bindings::filter_irq_stacks(raw, bindings::stack_trace_save(raw, len, 0))
             } as usize;
