@@ -50,6 +50,19 @@ pub const KASAN_VMALLOC_KEEP_TAG: VmallocFlags = 0x08;
 /// the depot may allocate, and takes a reference the ring drops on overwrite.
 pub const STACK_DEPOT_CAN_ALLOC_GET: u32 = 0x1 | 0x2;
 
+/// The address of the running task's `struct task_struct`: `current`, which
+/// arm64 keeps in `sp_el0` (`get_current()`). For the edge's direct reads of
+/// the task ([`stack`], [`depot_cache`]).
+#[inline(always)]
+fn current_task() -> usize {
+    let current: usize;
+    // SAFETY: reading `sp_el0` touches no memory.
+    unsafe {
+        core::arch::asm!("mrs {}, sp_el0", out(reg) current, options(nomem, nostack, preserves_flags))
+    };
+    current
+}
+
 /// `KERN_ERR` as a level string.
 const KERN_ERR: &CStr = c"\x013";
 

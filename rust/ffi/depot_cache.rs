@@ -25,7 +25,6 @@ use super::bindings::{self, DepotHandle, Gfp};
 use super::layout::{STACK_RECORD_COUNT, STACK_RECORD_ENTRIES, STACK_RECORD_NR, TASK_STRUCT_CPU};
 use super::STACK_DEPOT_CAN_ALLOC_GET;
 use crate::kasan_core::frame_walk::StackHash;
-use core::arch::asm;
 use core::sync::atomic::{AtomicI32, AtomicPtr, AtomicU32, AtomicUsize, Ordering};
 
 /// Sets per CPU (a power of two).
@@ -116,9 +115,7 @@ pub unsafe fn init() {
 /// to look: the task may move right after, which the lock allows for.
 #[inline(always)]
 fn current_cpu() -> usize {
-    let current: usize;
-    // SAFETY: `current` on arm64 is `sp_el0`; reading it touches no memory.
-    unsafe { asm!("mrs {}, sp_el0", out(reg) current, options(nomem, nostack, preserves_flags)) };
+    let current = super::current_task();
     // SAFETY: `current` points to the running task's task_struct; its
     // thread_info.cpu (checked 4 bytes in layout.c) is a u32 the scheduler
     // updates, read once.

@@ -41,12 +41,7 @@ impl CurrentStacks {
     /// The current task's stacks.
     #[inline(always)]
     fn get() -> Self {
-        let current: usize;
-        // SAFETY: `current` on arm64 is `sp_el0` (`get_current()`); reading it
-        // touches no memory.
-        unsafe {
-            asm!("mrs {}, sp_el0", out(reg) current, options(nomem, nostack, preserves_flags))
-        };
+        let current = super::current_task();
         // SAFETY: `current` always points to the running task's task_struct,
         // whose `stack` (checked pointer-sized in layout.c) is set before the
         // task first runs and never changes while it does.
@@ -87,7 +82,7 @@ impl Frames for CurrentStacks {
         // This type is private to this module, which lends it only to
         // `frame_walk::walk`; that calls `record` only for an 8-byte aligned
         // `fp` whose 16 bytes lie on the stacks `task_stack` and `irq_stack`
-        // gave (`FrameWalk::next_record`). The frames of our callers do not
+        // gave (`frame_walk::walk`'s tests). The frames of our callers do not
         // change while we run, so one plain load pair reads the record.
         // SAFETY: by the type invariants those stacks are live memory while
         // the walk runs, and `fp` is aligned for a `[usize; 2]`.

@@ -150,21 +150,9 @@ impl FrameWalk {
     }
 
     /// The decision for the frame record at `fp` (`kunwind_next()` up to the
-    /// read). On [`Next::Read`], the record is consumed: the stack it is on
-    /// now starts above it.
-    #[inline(always)]
-    pub fn next_record(&mut self, fp: usize) -> Next {
-        // A record above the last one on the same stack, wholly on it, below
-        // the final record, aligned: read it.
-        if fp >= self.current.low && fp < self.fast_end && fp & 7 == 0 {
-            self.current.low = fp + RECORD_SIZE;
-            return Next::Read;
-        }
-        self.next_record_slow(fp)
-    }
-
-    /// [`FrameWalk::next_record`] where the fast test failed: the first
-    /// record, a change of stack, the end of the walk.
+    /// read) where [`walk`]'s fast test did not take it: the first record, a
+    /// change of stack, the end of the walk. On [`Next::Read`], the record is
+    /// consumed: the stack it is on now starts above it.
     #[cold]
     #[inline(never)]
     fn next_record_slow(&mut self, fp: usize) -> Next {
@@ -246,7 +234,7 @@ impl IrqEntryText {
 /// What a walk reads and what it needs to know of the kernel it runs in.
 ///
 /// The walk calls [`Frames::record`] only for a frame pointer that
-/// [`FrameWalk::next_record`] admitted, on a walk built from
+/// [`walk`] admitted (its fast test, or `FrameWalk::next_record_slow`), on a walk built from
 /// [`Frames::task_stack`] and [`Frames::irq_stack`]: an implementation may
 /// rely on that to read memory.
 pub trait Frames {
@@ -368,8 +356,9 @@ pub fn walk<F: Frames, E: Entries + ?Sized>(
     let text = frames.irq_entry_text();
     let mut fp = fp;
     let mut n = 1;
-    // The fast test of `FrameWalk::next_record` on locals, so that they stay
-    // in registers: the slow path is a call.
+    // The fast test on locals, so that they stay in registers: a record above
+    // the last one on the same stack, wholly on it, below the final record,
+    // aligned. Everything else is the slow path, a call.
     let (mut low, mut fast_end) = walk.assume_task();
     let mut assumed = true;
     while n < size {
