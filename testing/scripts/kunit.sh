@@ -13,9 +13,11 @@
 #                           non-KASAN test, which KUnit must fail; the suites after it pass.
 #                           Its init turns MTE tag checking back on on every CPU (a report in
 #                           an earlier suite leaves it off on the CPU that took it), and
-#   kasan_test_mm.ko        the mm tree's newest kasan suite as `kasan_mm` (only when
-#                           KUNIT_UPSTREAM_KASAN_TEST=/path/to/kasan_test_c.c is given; see
-#                           testing/kunit/kasan-test-mm/prepare.sh), after the hook: it then
+#   kasan_test_mm.ko        the newest upstream kasan suite as `kasan_mm`: the
+#                           kasan_test_c.c of Debian's newest linux-source package
+#                           (testing/kunit/kasan-test-mm/fetch.sh, cached), or
+#                           KUNIT_UPSTREAM_KASAN_TEST=/path/to/kasan_test_c.c (=none: not run);
+#                           see testing/kunit/kasan-test-mm/prepare.sh; after the hook: it then
 #                           starts with every CPU checked,
 # and powers off. kasan_multi_shot: without it only the first report of a boot is printed and fails
 # a test, so a report in one suite would hide the next suite's from the hook.
@@ -35,6 +37,10 @@ LOGS="${KASAN_RS_LOGS:-$TOP/out/logs}/kunit"; mkdir -p "$LOGS"
 KASAN_RS="${KASAN_RS:-$TOP/target/release/kasan-rs}"
 TIMEOUT="${KUNIT_TIMEOUT:-1500}"
 UPSTREAM="${KUNIT_UPSTREAM_KASAN_TEST:-}"
+case "$UPSTREAM" in
+  none) UPSTREAM="";;
+  "") UPSTREAM=$("$TOP/testing/kunit/kasan-test-mm/fetch.sh") || exit 1;;
+esac
 # Where a KASAN report outside the KASAN suites is tolerated, each with its reason:
 # slub_test.test_clobber_zone (lib/slub_kunit.c) writes p[64] into the red zone of a 64-byte
 # object to see SLUB's red-zone check count it; kasan_disable_current() around the write only
