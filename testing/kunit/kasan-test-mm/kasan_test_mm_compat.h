@@ -29,4 +29,15 @@ static inline bool kasan_write_only_enabled(void)
 #define __counted_by_ptr(member)
 #endif
 
+/*
+ * vmalloc_oob resizes its vmalloc() buffer with vrealloc(), which 6.12 has
+ * (with its kasan_vrealloc() hook) but does not export to modules. The exported
+ * kvrealloc() is the same call for a vmalloc address: its first step is
+ * is_vmalloc_addr(p) -> vrealloc_noprof(p, size, flags), and the suite passes
+ * vrealloc() nothing else. Defined before <linux/vmalloc.h> (this header is
+ * force-included), the macro turns that header's vrealloc_noprof() declaration
+ * into one of kvrealloc_noprof() with the same signature.
+ */
+#define vrealloc_noprof(p, size, flags) kvrealloc_noprof(p, size, flags)
+
 #endif /* KASAN_TEST_MM_COMPAT_H */
