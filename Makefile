@@ -21,7 +21,7 @@ CARGO ?= cargo
 SHELL := /bin/bash
 
 .DEFAULT_GOAL := help
-.PHONY: help bootstrap build tools check test run field fuzz fuzz-syzkaller fuzz-honesty fuzz-cost kunit bench profile clean-logs
+.PHONY: help bootstrap build tools check test run field fuzz fuzz-syzkaller fuzz-honesty fuzz-cost fuzz-badboot kunit bench profile clean-logs
 
 help:
 	@echo 'kasan-rs: hardware tag-based KASAN (arm64 MTE) in Rust, on a pristine Linux 6.12 tree'
@@ -42,6 +42,8 @@ help:
 	@echo '                   (DURATION=10m; FUZZ_ICOUNT=1 for instructions), out/fuzz-cost/'
 	@echo '  make fuzz-honesty  a campaign on a rust kernel whose reports a throw-away patch'
 	@echo '                   silences: no planted bug may be reported (DURATION=10m)'
+	@echo '  make fuzz-badboot  a fuzz kernel that panics in its first second, and a full disk'
+	@echo '                   for the logs: counted and restarted / a clear error (VARIANT=rust)'
 	@echo '  make kunit       the kunit config family (~30 KUnit suites) on c and rust, compared suite'
 	@echo '                   by suite and case by case, KASAN reports only in KASAN suites;'
 	@echo '                   KUNIT_UPSTREAM_KASAN_TEST=path adds the mm tree'"'"'s kasan suite; out/logs/kunit/'
@@ -106,6 +108,10 @@ fuzz-cost: bootstrap
 # none of the planted bugs (testing/scripts/fuzz-honesty.sh).
 fuzz-honesty: bootstrap
 	@testing/scripts/fuzz-honesty.sh $(if $(filter command line,$(origin DURATION)),$(DURATION),10m)
+# make fuzz's bad input on a real fuzz kernel: one that panics in its first second, and a full
+# disk for the logs (testing/scripts/fuzz-badboot.sh; about 3 min, root).
+fuzz-badboot: bootstrap
+	@testing/scripts/fuzz-badboot.sh $(VARIANT)
 # Every KUnit suite of the `kunit` config family (testing/configs/family/kunit.config) on c and
 # rust, compared by `kasan-rs kunit-compare`; builds both kernels of the family. Not part of make
 # test (two more cold kernel builds). KUNIT_UPSTREAM_KASAN_TEST=/path/to/kasan_test_c.c also runs

@@ -297,6 +297,10 @@ struct FuzzArgs {
     /// instructions, and the table gives guest instructions per syscall.
     #[arg(long)]
     icount: bool,
+    /// Which planted bugs each VM arms: those not reported yet (0 once all are), or the
+    /// guest's default (VM k: bug k mod 4). An --append with fuzz_canary_armed= wins.
+    #[arg(long, value_enum, default_value_t)]
+    canary_arming: crate::fuzz::CanaryArming,
     /// Campaign length: 90s, 30m, 2h, 1h30m or seconds.
     #[arg(long, value_name = "DURATION")]
     duration: String,
@@ -543,6 +547,7 @@ fn fuzz_config(a: FuzzArgs) -> Result<FuzzConfig, Error> {
     c.variant = a.variant.unwrap_or_default();
     c.out = a.out.unwrap_or_default();
     c.icount = a.icount;
+    c.arming = a.canary_arming;
     c.duration =
         parse_duration(&a.duration).map_err(|e| Error::Usage(format!("--duration: {e}")))?;
     c.seed = a.seed;

@@ -212,6 +212,64 @@ fn counts_crashes_restarts_and_ends_on_time() {
     );
 }
 
+/// The `fuzz_canary_armed=` words of each VM's recorded command line.
+fn armed_masks(out: &Path, vms: usize) -> Vec<String> {
+    (0..vms)
+        .map(|k| {
+            let cmd = fs::read_to_string(out.join(format!("vm-{k:03}.cmd"))).unwrap();
+            let words: Vec<&str> = cmd
+                .split_whitespace()
+                .filter(|w| w.starts_with("fuzz_canary_armed="))
+                .collect();
+            words.join(" ")
+        })
+        .collect()
+}
+
+#[test]
+fn each_vm_arms_the_canaries_not_reported_yet() {
+    let started = "[    1.0] kasan-rs-fuzz: started seed=1000 engine=trinity\n";
+    let report = |canary: &str| {
+        format!(
+            "{started}{}",
+            kasan_report(&format!("kasan_rs_canary_{canary}"))
+        )
+    };
+    // VM 0 reports uaf (bit 1), VM 1 nothing new (uaf again: bit 1 was not armed, but a
+    // canary may also fire when the guest arms more than asked), VM 2 oob_write. VMs that die
+    // at once back off 1, 2, 4 s: four VMs in 8 s.
+    let vms = [
+        report("uaf"),
+        report("uaf"),
+        report("oob_write"),
+        format!("{started}[    2.0] reboot: Power down\n"),
+    ];
+    let refs: Vec<&str> = vms.iter().map(String::as_str).collect();
+    let f = fake("arming", &refs);
+    let mut c = config(&f, 8);
+    c.append = "init=/sbin/x".to_string();
+    let j = run(&c);
+    assert!(j.vms_booted >= 4, "{}", j.vms_booted);
+    assert_eq!(
+        armed_masks(&c.out, 4),
+        [
+            "fuzz_canary_armed=15",
+            "fuzz_canary_armed=13",
+            "fuzz_canary_armed=13",
+            "fuzz_canary_armed=12",
+        ]
+    );
+    // The caller's own mask is left alone.
+    let f = fake("arming-caller", &refs[..2]);
+    let mut c = config(&f, 2);
+    c.append = "fuzz_canary_armed=0".to_string();
+    run(&c);
+    assert_eq!(
+        armed_masks(&c.out, 2),
+        ["fuzz_canary_armed=0", "fuzz_canary_armed=0"]
+    );
+}
+
 #[test]
 fn detects_hangs_with_a_short_timeout() {
     let vm0 = "[    1.0] kasan-rs-fuzz: started seed=1000 engine=trinity\n\

@@ -117,6 +117,17 @@ struct State {
 }
 
 impl State {
+    /// The mask of the canaries no VM has reported yet (bit `1 << i` for
+    /// [`record::CANARIES`]`[i]`, the guest's order).
+    fn unreported_canaries(&self) -> u32 {
+        self.json
+            .canaries
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.first_seen_secs.is_none())
+            .fold(0, |mask, (i, _)| mask | 1 << i)
+    }
+
     fn secs(&self, at: Instant) -> f64 {
         at.saturating_duration_since(self.start).as_secs_f64()
     }
@@ -245,10 +256,11 @@ impl State {
     }
 }
 
-/// The argv of VM `k` (the QEMU binary first).
-pub fn vm_argv(config: &FuzzConfig, k: usize) -> Vec<String> {
+/// The argv of VM `k` (the QEMU binary first), arming the planted bugs of
+/// `armed` ([`FuzzConfig::armed_mask`]).
+pub fn vm_argv(config: &FuzzConfig, k: usize, armed: Option<u32>) -> Vec<String> {
     let mut argv = vec![config.qemu.clone()];
-    argv.extend(config.run_config(k).qemu_args());
+    argv.extend(config.run_config(k, armed).qemu_args());
     argv
 }
 
@@ -276,7 +288,7 @@ pub fn run(
         }
     }
     // Refused before anything is created; every boot is checked again.
-    contain::check(&vm_argv(config, 0)).map_err(FuzzError::Uncontained)?;
+    contain::check(&vm_argv(config, 0, None)).map_err(FuzzError::Uncontained)?;
     if config.check_qemu {
         crate::qemu::check_qemu(&config.qemu).map_err(FuzzError::Qemu)?;
     }
@@ -320,7 +332,7 @@ pub fn run(
     let mut k = 0;
     progress.update(&state.progress_line(config, start, 0), true);
     while Instant::now() < deadline && !signals::stop_requested() {
-        let argv = vm_argv(config, k);
+        let argv = vm_argv(config, k, config.armed_mask(state.unreported_canaries()));
         contain::check(&argv).map_err(FuzzError::Uncontained)?;
         let (cmd, log) = vm_paths(&config.out, k);
         let mut text = argv.join("\n");

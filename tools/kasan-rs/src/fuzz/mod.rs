@@ -17,6 +17,17 @@
 //!            kunit.enable=0 printk_devkmsg=on printk.time=1 fuzz_seed=S fuzz_vm=k <--append>"
 //! ```
 //!
+//! The planted bugs ([`record::CANARIES`], bit `1 << i` of the guest's
+//! `fuzz_canary_armed=` mask in that order): with [`CanaryArming::Unreported`]
+//! (the default) VM k gets `fuzz_canary_armed=MASK` of the canaries no VM
+//! of the campaign has reported yet, and `0` once every one has been: the
+//! first report ends a VM, so a frequent bug must not keep hiding a rare
+//! one, and once each has shown that the kernel catches it the rest of the
+//! campaign fuzzes the kernel itself. An `--append` that sets
+//! `fuzz_canary_armed=` itself (make fuzz-cost: 0, make fuzz-honesty: 15)
+//! is left alone, and so is every VM with [`CanaryArming::Guest`] (the
+//! guest's own default: bug k mod 4).
+//!
 //! `kunit.enable=0`: a fuzz kernel may have KUnit suites built in (the kasan
 //! suite's expected reports would panic the VM under `panic_on_warn`);
 //! `printk_devkmsg=on`: the guest's protocol lines go through `/dev/kmsg`,
@@ -65,6 +76,19 @@ use crate::qemu::RunConfig;
 pub const BASE_APPEND: &str = "console=ttyAMA0 root=/dev/vda ro rootwait panic=-1 \
     panic_on_warn=1 oops=panic kunit.enable=0 printk_devkmsg=on printk.time=1";
 
+/// The guest's kernel parameter for the planted bugs' mask.
+pub const ARMED_PARAM: &str = "fuzz_canary_armed";
+
+/// Which planted bugs a VM arms.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum CanaryArming {
+    /// Those no VM of the campaign has reported yet.
+    #[default]
+    Unreported,
+    /// The guest's default (VM k: bug k mod 4).
+    Guest,
+}
+
 /// The per-VM seed: `seed * 1000 + k`.
 pub fn vm_seed(seed: u32, k: usize) -> u64 {
     u64::from(seed) * 1000 + k as u64
@@ -103,6 +127,8 @@ pub struct FuzzConfig {
     pub qemu_args: Vec<String>,
     /// Run `QEMU --version` first (refuse QEMU < 8).
     pub check_qemu: bool,
+    /// `--canary-arming`.
+    pub arming: CanaryArming,
     /// `--icount`: every VM deterministic (`-seed <VM seed> -icount
     /// shift=0,sleep=off`), so guest time counts instructions.
     pub icount: bool,
@@ -127,16 +153,31 @@ impl FuzzConfig {
             qemu: "qemu-system-aarch64".to_string(),
             qemu_args: Vec::new(),
             check_qemu: true,
+            arming: CanaryArming::default(),
             icount: false,
         }
     }
 
-    /// The kernel arguments of VM `k`.
-    pub fn kernel_args(&self, k: usize) -> String {
+    /// The `fuzz_canary_armed=` mask this campaign passes when `unreported`
+    /// is the mask of the canaries not reported yet; `None`: the guest or
+    /// the caller's `--append` decides.
+    pub fn armed_mask(&self, unreported: u32) -> Option<u32> {
+        let set_by_caller = self.append.split_whitespace().any(|w| {
+            w.split_once('=')
+                .is_some_and(|(name, _)| name == ARMED_PARAM)
+        });
+        (self.arming == CanaryArming::Unreported && !set_by_caller).then_some(unreported)
+    }
+
+    /// The kernel arguments of VM `k`, with `fuzz_canary_armed=armed` if given.
+    pub fn kernel_args(&self, k: usize, armed: Option<u32>) -> String {
         let mut args = format!(
             "{BASE_APPEND} fuzz_seed={} fuzz_vm={k}",
             vm_seed(self.seed, k)
         );
+        if let Some(mask) = armed {
+            args.push_str(&format!(" {ARMED_PARAM}={mask}"));
+        }
         let extra = self.append.trim();
         if !extra.is_empty() {
             args.push(' ');
@@ -146,7 +187,7 @@ impl FuzzConfig {
     }
 
     /// The QEMU settings of VM `k` (the one launcher, [`crate::qemu`]).
-    pub fn run_config(&self, k: usize) -> RunConfig {
+    pub fn run_config(&self, k: usize, armed: Option<u32>) -> RunConfig {
         let mut run = RunConfig::new(&self.kernel);
         run.qemu = self.qemu.clone();
         run.smp = self.smp;
@@ -154,7 +195,7 @@ impl FuzzConfig {
         run.drive = Some(self.drive.clone());
         run.no_network = true;
         run.extra_args = self.qemu_args.clone();
-        run.base_append = Some(self.kernel_args(k));
+        run.base_append = Some(self.kernel_args(k, armed));
         if self.icount {
             run.seed = Some(vm_seed(self.seed, k));
         }
@@ -171,7 +212,7 @@ mod tests {
         let mut c = FuzzConfig::new("Image", "disk.img");
         c.seed = 7;
         c.append = "kasan.mode=sync".to_string();
-        let argv = campaign::vm_argv(&c, 3);
+        let argv = campaign::vm_argv(&c, 3, None);
         assert_eq!(
             argv,
             [
@@ -198,5 +239,26 @@ mod tests {
         );
         assert!(contain::check(&argv).is_ok());
         assert_eq!(vm_seed(1, 0), 1000);
+    }
+
+    #[test]
+    fn arms_the_unreported_canaries_unless_told_otherwise() {
+        let mut c = FuzzConfig::new("Image", "disk.img");
+        c.append = "init=/sbin/x kasan.mode=sync".to_string();
+        assert_eq!(c.armed_mask(0b1010), Some(0b1010));
+        assert!(c
+            .kernel_args(2, c.armed_mask(0b1010))
+            .contains("fuzz_vm=2 fuzz_canary_armed=10 init=/sbin/x"));
+        assert_eq!(c.armed_mask(0), Some(0));
+        // The caller's own mask wins, wherever it is in --append.
+        c.append = "init=/sbin/x fuzz_canary_armed=15".to_string();
+        assert_eq!(c.armed_mask(0b1010), None);
+        // A parameter that only starts with the name is not the mask.
+        c.append = "fuzz_canary_armed_x=1".to_string();
+        assert_eq!(c.armed_mask(1), Some(1));
+        c.append.clear();
+        c.arming = CanaryArming::Guest;
+        assert_eq!(c.armed_mask(0b1111), None);
+        assert!(!c.kernel_args(0, None).contains(ARMED_PARAM));
     }
 }

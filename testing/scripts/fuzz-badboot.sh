@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# make fuzz's bad input on a real fuzz kernel (`make fuzz-badboot [VARIANT=rust]`; about 3 min
+# once the kernel is built; fuzz-selftest.sh is the same without booting anything):
+#   1. a kernel that dies in its first second: every VM of a 60 s campaign boots with an init that
+#      does not exist, so the kernel panics about a second in. Each is counted as a boot failure,
+#      the next VM boots (after the manager's back-off), and the campaign ends on time;
+#   2. the host out of disk for logs: the campaign's output directory is a 4 MiB tmpfs that is
+#      full but for 64 KiB when the first VM starts. `kasan-rs fuzz` must stop with an error
+#      naming the file and "No space left on device", and count nothing: no crashes.json with a
+#      crash in it, no crash table.
+# Prints one line per check; exit 1 if any failed. Needs root (the tmpfs).
+set -uo pipefail
+export KASAN_RS_FAMILY=fuzz
+. "$(dirname "$0")/common.sh"
+v="${1:-rust}"; check_variant "$v"
+(cd "$TOP" && cargo build --release -q -p kasan-rs-tools) || die "cannot build the kasan-rs tool"
+KASAN_RS="$TOP/target/release/kasan-rs"
+image="$(builddir "$v")/arch/arm64/boot/Image"
+[ -f "$image" ] || "$TOP/testing/scripts/build.sh" "$v" || die "[$v] cannot build the fuzz kernel"
+[ "$(id -u)" = 0 ] || die "needs root (mounts a small tmpfs for the full-disk check)"
+tmp=$(mktemp -d); full="$tmp/full"
+trap 'mountpoint -q "$full" && umount "$full"; rm -rf "$tmp"' EXIT
+"$TOP/testing/fuzz/image.sh" >/dev/null || die "cannot build the fuzz guest image"
+fuzz_disk "$v" "$tmp" "$tmp/disk.img"
+cp "$image" "$tmp/Image"
+failed=0
+ok() { echo "ok   $*"; }
+bad() { echo "FAIL $*"; failed=1; }
+
+# 1. Dies in its first second.
+dur=60
+t0=$(date +%s)
+"$KASAN_RS" fuzz --kernel "$tmp/Image" --drive "$tmp/disk.img" --variant "$v" --out "$tmp/early" \
+  --duration "${dur}s" --seed 1 "${FUZZ_VM_ARGS[@]}" --append "init=/kasan-rs-no-such-init" \
+  > "$tmp/early.table" 2> "$tmp/early.err"
+rc=$?; took=$(( $(date +%s) - t0 ))
+vms=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["vms_booted"])' "$tmp/early/crashes.json" 2>/dev/null || echo 0)
+panics=$(grep -l "Requested init /kasan-rs-no-such-init failed" "$tmp"/early/vm-*.log 2>/dev/null | wc -l)
+first=$(grep -h -m1 "Requested init" "$tmp"/early/vm-000.log 2>/dev/null | sed -n 's/^\[ *\([0-9.]*\)\].*/\1/p')
+# Back-off 1, 2, 4, 8, 16, 30 s between early deaths: at least 4 VMs fit in 60 s. The end: the
+# last VM started before the deadline may still run to its panic, a few seconds.
+if [ "$rc" = 0 ] && [ "$vms" -ge 4 ] && [ "$panics" = "$vms" ] && [ "$took" -le $(( dur + 30 )) ]; then
+  ok "a kernel that panics ${first:-?} s into its boot: $vms VMs booted and counted, the campaign ended after $took s (DURATION ${dur}s)"
+else
+  bad "early panic: exit $rc, $vms VMs, $panics consoles with the panic, $took s: $(tail -3 "$tmp/early.err" | tr '\n' ' ')"
+fi
+grep -E "boot|VMs" "$tmp/early.table" | head -5 | sed 's/^/     /'
+
+# 2. Out of disk.
+mkdir -p "$full"
+mount -t tmpfs -o size=4m kasan-rs-full "$full" || die "cannot mount a tmpfs at $full"
+avail=$(( $(stat -f -c '%a * %S' "$full") ))
+head -c $(( avail - 65536 )) /dev/zero > "$full/filler" 2>/dev/null
+"$KASAN_RS" fuzz --kernel "$tmp/Image" --drive "$tmp/disk.img" --variant "$v" --out "$full/out" \
+  --duration 90s --seed 1 "${FUZZ_VM_ARGS[@]}" --append "init=$FUZZ_INIT" \
+  > "$tmp/full.table" 2> "$tmp/full.err"
+rc=$?
+msg=$(grep -m1 -i "no space" "$tmp/full.err")
+crashes=0
+[ -f "$full/out/crashes.json" ] && crashes=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["crashes"]))' "$full/out/crashes.json" 2>/dev/null || echo "unreadable")
+if [ "$rc" != 0 ] && [ -n "$msg" ] && [ "$crashes" = 0 ] && ! grep -q "KASAN\|BUG\|WARNING" "$tmp/full.table"; then
+  ok "a full disk: exit $rc, '$msg', no crash counted"
+else
+  bad "full disk: exit $rc, message '${msg:-none}', crashes $crashes: $(tail -3 "$tmp/full.err" | tr '\n' ' ')"
+fi
+exit "$failed"
