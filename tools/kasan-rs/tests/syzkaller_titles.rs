@@ -3351,6 +3351,157 @@ The buggy address belongs to the object at ffff888012acf580
 ==================================================================
 ",
     },
+    // 5.1 null-ptr-deref of size 1 at address 0: `?` frames left out,
+    // read_word_at_a_time and strscpy skipped.
+    Case {
+        file: 371,
+        commit: "1550519e",
+        title: "KASAN: null-ptr-deref Read in zr364xx_vidioc_querycap",
+        alt: Some(&["bad-access in zr364xx_vidioc_querycap"]),
+        // The header says KASAN-READ, from before crash/types.go split out
+        // KASAN-NULL-POINTER-DEREFERENCE-READ.
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: null-ptr-deref in read_word_at_a_time+0xe/0x20
+Read of size 1 at addr 0000000000000000 by task cam/3120
+
+CPU: 1 PID: 3120 Comm: cam Not tainted 5.1.0-rc5 #1
+Call Trace:
+ dump_stack+0xd0/0x150
+ ? read_word_at_a_time+0xe/0x20
+ kasan_report.cold+0x5/0x3c
+ ? read_word_at_a_time+0xe/0x20
+ read_word_at_a_time+0xe/0x20
+ strscpy+0x80/0x270
+ zr364xx_vidioc_querycap+0xa0/0x200
+ v4l_querycap+0x120/0x330
+ __video_do_ioctl+0x5a0/0xb30
+ ? __kasan_slab_free+0x120/0x170
+ video_usercopy+0x440/0xee0
+ v4l2_ioctl+0x140/0x190
+ do_syscall_64+0xc0/0x4e0
+ entry_SYSCALL_64_after_hwframe+0x49/0xbe
+==================================================================
+",
+    },
+    // 5.1 with caller ids: the printk path (string, vsnprintf, vscnprintf,
+    // vprintk_store, vprintk_emit, vprintk_func, printk) is skipped and the
+    // `.cold` suffix dropped; `Freed by task 0:` with `(stack is not
+    // available)` does not make it corrupted.
+    Case {
+        file: 376,
+        commit: "61cf2326",
+        title: "KASAN: slab-out-of-bounds Read in hdpvr_probe",
+        alt: Some(&["bad-access in hdpvr_probe"]),
+        // The header says `KASAN` (an older naming).
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("T2207"),
+        log: "
+==================================================================
+BUG: KASAN: slab-out-of-bounds in string+0x1e0/0x210
+Read of size 1 at addr ffff8880a1b2c3c0 by task kworker/0:3/2207
+
+CPU: 0 PID: 2207 Comm: kworker/0:3 Not tainted 5.1.0-rc3 #1
+Workqueue: usb_hub_wq hub_event
+Call Trace:
+ dump_stack+0xe0/0x160
+ ? string+0x1e0/0x210
+ print_address_description+0x60/0x230
+ kasan_report.cold+0x1a/0x3c
+ ? string+0x1e0/0x210
+ string+0x1e0/0x210
+ ? widen_string+0x290/0x290
+ vsnprintf+0xa00/0x16a0
+ vscnprintf+0x20/0x70
+ vprintk_store+0x40/0x4a0
+ vprintk_emit+0x200/0x590
+ vprintk_func+0x70/0x110
+ printk+0xb0/0xe0
+ hdpvr_probe.cold+0x190/0x1270
+ usb_probe_interface+0x310/0x810
+ really_probe+0x2d0/0xb00
+ hub_event+0x1380/0x3af0
+ process_one_work+0x900/0x1570
+ worker_thread+0x7a0/0xe10
+ kthread+0x310/0x410
+ ret_from_fork+0x3a/0x50
+
+Allocated by task 2207:
+ __kasan_kmalloc.constprop.0+0xb0/0xc0
+ hdpvr_probe+0x1d0/0xac0
+ usb_probe_interface+0x310/0x810
+
+Freed by task 0:
+(stack is not available)
+
+The buggy address belongs to the object at ffff8880a1b2c380
+ which belongs to the cache kmalloc-64 of size 64
+==================================================================
+",
+    },
+    // 5.1 with caller ids: a `%p` format inside dev_info: hex_string,
+    // pointer, vsnprintf (twice), the printk path and the dev_* printk
+    // helpers (dev_vprintk_emit, dev_printk_emit, __dev_printk, _dev_info)
+    // are skipped.
+    Case {
+        file: 377,
+        commit: "1550519e",
+        title: "KASAN: slab-out-of-bounds Read in dlfb_usb_probe",
+        alt: Some(&["bad-access in dlfb_usb_probe"]),
+        crash_type: Some("KASAN-READ"),
+        corrupted: false,
+        prefix: Prefix::Caller("T31"),
+        log: "
+==================================================================
+BUG: KASAN: slab-out-of-bounds in hex_string+0x400/0x4a0
+Read of size 1 at addr ffff8881a0b1c2d8 by task kworker/1:1/31
+
+CPU: 1 PID: 31 Comm: kworker/1:1 Not tainted 5.1.0-rc3 #1
+Workqueue: usb_hub_wq hub_event
+Call Trace:
+ dump_stack+0xe0/0x160
+ ? hex_string+0x400/0x4a0
+ print_address_description+0x60/0x230
+ kasan_report.cold+0x1a/0x3c
+ hex_string+0x400/0x4a0
+ ? string+0x210/0x210
+ pointer+0x450/0x900
+ vsnprintf+0x590/0x16a0
+ pointer+0x600/0x900
+ vsnprintf+0x590/0x16a0
+ vscnprintf+0x20/0x70
+ vprintk_store+0x40/0x4a0
+ vprintk_emit+0x200/0x590
+ ? dlfb_usb_probe+0x260/0x440
+ dev_vprintk_emit+0x500/0x540
+ dev_printk_emit+0xb0/0xe0
+ __dev_printk+0x1e0/0x200
+ _dev_info+0xd0/0x100
+ dlfb_usb_probe.cold+0xb90/0x1700
+ usb_probe_interface+0x310/0x810
+ really_probe+0x2d0/0xb00
+ hub_event+0x1380/0x3af0
+ process_one_work+0x900/0x1570
+ kthread+0x310/0x410
+ ret_from_fork+0x3a/0x50
+
+Allocated by task 31:
+ __kasan_kmalloc.constprop.0+0xb0/0xc0
+ usb_get_configuration+0x310/0x32a0
+
+Freed by task 901:
+ __kasan_slab_free+0x120/0x170
+ kfree+0xc0/0x280
+
+The buggy address belongs to the object at ffff8881a0b1c2c0
+ which belongs to the cache kmalloc-32 of size 32
+==================================================================
+",
+    },
 ];
 
 /// Our own 6.12 shapes, not from syzkaller's files: what its rules make of
