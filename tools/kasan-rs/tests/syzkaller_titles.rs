@@ -141,6 +141,17 @@ const FOUND_NOT_TABLED: &[(u32, &str)] = &[
         "the title is the arm64 WARNING (free_large_kmalloc) printed before \
          the KASAN invalid-free report; tabled in syzkaller_oops_titles.rs",
     ),
+    (
+        392,
+        "the title is another task's general protection fault in \
+         x25_connect, whose header comes before the interleaved \
+         `BUG: KASAN: null-ptr-deref` report (both with caller ids)",
+    ),
+    (
+        396,
+        "the title is the lockdep `WARNING: held lock freed!` report \
+         (nr_release) printed before the KASAN use-after-free report",
+    ),
 ];
 
 /// Files of that folder read in search of `BUG: KASAN:` (110) and found without
@@ -3500,6 +3511,146 @@ Freed by task 901:
 The buggy address belongs to the object at ffff8881a0b1c2c0
  which belongs to the cache kmalloc-32 of size 32
 ==================================================================
+",
+    },
+    // 5.1 with caller ids: check_memory_region, kasan_check_read and the
+    // refcount helpers (refcount_inc_not_zero_checked, refcount_inc_checked)
+    // are skipped; a `?` frame after the user registers, and the panic's
+    // second copy of the trace after the closing line.
+    Case {
+        file: 391,
+        commit: "61f5c639",
+        title: "KASAN: use-after-free Read in nr_release",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("T4410"),
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in refcount_inc_not_zero_checked+0x80/0x1f0
+Read of size 4 at addr ffff8880a2b3c480 by task repro/4410
+
+CPU: 0 PID: 4410 Comm: repro Not tainted 5.1.0-rc5 #1
+Call Trace:
+ dump_stack+0x170/0x1e0
+ ? refcount_inc_not_zero_checked+0x80/0x1f0
+ print_address_description.cold+0x7c/0x20d
+ kasan_report.cold+0x1b/0x40
+ check_memory_region+0x120/0x180
+ kasan_check_read+0x11/0x20
+ refcount_inc_not_zero_checked+0x80/0x1f0
+ ? lock_acquire+0x160/0x3e0
+ refcount_inc_checked+0x17/0x70
+ nr_release+0x60/0x3b0
+ __sock_release+0xd0/0x2a0
+ sock_close+0x1b/0x30
+ __fput+0x2e0/0x8c0
+ task_work_run+0x140/0x1b0
+ do_syscall_64+0x520/0x600
+ entry_SYSCALL_64_after_hwframe+0x49/0xbe
+RIP: 0033:0x4129e1
+RSP: 002b:00007ffd10203040 EFLAGS: 00000293 ORIG_RAX: 0000000000000003
+ ? __phys_addr+0x1a/0x120
+
+Allocated by task 4412:
+ save_stack+0x45/0xd0
+ __kmalloc+0x150/0x730
+ sk_prot_alloc+0x190/0x2d0
+ nr_create+0xb0/0x5d0
+
+Freed by task 4410:
+ save_stack+0x45/0xd0
+ kfree+0xc0/0x220
+ __sk_destruct+0x4f0/0x6c0
+ nr_release+0x330/0x3b0
+
+The buggy address belongs to the object at ffff8880a2b3c400
+ which belongs to the cache kmalloc-2k of size 2048
+==================================================================
+Disabling lock debugging due to kernel taint
+Kernel panic - not syncing: panic_on_warn set ...
+Call Trace:
+ dump_stack+0x170/0x1e0
+ panic+0x2c0/0x650
+ end_report+0x47/0x4f
+ kasan_report.cold+0xe/0x40
+ check_memory_region+0x120/0x180
+ refcount_inc_checked+0x17/0x70
+ nr_release+0x60/0x3b0
+",
+    },
+    // 5.2 in a timer softirq with [C1] caller ids: <IRQ> ... </IRQ>, the
+    // lockdep and spinlock frames (register_lock_class, __lock_acquire,
+    // lock_acquire, _raw_spin_lock_irqsave) and __wake_up_common_lock
+    // skipped; the panic's second copy of the trace after the closing line.
+    Case {
+        file: 395,
+        commit: "1550519e",
+        title: "KASAN: use-after-free Write in usb_anchor_resume_wakeups",
+        alt: Some(&["bad-access in usb_anchor_resume_wakeups"]),
+        crash_type: Some("KASAN-USE-AFTER-FREE-WRITE"),
+        corrupted: false,
+        prefix: Prefix::Caller("C0"),
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in register_lock_class+0xea0/0x1230
+Write of size 8 at addr ffff8881c0d1e2f8 by task kworker/0:2/57
+
+CPU: 0 PID: 57 Comm: kworker/0:2 Not tainted 5.2.0-rc6 #1
+Workqueue: usb_hub_wq hub_event
+Call Trace:
+ <IRQ>
+ dump_stack+0xc0/0x130
+ print_address_description+0x60/0x230
+ __kasan_report.cold+0x1a/0x32
+ kasan_report+0xe/0x20
+ register_lock_class+0xea0/0x1230
+ __lock_acquire+0x110/0x5330
+ lock_acquire+0xf0/0x2a0
+ _raw_spin_lock_irqsave+0x30/0x50
+ __wake_up_common_lock+0xa0/0x160
+ usb_anchor_resume_wakeups+0xb0/0xd0
+ __usb_hcd_giveback_urb+0x1f0/0x460
+ usb_hcd_giveback_urb+0x340/0x3f0
+ dummy_timer+0x1020/0x2de0
+ call_timer_fn+0x150/0x5d0
+ run_timer_softirq+0x590/0x1400
+ irq_exit+0x170/0x190
+ apic_timer_interrupt+0xf/0x20
+ </IRQ>
+RIP: 0010:console_unlock+0x9d0/0xbe0
+ vprintk_emit+0x170/0x3d0
+ _dev_info+0xd0/0x100
+ usb_serial_disconnect+0x200/0x2f0
+ hub_event+0x1400/0x3580
+ process_one_work+0x900/0x1560
+ kthread+0x300/0x400
+ ret_from_fork+0x24/0x30
+
+Allocated by task 311:
+ save_stack+0x1b/0x80
+ __kasan_kmalloc.constprop.0+0xb0/0xc0
+ xpad_probe+0x240/0x1b10
+
+Freed by task 2900:
+ save_stack+0x1b/0x80
+ kfree+0xd0/0x270
+ xpad_disconnect+0x1c0/0x490
+
+The buggy address belongs to the object at ffff8881c0d1e280
+ which belongs to the cache kmalloc-1k of size 1024
+==================================================================
+Disabling lock debugging due to kernel taint
+Kernel panic - not syncing: panic_on_warn set ...
+Call Trace:
+ <IRQ>
+ dump_stack+0xc0/0x130
+ panic+0x290/0x6c0
+ end_report+0x43/0x49
+ __kasan_report.cold+0xd/0x32
+ register_lock_class+0xea0/0x1230
+ usb_anchor_resume_wakeups+0xb0/0xd0
+ </IRQ>
 ",
     },
 ];
