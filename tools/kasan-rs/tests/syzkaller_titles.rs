@@ -3653,6 +3653,179 @@ Call Trace:
  </IRQ>
 ",
     },
+    // 5.6 with caller ids, the console cut inside the first line's
+    // timestamp (`0.337143][   T95] ====`); %pV inside dev_info:
+    // hex_string, pointer, vsnprintf and va_format (twice nested), the
+    // printk path and the dev_* printk helpers skipped.
+    Case {
+        file: 469,
+        commit: "1550519e",
+        title: "KASAN: slab-out-of-bounds Read in dlfb_usb_probe",
+        alt: Some(&["bad-access in dlfb_usb_probe"]),
+        crash_type: Some("KASAN-READ"),
+        corrupted: false,
+        prefix: Prefix::Caller("T83"),
+        log: "
+@1.204711][   T83] ==================================================================
+BUG: KASAN: slab-out-of-bounds in hex_string+0x430/0x4b0
+Read of size 1 at addr ffff8881c2d3e1ab by task kworker/0:2/83
+
+CPU: 0 PID: 83 Comm: kworker/0:2 Not tainted 5.6.0-rc3 #1
+Workqueue: usb_hub_wq hub_event
+Call Trace:
+ dump_stack+0xe0/0x160
+ ? hex_string+0x430/0x4b0
+ print_address_description.constprop.0.cold+0xd0/0x310
+ __kasan_report.cold+0x37/0x77
+ kasan_report+0xe/0x20
+ hex_string+0x430/0x4b0
+ ? check_pointer+0x200/0x200
+ pointer+0x450/0x670
+ vsnprintf+0x5a0/0x14e0
+ va_format.isra.0+0x120/0x1a0
+ pointer+0x4b0/0x670
+ vsnprintf+0x5a0/0x14e0
+ vscnprintf+0x20/0x70
+ vprintk_store+0x40/0x4a0
+ vprintk_emit+0xc0/0x3c0
+ dev_vprintk_emit+0x4f0/0x530
+ ? hub_event+0x21c0/0x42f0
+ dev_printk_emit+0xb0/0xe0
+ __dev_printk+0x1d0/0x200
+ _dev_info+0xd0/0x100
+ ? dlfb_usb_probe+0x210/0x440
+ dlfb_usb_probe.cold+0xfd0/0x1b90
+ usb_probe_interface+0x300/0x7f0
+ really_probe+0x280/0xab0
+ hub_event+0x21c0/0x42f0
+ process_one_work+0x940/0x1610
+ kthread+0x310/0x410
+ ret_from_fork+0x24/0x30
+
+Allocated by task 83:
+ save_stack+0x1b/0x80
+ __kasan_kmalloc.constprop.0+0xb0/0xc0
+ usb_get_configuration+0x310/0x3a10
+
+Freed by task 1:
+ save_stack+0x1b/0x80
+ kfree+0xd0/0x2f0
+ kobject_uevent_env+0x2a0/0x1460
+
+The buggy address belongs to the object at ffff8881c2d3e180
+ which belongs to the cache kmalloc-32 of size 32
+==================================================================
+",
+    },
+    // 5.4 with caller ids: the fuzzer's unprefixed `executing program`
+    // lines inside the trace and before `Allocated by task`;
+    // check_memory_region, __kasan_check_read and kfree_skb skipped.
+    Case {
+        file: 470,
+        commit: "1550519e",
+        title: "KASAN: use-after-free Read in bcsp_close",
+        alt: Some(&["bad-access in bcsp_close"]),
+        crash_type: Some("KASAN-USE-AFTER-FREE-READ"),
+        corrupted: false,
+        prefix: Prefix::Caller("T6120"),
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in kfree_skb+0x2a/0xb0
+Read of size 4 at addr ffff8880a1b2cd54 by task repro/6120
+
+CPU: 0 PID: 6120 Comm: repro Not tainted 5.4.0-rc6 #1
+Call Trace:
+@executing program
+ dump_stack+0x1d0/0x2f0
+ print_address_description+0x70/0x5b0
+ ? printk+0x62/0x8d
+ __kasan_report+0x140/0x1b0
+ ? kfree_skb+0x2a/0xb0
+ kasan_report+0x26/0x50
+ check_memory_region+0x2c0/0x2d0
+ __kasan_check_read+0x11/0x20
+ kfree_skb+0x2a/0xb0
+ bcsp_close+0xb0/0xe0
+ hci_uart_tty_close+0x200/0x230
+ tty_ldisc_close+0x120/0x170
+ tty_release+0xce0/0xf90
+ __fput+0x2e0/0x730
+ task_work_run+0x170/0x1a0
+ do_syscall_64+0x110/0x1b0
+ entry_SYSCALL_64_after_hwframe+0x49/0xbe
+
+@executing program
+Allocated by task 7:
+ __kasan_kmalloc+0x110/0x1a0
+ kmem_cache_alloc_node+0x230/0x270
+ __alloc_skb+0x90/0x4f0
+ bcsp_recv+0x12e0/0x1710
+
+Freed by task 7:
+ __kasan_slab_free+0x120/0x1d0
+ kmem_cache_free+0x80/0xe0
+ kfree_skb+0x60/0xb0
+ bcsp_recv+0x990/0x1710
+
+The buggy address belongs to the object at ffff8880a1b2cc80
+ which belongs to the cache skbuff_head_cache of size 224
+==================================================================
+",
+    },
+    // 5.4 softirq with [C1] caller ids: <IRQ> ... </IRQ>; the bad access is
+    // in the header's own function (its `.cold` part), which is the title.
+    Case {
+        file: 472,
+        commit: "a0492970",
+        title: "KASAN: use-after-free Read in pn533_send_complete",
+        alt: Some(&["bad-access in pn533_send_complete"]),
+        crash_type: Some("KASAN-USE-AFTER-FREE-READ"),
+        corrupted: false,
+        prefix: Prefix::Caller("C1"),
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in pn533_send_complete.cold+0x47/0x6c
+Read of size 8 at addr ffff8881c0a1b2a8 by task swapper/1/0
+
+CPU: 1 PID: 0 Comm: swapper/1 Not tainted 5.4.0-rc1 #1
+Call Trace:
+ <IRQ>
+ dump_stack+0xc0/0x130
+ ? pn533_send_complete.cold+0x47/0x6c
+ print_address_description.constprop.0+0x36/0x50
+ __kasan_report.cold+0x1a/0x33
+ kasan_report+0xe/0x20
+ pn533_send_complete.cold+0x47/0x6c
+ __usb_hcd_giveback_urb+0x1f0/0x460
+ usb_hcd_giveback_urb+0x360/0x410
+ dummy_timer+0x1200/0x2f90
+ call_timer_fn+0x170/0x640
+ run_timer_softirq+0x5e0/0x1480
+ __do_softirq+0x220/0x900
+ irq_exit+0x170/0x190
+ apic_timer_interrupt+0xf/0x20
+ </IRQ>
+RIP: 0010:default_idle+0x28/0x2e0
+ do_idle+0x3b0/0x4f0
+ cpu_startup_entry+0x14/0x20
+ secondary_startup_64+0xa4/0xb0
+
+Allocated by task 22:
+ save_stack+0x1b/0x80
+ __kasan_kmalloc.constprop.0+0xb0/0xc0
+ devm_kmalloc+0x80/0x180
+ pn533_usb_probe+0x3b/0xd70
+
+Freed by task 22:
+ save_stack+0x1b/0x80
+ kfree+0xe0/0x2e0
+ release_nodes+0x4a0/0x900
+
+The buggy address belongs to the object at ffff8881c0a1b280
+ which belongs to the cache kmalloc-96 of size 96
+==================================================================
+",
+    },
 ];
 
 /// Our own 6.12 shapes, not from syzkaller's files: what its rules make of
