@@ -3826,6 +3826,120 @@ The buggy address belongs to the object at ffff8881c0a1b280
 ==================================================================
 ",
     },
+    // 5.2 with caller ids: __asan_report_load8_noabort and kfree_skb_list
+    // skipped; an unprefixed `executing program` line among the user
+    // registers. TITLE-only header.
+    Case {
+        file: 475,
+        commit: "111d9892",
+        title: "KASAN: use-after-free Read in ip6_fragment",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("T7310"),
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in kfree_skb_list+0x5d/0x60
+Read of size 8 at addr ffff8880a0b1c2c0 by task repro/7310
+
+CPU: 1 PID: 7310 Comm: repro Not tainted 5.2.0-rc2 #1
+Call Trace:
+ dump_stack+0x170/0x1e0
+ ? kfree_skb_list+0x5d/0x60
+ print_address_description.cold+0x7c/0x20d
+ __kasan_report.cold+0x1b/0x40
+ ? lockdep_hardirqs_on+0x3c0/0x5c0
+ kasan_report+0x12/0x20
+ __asan_report_load8_noabort+0x14/0x20
+ kfree_skb_list+0x5d/0x60
+ ip6_fragment+0x1ef0/0x2670
+ ? ip6_forward_finish+0x560/0x560
+ __ip6_finish_output+0x570/0xa90
+ ip6_output+0x230/0x7e0
+ rawv6_sendmsg+0x2990/0x35d0
+ inet_sendmsg+0x140/0x5c0
+ do_syscall_64+0xf0/0x670
+ entry_SYSCALL_64_after_hwframe+0x49/0xbe
+RIP: 0033:0x44add9
+RAX: ffffffffffffffda RBX: 00000000006e7a18 RCX: 000000000044add9
+@executing program
+RDX: 0000000000000000 RSI: 0000000020000240 RDI: 0000000000000005
+
+Allocated by task 7310:
+ save_stack+0x23/0x90
+ kmem_cache_alloc_node+0x130/0x700
+ __alloc_skb+0xd0/0x5d0
+
+Freed by task 7310:
+ save_stack+0x23/0x90
+ kmem_cache_free+0x80/0x250
+ kfree_skb_list+0x44/0x60
+ ip6_fragment+0x1eb0/0x2670
+
+The buggy address belongs to the object at ffff8880a0b1c2c0
+ which belongs to the cache skbuff_head_cache of size 224
+==================================================================
+",
+    },
+    // 4.19 without caller ids: the use-after-free found by lockdep on a
+    // freed completion: __asan_report_load8_noabort, __lock_acquire,
+    // lock_acquire, _raw_spin_lock_irq and wait_for_completion skipped;
+    // many `?` frames. TITLE-only header.
+    Case {
+        file: 478,
+        commit: "111d9892",
+        title: "KASAN: use-after-free Read in ucma_destroy_id",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in __lock_acquire+0x37c0/0x4eb0
+Read of size 8 at addr ffff8801c0d1e2a8 by task repro/9120
+
+CPU: 0 PID: 9120 Comm: repro Not tainted 4.19.0-rc8 #1
+Call Trace:
+ dump_stack+0x1c0/0x2b0
+ ? printk+0xa7/0xcf
+ print_address_description.cold.8+0x9/0x1ff
+ kasan_report.cold.9+0x242/0x309
+ ? __lock_acquire+0x37c0/0x4eb0
+ __asan_report_load8_noabort+0x14/0x20
+ __lock_acquire+0x37c0/0x4eb0
+ ? __switch_to_asm+0x34/0x70
+ ? mark_held_locks+0x130/0x130
+ ? ucma_destroy_id+0x320/0x540
+ lock_acquire+0x1e0/0x510
+ ? wait_for_completion+0x430/0x890
+ _raw_spin_lock_irq+0x61/0x80
+ ? wait_for_completion+0x430/0x890
+ wait_for_completion+0x430/0x890
+ ? wake_up_q+0x100/0x100
+ ucma_destroy_id+0x380/0x540
+ ? ucma_close+0x300/0x300
+ ucma_write+0x360/0x450
+ __vfs_write+0x110/0x9e0
+ vfs_write+0x1f0/0x550
+ do_syscall_64+0x1b0/0x810
+ entry_SYSCALL_64_after_hwframe+0x49/0xbe
+
+Allocated by task 9101:
+ save_stack+0x43/0xd0
+ kmem_cache_alloc_trace+0x150/0x740
+ ucma_alloc_ctx+0xc0/0x680
+
+Freed by task 9101:
+ save_stack+0x43/0xd0
+ kfree+0xc0/0x220
+ ucma_free_ctx+0x9e0/0xda0
+ ucma_close+0x120/0x300
+
+The buggy address belongs to the object at ffff8801c0d1e280
+ which belongs to the cache kmalloc-256 of size 256
+==================================================================
+",
+    },
 ];
 
 /// Our own 6.12 shapes, not from syzkaller's files: what its rules make of
