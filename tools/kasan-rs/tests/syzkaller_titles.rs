@@ -3940,6 +3940,41 @@ The buggy address belongs to the object at ffff8801c0d1e280
 ==================================================================
 ",
     },
+    // 4.20 without caller ids: the trace is cut by a paging-request oops of
+    // the same task, which ends the text (not corrupted: the trace has its
+    // frames); __asan_report_store8_noabort and rb_erase skipped.
+    Case {
+        file: 511,
+        commit: "1550519e",
+        title: "KASAN: use-after-free Write in bpf_prog_kallsyms_del",
+        alt: Some(&["bad-access in bpf_prog_kallsyms_del"]),
+        crash_type: Some("KASAN-USE-AFTER-FREE-WRITE"),
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in rb_erase+0x26c0/0x3700
+Write of size 8 at addr ffff8801c1d2e3f0 by task repro/8820
+
+CPU: 1 PID: 8820 Comm: repro Not tainted 4.20.0-rc1 #1
+Call Trace:
+ dump_stack+0x240/0x390
+ print_address_description.cold.7+0x9/0x1ff
+ kasan_report.cold.8+0x242/0x309
+ __asan_report_store8_noabort+0x17/0x20
+ rb_erase+0x26c0/0x3700
+ bpf_prog_kallsyms_del+0x1c0/0x400
+ bpf_prog_kallsyms_del_all+0x1d/0x20
+ __bpf_prog_put+0xe0/0x140
+ bpf_prog_test_run+0x140/0x190
+BUG: unable to handle kernel paging request at ffffc90001a2b030
+PGD 1da95a067 P4D 1da95a067 PUD 1da95b067 PMD 1d41ad067 PTE 0
+Oops: 0000 [#1] PREEMPT SMP KASAN
+CPU: 1 PID: 8820 Comm: repro Not tainted 4.20.0-rc1 #1
+RIP: 0010:bpf_prog_kallsyms_find+0x280/0x490
+Call Trace:
+",
+    },
 ];
 
 /// Our own 6.12 shapes, not from syzkaller's files: what its rules make of
