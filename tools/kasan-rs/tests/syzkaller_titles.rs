@@ -141,19 +141,41 @@ const FOUND_NOT_TABLED: &[(u32, &str)] = &[
         "the title is the arm64 WARNING (free_large_kmalloc) printed before \
          the KASAN invalid-free report; tabled in syzkaller_oops_titles.rs",
     ),
+    (
+        392,
+        "the title is another task's general protection fault in \
+         x25_connect, whose header comes before the interleaved \
+         `BUG: KASAN: null-ptr-deref` report (both with caller ids)",
+    ),
+    (
+        396,
+        "the title is the lockdep `WARNING: held lock freed!` report \
+         (nr_release) printed before the KASAN use-after-free report",
+    ),
 ];
 
-/// Files of that folder read in search of `BUG: KASAN:` (110) and found without
-/// it, so a later search can skip them (files 198, 235, 244, 245, 421 and 615
-/// only in their first 16,000 characters). File 232 is not in the index
-/// searched.
+/// Files of that folder read in search of `BUG: KASAN:` (204) and found without
+/// it, so a later search can skip them (files 198, 235, 244, 245, 385, 421, 430,
+/// 432, 440, 441 and 615 only in their first 16,000 characters). Files 232 and
+/// 534 are not in the index searched. Of 359-558, the files not in this list,
+/// in [`CASES`] or in [`FOUND_NOT_TABLED`] (nor tabled in
+/// syzkaller_oops_titles.rs: 411, 412, 415, 418, 419, 420, 425) were only
+/// probed at their end (the last few hundred characters: no KASAN shadow dump
+/// or report end there) and are not listed: 442, 443, 445-450, 458-461,
+/// 464-468, 471, 474, 476, 477, 479, 481, 483-488, 490-495, 498, 501-506,
+/// 508-510, 512-515, 517-524, 526, 535, 536, 538-543, 545-547, 549, 551-558.
 const READ_WITHOUT_KASAN: &[u32] = &[
-    7, 14, 20, 22, 40, 50, 60, 70, 78, 96, 97, 98, 99, 100, 101, 102, 103, 108, 113, 114, 116, 119,
-    123, 124, 129, 146, 171, 173, 194, 198, 200, 215, 217, 218, 219, 220, 221, 222, 224, 228, 229,
-    230, 231, 233, 234, 235, 236, 237, 238, 239, 240, 241, 242, 243, 244, 245, 260, 262, 305, 308,
-    332, 333, 334, 335, 336, 337, 339, 341, 342, 344, 345, 346, 358, 359, 409, 421, 426, 480, 500,
-    567, 574, 615, 617, 647, 648, 649, 654, 655, 697, 699, 700, 701, 702, 703, 705, 706, 1002,
-    1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014, 1015,
+    7, 14, 20, 22, 23, 24, 40, 50, 60, 70, 78, 96, 97, 98, 99, 100, 101, 102, 103, 108, 113, 114,
+    116, 119, 123, 124, 129, 146, 171, 173, 194, 198, 200, 208, 209, 210, 211, 212, 215, 217, 218,
+    219, 220, 221, 222, 224, 228, 229, 230, 231, 233, 234, 235, 236, 237, 238, 239, 240, 241, 242,
+    243, 244, 245, 260, 262, 305, 308, 332, 333, 334, 335, 336, 337, 339, 341, 342, 344, 345, 346,
+    358, 359, 360, 361, 362, 363, 364, 365, 366, 367, 368, 369, 370, 372, 373, 374, 375, 378, 379,
+    380, 381, 382, 383, 384, 385, 386, 387, 388, 389, 390, 393, 394, 397, 398, 399, 400, 401, 402,
+    403, 404, 405, 406, 407, 408, 409, 421, 426, 427, 428, 429, 430, 431, 432, 433, 434, 435, 436,
+    437, 438, 439, 440, 441, 444, 451, 452, 453, 454, 455, 456, 457, 462, 463, 473, 480, 482, 489,
+    496, 497, 499, 500, 507, 516, 525, 527, 528, 529, 530, 531, 532, 533, 537, 544, 548, 550, 567,
+    574, 615, 617, 647, 648, 649, 654, 655, 697, 699, 700, 701, 702, 703, 705, 706, 1002, 1003,
+    1004, 1005, 1006, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014, 1015,
 ];
 
 #[test]
@@ -3349,6 +3371,619 @@ Last potentially related work creation:
 The buggy address belongs to the object at ffff888012acf580
  which belongs to the cache ntfs_inode_cache of size 1752
 ==================================================================
+",
+    },
+    // 5.1 null-ptr-deref of size 1 at address 0: `?` frames left out,
+    // read_word_at_a_time and strscpy skipped.
+    Case {
+        file: 371,
+        commit: "1550519e",
+        title: "KASAN: null-ptr-deref Read in zr364xx_vidioc_querycap",
+        alt: Some(&["bad-access in zr364xx_vidioc_querycap"]),
+        // The header says KASAN-READ, from before crash/types.go split out
+        // KASAN-NULL-POINTER-DEREFERENCE-READ.
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: null-ptr-deref in read_word_at_a_time+0xe/0x20
+Read of size 1 at addr 0000000000000000 by task cam/3120
+
+CPU: 1 PID: 3120 Comm: cam Not tainted 5.1.0-rc5 #1
+Call Trace:
+ dump_stack+0xd0/0x150
+ ? read_word_at_a_time+0xe/0x20
+ kasan_report.cold+0x5/0x3c
+ ? read_word_at_a_time+0xe/0x20
+ read_word_at_a_time+0xe/0x20
+ strscpy+0x80/0x270
+ zr364xx_vidioc_querycap+0xa0/0x200
+ v4l_querycap+0x120/0x330
+ __video_do_ioctl+0x5a0/0xb30
+ ? __kasan_slab_free+0x120/0x170
+ video_usercopy+0x440/0xee0
+ v4l2_ioctl+0x140/0x190
+ do_syscall_64+0xc0/0x4e0
+ entry_SYSCALL_64_after_hwframe+0x49/0xbe
+==================================================================
+",
+    },
+    // 5.1 with caller ids: the printk path (string, vsnprintf, vscnprintf,
+    // vprintk_store, vprintk_emit, vprintk_func, printk) is skipped and the
+    // `.cold` suffix dropped; `Freed by task 0:` with `(stack is not
+    // available)` does not make it corrupted.
+    Case {
+        file: 376,
+        commit: "61cf2326",
+        title: "KASAN: slab-out-of-bounds Read in hdpvr_probe",
+        alt: Some(&["bad-access in hdpvr_probe"]),
+        // The header says `KASAN` (an older naming).
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("T2207"),
+        log: "
+==================================================================
+BUG: KASAN: slab-out-of-bounds in string+0x1e0/0x210
+Read of size 1 at addr ffff8880a1b2c3c0 by task kworker/0:3/2207
+
+CPU: 0 PID: 2207 Comm: kworker/0:3 Not tainted 5.1.0-rc3 #1
+Workqueue: usb_hub_wq hub_event
+Call Trace:
+ dump_stack+0xe0/0x160
+ ? string+0x1e0/0x210
+ print_address_description+0x60/0x230
+ kasan_report.cold+0x1a/0x3c
+ ? string+0x1e0/0x210
+ string+0x1e0/0x210
+ ? widen_string+0x290/0x290
+ vsnprintf+0xa00/0x16a0
+ vscnprintf+0x20/0x70
+ vprintk_store+0x40/0x4a0
+ vprintk_emit+0x200/0x590
+ vprintk_func+0x70/0x110
+ printk+0xb0/0xe0
+ hdpvr_probe.cold+0x190/0x1270
+ usb_probe_interface+0x310/0x810
+ really_probe+0x2d0/0xb00
+ hub_event+0x1380/0x3af0
+ process_one_work+0x900/0x1570
+ worker_thread+0x7a0/0xe10
+ kthread+0x310/0x410
+ ret_from_fork+0x3a/0x50
+
+Allocated by task 2207:
+ __kasan_kmalloc.constprop.0+0xb0/0xc0
+ hdpvr_probe+0x1d0/0xac0
+ usb_probe_interface+0x310/0x810
+
+Freed by task 0:
+(stack is not available)
+
+The buggy address belongs to the object at ffff8880a1b2c380
+ which belongs to the cache kmalloc-64 of size 64
+==================================================================
+",
+    },
+    // 5.1 with caller ids: a `%p` format inside dev_info: hex_string,
+    // pointer, vsnprintf (twice), the printk path and the dev_* printk
+    // helpers (dev_vprintk_emit, dev_printk_emit, __dev_printk, _dev_info)
+    // are skipped.
+    Case {
+        file: 377,
+        commit: "1550519e",
+        title: "KASAN: slab-out-of-bounds Read in dlfb_usb_probe",
+        alt: Some(&["bad-access in dlfb_usb_probe"]),
+        crash_type: Some("KASAN-READ"),
+        corrupted: false,
+        prefix: Prefix::Caller("T31"),
+        log: "
+==================================================================
+BUG: KASAN: slab-out-of-bounds in hex_string+0x400/0x4a0
+Read of size 1 at addr ffff8881a0b1c2d8 by task kworker/1:1/31
+
+CPU: 1 PID: 31 Comm: kworker/1:1 Not tainted 5.1.0-rc3 #1
+Workqueue: usb_hub_wq hub_event
+Call Trace:
+ dump_stack+0xe0/0x160
+ ? hex_string+0x400/0x4a0
+ print_address_description+0x60/0x230
+ kasan_report.cold+0x1a/0x3c
+ hex_string+0x400/0x4a0
+ ? string+0x210/0x210
+ pointer+0x450/0x900
+ vsnprintf+0x590/0x16a0
+ pointer+0x600/0x900
+ vsnprintf+0x590/0x16a0
+ vscnprintf+0x20/0x70
+ vprintk_store+0x40/0x4a0
+ vprintk_emit+0x200/0x590
+ ? dlfb_usb_probe+0x260/0x440
+ dev_vprintk_emit+0x500/0x540
+ dev_printk_emit+0xb0/0xe0
+ __dev_printk+0x1e0/0x200
+ _dev_info+0xd0/0x100
+ dlfb_usb_probe.cold+0xb90/0x1700
+ usb_probe_interface+0x310/0x810
+ really_probe+0x2d0/0xb00
+ hub_event+0x1380/0x3af0
+ process_one_work+0x900/0x1570
+ kthread+0x310/0x410
+ ret_from_fork+0x3a/0x50
+
+Allocated by task 31:
+ __kasan_kmalloc.constprop.0+0xb0/0xc0
+ usb_get_configuration+0x310/0x32a0
+
+Freed by task 901:
+ __kasan_slab_free+0x120/0x170
+ kfree+0xc0/0x280
+
+The buggy address belongs to the object at ffff8881a0b1c2c0
+ which belongs to the cache kmalloc-32 of size 32
+==================================================================
+",
+    },
+    // 5.1 with caller ids: check_memory_region, kasan_check_read and the
+    // refcount helpers (refcount_inc_not_zero_checked, refcount_inc_checked)
+    // are skipped; a `?` frame after the user registers, and the panic's
+    // second copy of the trace after the closing line.
+    Case {
+        file: 391,
+        commit: "61f5c639",
+        title: "KASAN: use-after-free Read in nr_release",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("T4410"),
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in refcount_inc_not_zero_checked+0x80/0x1f0
+Read of size 4 at addr ffff8880a2b3c480 by task repro/4410
+
+CPU: 0 PID: 4410 Comm: repro Not tainted 5.1.0-rc5 #1
+Call Trace:
+ dump_stack+0x170/0x1e0
+ ? refcount_inc_not_zero_checked+0x80/0x1f0
+ print_address_description.cold+0x7c/0x20d
+ kasan_report.cold+0x1b/0x40
+ check_memory_region+0x120/0x180
+ kasan_check_read+0x11/0x20
+ refcount_inc_not_zero_checked+0x80/0x1f0
+ ? lock_acquire+0x160/0x3e0
+ refcount_inc_checked+0x17/0x70
+ nr_release+0x60/0x3b0
+ __sock_release+0xd0/0x2a0
+ sock_close+0x1b/0x30
+ __fput+0x2e0/0x8c0
+ task_work_run+0x140/0x1b0
+ do_syscall_64+0x520/0x600
+ entry_SYSCALL_64_after_hwframe+0x49/0xbe
+RIP: 0033:0x4129e1
+RSP: 002b:00007ffd10203040 EFLAGS: 00000293 ORIG_RAX: 0000000000000003
+ ? __phys_addr+0x1a/0x120
+
+Allocated by task 4412:
+ save_stack+0x45/0xd0
+ __kmalloc+0x150/0x730
+ sk_prot_alloc+0x190/0x2d0
+ nr_create+0xb0/0x5d0
+
+Freed by task 4410:
+ save_stack+0x45/0xd0
+ kfree+0xc0/0x220
+ __sk_destruct+0x4f0/0x6c0
+ nr_release+0x330/0x3b0
+
+The buggy address belongs to the object at ffff8880a2b3c400
+ which belongs to the cache kmalloc-2k of size 2048
+==================================================================
+Disabling lock debugging due to kernel taint
+Kernel panic - not syncing: panic_on_warn set ...
+Call Trace:
+ dump_stack+0x170/0x1e0
+ panic+0x2c0/0x650
+ end_report+0x47/0x4f
+ kasan_report.cold+0xe/0x40
+ check_memory_region+0x120/0x180
+ refcount_inc_checked+0x17/0x70
+ nr_release+0x60/0x3b0
+",
+    },
+    // 5.2 in a timer softirq with [C1] caller ids: <IRQ> ... </IRQ>, the
+    // lockdep and spinlock frames (register_lock_class, __lock_acquire,
+    // lock_acquire, _raw_spin_lock_irqsave) and __wake_up_common_lock
+    // skipped; the panic's second copy of the trace after the closing line.
+    Case {
+        file: 395,
+        commit: "1550519e",
+        title: "KASAN: use-after-free Write in usb_anchor_resume_wakeups",
+        alt: Some(&["bad-access in usb_anchor_resume_wakeups"]),
+        crash_type: Some("KASAN-USE-AFTER-FREE-WRITE"),
+        corrupted: false,
+        prefix: Prefix::Caller("C0"),
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in register_lock_class+0xea0/0x1230
+Write of size 8 at addr ffff8881c0d1e2f8 by task kworker/0:2/57
+
+CPU: 0 PID: 57 Comm: kworker/0:2 Not tainted 5.2.0-rc6 #1
+Workqueue: usb_hub_wq hub_event
+Call Trace:
+ <IRQ>
+ dump_stack+0xc0/0x130
+ print_address_description+0x60/0x230
+ __kasan_report.cold+0x1a/0x32
+ kasan_report+0xe/0x20
+ register_lock_class+0xea0/0x1230
+ __lock_acquire+0x110/0x5330
+ lock_acquire+0xf0/0x2a0
+ _raw_spin_lock_irqsave+0x30/0x50
+ __wake_up_common_lock+0xa0/0x160
+ usb_anchor_resume_wakeups+0xb0/0xd0
+ __usb_hcd_giveback_urb+0x1f0/0x460
+ usb_hcd_giveback_urb+0x340/0x3f0
+ dummy_timer+0x1020/0x2de0
+ call_timer_fn+0x150/0x5d0
+ run_timer_softirq+0x590/0x1400
+ irq_exit+0x170/0x190
+ apic_timer_interrupt+0xf/0x20
+ </IRQ>
+RIP: 0010:console_unlock+0x9d0/0xbe0
+ vprintk_emit+0x170/0x3d0
+ _dev_info+0xd0/0x100
+ usb_serial_disconnect+0x200/0x2f0
+ hub_event+0x1400/0x3580
+ process_one_work+0x900/0x1560
+ kthread+0x300/0x400
+ ret_from_fork+0x24/0x30
+
+Allocated by task 311:
+ save_stack+0x1b/0x80
+ __kasan_kmalloc.constprop.0+0xb0/0xc0
+ xpad_probe+0x240/0x1b10
+
+Freed by task 2900:
+ save_stack+0x1b/0x80
+ kfree+0xd0/0x270
+ xpad_disconnect+0x1c0/0x490
+
+The buggy address belongs to the object at ffff8881c0d1e280
+ which belongs to the cache kmalloc-1k of size 1024
+==================================================================
+Disabling lock debugging due to kernel taint
+Kernel panic - not syncing: panic_on_warn set ...
+Call Trace:
+ <IRQ>
+ dump_stack+0xc0/0x130
+ panic+0x290/0x6c0
+ end_report+0x43/0x49
+ __kasan_report.cold+0xd/0x32
+ register_lock_class+0xea0/0x1230
+ usb_anchor_resume_wakeups+0xb0/0xd0
+ </IRQ>
+",
+    },
+    // 5.6 with caller ids, the console cut inside the first line's
+    // timestamp (`0.337143][   T95] ====`); %pV inside dev_info:
+    // hex_string, pointer, vsnprintf and va_format (twice nested), the
+    // printk path and the dev_* printk helpers skipped.
+    Case {
+        file: 469,
+        commit: "1550519e",
+        title: "KASAN: slab-out-of-bounds Read in dlfb_usb_probe",
+        alt: Some(&["bad-access in dlfb_usb_probe"]),
+        crash_type: Some("KASAN-READ"),
+        corrupted: false,
+        prefix: Prefix::Caller("T83"),
+        log: "
+@1.204711][   T83] ==================================================================
+BUG: KASAN: slab-out-of-bounds in hex_string+0x430/0x4b0
+Read of size 1 at addr ffff8881c2d3e1ab by task kworker/0:2/83
+
+CPU: 0 PID: 83 Comm: kworker/0:2 Not tainted 5.6.0-rc3 #1
+Workqueue: usb_hub_wq hub_event
+Call Trace:
+ dump_stack+0xe0/0x160
+ ? hex_string+0x430/0x4b0
+ print_address_description.constprop.0.cold+0xd0/0x310
+ __kasan_report.cold+0x37/0x77
+ kasan_report+0xe/0x20
+ hex_string+0x430/0x4b0
+ ? check_pointer+0x200/0x200
+ pointer+0x450/0x670
+ vsnprintf+0x5a0/0x14e0
+ va_format.isra.0+0x120/0x1a0
+ pointer+0x4b0/0x670
+ vsnprintf+0x5a0/0x14e0
+ vscnprintf+0x20/0x70
+ vprintk_store+0x40/0x4a0
+ vprintk_emit+0xc0/0x3c0
+ dev_vprintk_emit+0x4f0/0x530
+ ? hub_event+0x21c0/0x42f0
+ dev_printk_emit+0xb0/0xe0
+ __dev_printk+0x1d0/0x200
+ _dev_info+0xd0/0x100
+ ? dlfb_usb_probe+0x210/0x440
+ dlfb_usb_probe.cold+0xfd0/0x1b90
+ usb_probe_interface+0x300/0x7f0
+ really_probe+0x280/0xab0
+ hub_event+0x21c0/0x42f0
+ process_one_work+0x940/0x1610
+ kthread+0x310/0x410
+ ret_from_fork+0x24/0x30
+
+Allocated by task 83:
+ save_stack+0x1b/0x80
+ __kasan_kmalloc.constprop.0+0xb0/0xc0
+ usb_get_configuration+0x310/0x3a10
+
+Freed by task 1:
+ save_stack+0x1b/0x80
+ kfree+0xd0/0x2f0
+ kobject_uevent_env+0x2a0/0x1460
+
+The buggy address belongs to the object at ffff8881c2d3e180
+ which belongs to the cache kmalloc-32 of size 32
+==================================================================
+",
+    },
+    // 5.4 with caller ids: the fuzzer's unprefixed `executing program`
+    // lines inside the trace and before `Allocated by task`;
+    // check_memory_region, __kasan_check_read and kfree_skb skipped.
+    Case {
+        file: 470,
+        commit: "1550519e",
+        title: "KASAN: use-after-free Read in bcsp_close",
+        alt: Some(&["bad-access in bcsp_close"]),
+        crash_type: Some("KASAN-USE-AFTER-FREE-READ"),
+        corrupted: false,
+        prefix: Prefix::Caller("T6120"),
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in kfree_skb+0x2a/0xb0
+Read of size 4 at addr ffff8880a1b2cd54 by task repro/6120
+
+CPU: 0 PID: 6120 Comm: repro Not tainted 5.4.0-rc6 #1
+Call Trace:
+@executing program
+ dump_stack+0x1d0/0x2f0
+ print_address_description+0x70/0x5b0
+ ? printk+0x62/0x8d
+ __kasan_report+0x140/0x1b0
+ ? kfree_skb+0x2a/0xb0
+ kasan_report+0x26/0x50
+ check_memory_region+0x2c0/0x2d0
+ __kasan_check_read+0x11/0x20
+ kfree_skb+0x2a/0xb0
+ bcsp_close+0xb0/0xe0
+ hci_uart_tty_close+0x200/0x230
+ tty_ldisc_close+0x120/0x170
+ tty_release+0xce0/0xf90
+ __fput+0x2e0/0x730
+ task_work_run+0x170/0x1a0
+ do_syscall_64+0x110/0x1b0
+ entry_SYSCALL_64_after_hwframe+0x49/0xbe
+
+@executing program
+Allocated by task 7:
+ __kasan_kmalloc+0x110/0x1a0
+ kmem_cache_alloc_node+0x230/0x270
+ __alloc_skb+0x90/0x4f0
+ bcsp_recv+0x12e0/0x1710
+
+Freed by task 7:
+ __kasan_slab_free+0x120/0x1d0
+ kmem_cache_free+0x80/0xe0
+ kfree_skb+0x60/0xb0
+ bcsp_recv+0x990/0x1710
+
+The buggy address belongs to the object at ffff8880a1b2cc80
+ which belongs to the cache skbuff_head_cache of size 224
+==================================================================
+",
+    },
+    // 5.4 softirq with [C1] caller ids: <IRQ> ... </IRQ>; the bad access is
+    // in the header's own function (its `.cold` part), which is the title.
+    Case {
+        file: 472,
+        commit: "a0492970",
+        title: "KASAN: use-after-free Read in pn533_send_complete",
+        alt: Some(&["bad-access in pn533_send_complete"]),
+        crash_type: Some("KASAN-USE-AFTER-FREE-READ"),
+        corrupted: false,
+        prefix: Prefix::Caller("C1"),
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in pn533_send_complete.cold+0x47/0x6c
+Read of size 8 at addr ffff8881c0a1b2a8 by task swapper/1/0
+
+CPU: 1 PID: 0 Comm: swapper/1 Not tainted 5.4.0-rc1 #1
+Call Trace:
+ <IRQ>
+ dump_stack+0xc0/0x130
+ ? pn533_send_complete.cold+0x47/0x6c
+ print_address_description.constprop.0+0x36/0x50
+ __kasan_report.cold+0x1a/0x33
+ kasan_report+0xe/0x20
+ pn533_send_complete.cold+0x47/0x6c
+ __usb_hcd_giveback_urb+0x1f0/0x460
+ usb_hcd_giveback_urb+0x360/0x410
+ dummy_timer+0x1200/0x2f90
+ call_timer_fn+0x170/0x640
+ run_timer_softirq+0x5e0/0x1480
+ __do_softirq+0x220/0x900
+ irq_exit+0x170/0x190
+ apic_timer_interrupt+0xf/0x20
+ </IRQ>
+RIP: 0010:default_idle+0x28/0x2e0
+ do_idle+0x3b0/0x4f0
+ cpu_startup_entry+0x14/0x20
+ secondary_startup_64+0xa4/0xb0
+
+Allocated by task 22:
+ save_stack+0x1b/0x80
+ __kasan_kmalloc.constprop.0+0xb0/0xc0
+ devm_kmalloc+0x80/0x180
+ pn533_usb_probe+0x3b/0xd70
+
+Freed by task 22:
+ save_stack+0x1b/0x80
+ kfree+0xe0/0x2e0
+ release_nodes+0x4a0/0x900
+
+The buggy address belongs to the object at ffff8881c0a1b280
+ which belongs to the cache kmalloc-96 of size 96
+==================================================================
+",
+    },
+    // 5.2 with caller ids: __asan_report_load8_noabort and kfree_skb_list
+    // skipped; an unprefixed `executing program` line among the user
+    // registers. TITLE-only header.
+    Case {
+        file: 475,
+        commit: "111d9892",
+        title: "KASAN: use-after-free Read in ip6_fragment",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Caller("T7310"),
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in kfree_skb_list+0x5d/0x60
+Read of size 8 at addr ffff8880a0b1c2c0 by task repro/7310
+
+CPU: 1 PID: 7310 Comm: repro Not tainted 5.2.0-rc2 #1
+Call Trace:
+ dump_stack+0x170/0x1e0
+ ? kfree_skb_list+0x5d/0x60
+ print_address_description.cold+0x7c/0x20d
+ __kasan_report.cold+0x1b/0x40
+ ? lockdep_hardirqs_on+0x3c0/0x5c0
+ kasan_report+0x12/0x20
+ __asan_report_load8_noabort+0x14/0x20
+ kfree_skb_list+0x5d/0x60
+ ip6_fragment+0x1ef0/0x2670
+ ? ip6_forward_finish+0x560/0x560
+ __ip6_finish_output+0x570/0xa90
+ ip6_output+0x230/0x7e0
+ rawv6_sendmsg+0x2990/0x35d0
+ inet_sendmsg+0x140/0x5c0
+ do_syscall_64+0xf0/0x670
+ entry_SYSCALL_64_after_hwframe+0x49/0xbe
+RIP: 0033:0x44add9
+RAX: ffffffffffffffda RBX: 00000000006e7a18 RCX: 000000000044add9
+@executing program
+RDX: 0000000000000000 RSI: 0000000020000240 RDI: 0000000000000005
+
+Allocated by task 7310:
+ save_stack+0x23/0x90
+ kmem_cache_alloc_node+0x130/0x700
+ __alloc_skb+0xd0/0x5d0
+
+Freed by task 7310:
+ save_stack+0x23/0x90
+ kmem_cache_free+0x80/0x250
+ kfree_skb_list+0x44/0x60
+ ip6_fragment+0x1eb0/0x2670
+
+The buggy address belongs to the object at ffff8880a0b1c2c0
+ which belongs to the cache skbuff_head_cache of size 224
+==================================================================
+",
+    },
+    // 4.19 without caller ids: the use-after-free found by lockdep on a
+    // freed completion: __asan_report_load8_noabort, __lock_acquire,
+    // lock_acquire, _raw_spin_lock_irq and wait_for_completion skipped;
+    // many `?` frames. TITLE-only header.
+    Case {
+        file: 478,
+        commit: "111d9892",
+        title: "KASAN: use-after-free Read in ucma_destroy_id",
+        alt: None,
+        crash_type: None,
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in __lock_acquire+0x37c0/0x4eb0
+Read of size 8 at addr ffff8801c0d1e2a8 by task repro/9120
+
+CPU: 0 PID: 9120 Comm: repro Not tainted 4.19.0-rc8 #1
+Call Trace:
+ dump_stack+0x1c0/0x2b0
+ ? printk+0xa7/0xcf
+ print_address_description.cold.8+0x9/0x1ff
+ kasan_report.cold.9+0x242/0x309
+ ? __lock_acquire+0x37c0/0x4eb0
+ __asan_report_load8_noabort+0x14/0x20
+ __lock_acquire+0x37c0/0x4eb0
+ ? __switch_to_asm+0x34/0x70
+ ? mark_held_locks+0x130/0x130
+ ? ucma_destroy_id+0x320/0x540
+ lock_acquire+0x1e0/0x510
+ ? wait_for_completion+0x430/0x890
+ _raw_spin_lock_irq+0x61/0x80
+ ? wait_for_completion+0x430/0x890
+ wait_for_completion+0x430/0x890
+ ? wake_up_q+0x100/0x100
+ ucma_destroy_id+0x380/0x540
+ ? ucma_close+0x300/0x300
+ ucma_write+0x360/0x450
+ __vfs_write+0x110/0x9e0
+ vfs_write+0x1f0/0x550
+ do_syscall_64+0x1b0/0x810
+ entry_SYSCALL_64_after_hwframe+0x49/0xbe
+
+Allocated by task 9101:
+ save_stack+0x43/0xd0
+ kmem_cache_alloc_trace+0x150/0x740
+ ucma_alloc_ctx+0xc0/0x680
+
+Freed by task 9101:
+ save_stack+0x43/0xd0
+ kfree+0xc0/0x220
+ ucma_free_ctx+0x9e0/0xda0
+ ucma_close+0x120/0x300
+
+The buggy address belongs to the object at ffff8801c0d1e280
+ which belongs to the cache kmalloc-256 of size 256
+==================================================================
+",
+    },
+    // 4.20 without caller ids: the trace is cut by a paging-request oops of
+    // the same task, which ends the text (not corrupted: the trace has its
+    // frames); __asan_report_store8_noabort and rb_erase skipped.
+    Case {
+        file: 511,
+        commit: "1550519e",
+        title: "KASAN: use-after-free Write in bpf_prog_kallsyms_del",
+        alt: Some(&["bad-access in bpf_prog_kallsyms_del"]),
+        crash_type: Some("KASAN-USE-AFTER-FREE-WRITE"),
+        corrupted: false,
+        prefix: Prefix::Console,
+        log: "
+==================================================================
+BUG: KASAN: use-after-free in rb_erase+0x26c0/0x3700
+Write of size 8 at addr ffff8801c1d2e3f0 by task repro/8820
+
+CPU: 1 PID: 8820 Comm: repro Not tainted 4.20.0-rc1 #1
+Call Trace:
+ dump_stack+0x240/0x390
+ print_address_description.cold.7+0x9/0x1ff
+ kasan_report.cold.8+0x242/0x309
+ __asan_report_store8_noabort+0x17/0x20
+ rb_erase+0x26c0/0x3700
+ bpf_prog_kallsyms_del+0x1c0/0x400
+ bpf_prog_kallsyms_del_all+0x1d/0x20
+ __bpf_prog_put+0xe0/0x140
+ bpf_prog_test_run+0x140/0x190
+BUG: unable to handle kernel paging request at ffffc90001a2b030
+PGD 1da95a067 P4D 1da95a067 PUD 1da95b067 PMD 1d41ad067 PTE 0
+Oops: 0000 [#1] PREEMPT SMP KASAN
+CPU: 1 PID: 8820 Comm: repro Not tainted 4.20.0-rc1 #1
+RIP: 0010:bpf_prog_kallsyms_find+0x280/0x490
+Call Trace:
 ",
     },
 ];
