@@ -737,9 +737,12 @@ mod tests {
         }
     }
 
+    /// A case of [`log`]: name, outcome, reports as (type, access).
+    type LogCase<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+
     /// A 6.12-shaped log of suite `kasan` with `cases`: (name, outcome, reports as
     /// (type, access)). `fail` cases fail with `... but none occurred`.
-    fn log(banner: &str, malformed: &[&str], cases: &[(&str, &str, &[(&str, &str)])]) -> String {
+    fn log(banner: &str, malformed: &[&str], cases: &[LogCase<'_>]) -> String {
         let mut s = String::from("[    0.000000] Booting Linux on physical CPU 0x0\n");
         for m in malformed {
             s.push_str(&format!("[    0.000000] Malformed early option '{m}'\n"));

@@ -82,7 +82,7 @@ impl Policy {
 
     fn expects_failure(&self, suite: &str, case: &str) -> bool {
         let key = format!("{suite}.{case}");
-        self.expect_kasan_failure.iter().any(|k| *k == key)
+        self.expect_kasan_failure.contains(&key)
     }
 
     fn allows(&self, suite: &str, case: Option<&str>) -> bool {
@@ -246,7 +246,7 @@ impl KunitComparison {
             .max()
             .unwrap_or(5)
             .max(5);
-        let _ = writeln!(out, "{:<width$}  {:<34}  {:<34}  {}", "suite", a, b, "same");
+        let _ = writeln!(out, "{:<width$}  {:<34}  {:<34}  same", "suite", a, b);
         for (name, ca, cb, same) in &self.table {
             let _ = writeln!(out, "{name:<width$}  {ca:<34}  {cb:<34}  {same}");
         }
@@ -593,9 +593,14 @@ mod tests {
 
     const SEP: &str = "==================================================================";
 
+    /// A case of [`doc`]: name, result text, extra lines printed during it.
+    type Case<'a> = (&'a str, &'a str, &'a [&'a str]);
+    /// A suite of [`doc`]: name and cases.
+    type Suite<'a> = (&'a str, &'a [Case<'a>]);
+
     /// A console: KTAP documents of suites, each suite a list of cases
     /// (name, result text, extra lines printed during the case).
-    fn doc(suites: &[(&str, &[(&str, &str, &[&str])])]) -> String {
+    fn doc(suites: &[Suite<'_>]) -> String {
         let mut out = format!("KTAP version 1\n1..{}\n", suites.len());
         for (n, (suite, cases)) in suites.iter().enumerate() {
             let _ = writeln!(
@@ -891,8 +896,10 @@ mod tests {
         let r: Vec<&str> = r.iter().map(String::as_str).collect();
         let c = doc(&[("slub_test", &[("zone", "fail", &r), ("free", "fail", &r)])]);
         let rust = doc(&[("slub_test", &[("zone", "fail", &r), ("free", "ok", &[])])]);
-        let mut policy = Policy::default();
-        policy.allow_reports = vec!["slub_test.zone".into(), "slub_test.free".into()];
+        let mut policy = Policy {
+            allow_reports: vec!["slub_test.zone".into(), "slub_test.free".into()],
+            ..Policy::default()
+        };
         let cmp = kunit_compare("c", &c, "rust", &rust, &policy);
         let text = cmp.render();
         assert_eq!(cmp.exit_code(), COLLISION_ONLY, "{text}");

@@ -197,15 +197,15 @@ pub fn diff_with(a: &[Report], b: &[Report], allow: Allowances) -> Diff {
     let (mut i, mut j) = (0, 0);
     for (pi, pj) in pairs.into_iter().chain(std::iter::once((a.len(), b.len()))) {
         let mut gap_b: Vec<Option<usize>> = (j..pj).map(Some).collect();
-        for ia in i..pi {
-            let title = a[ia].get("title");
+        for (ia, ra) in a.iter().enumerate().take(pi).skip(i) {
+            let title = ra.get("title");
             let hit = gap_b
                 .iter_mut()
                 .find(|jb| jb.is_some_and(|jb| b[jb].get("title") == title))
                 .and_then(Option::take);
             match hit {
                 Some(jb) => {
-                    let fields = a[ia]
+                    let fields = ra
                         .fields
                         .iter()
                         .zip(&b[jb].fields)
