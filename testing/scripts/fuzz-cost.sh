@@ -15,7 +15,7 @@ TOP="$(cd "$(dirname "$0")/../.." && pwd)"
 duration="${1:-10m}"
 out="${KASAN_RS_FUZZ_OUT:-$TOP/out/fuzz}-cost"
 icount=""; [ "${FUZZ_ICOUNT:-0}" = 1 ] && icount=--icount
-KASAN_RS_FUZZ_OUT="$out" FUZZ_PARALLEL=1 FUZZ_TOOL_ARGS="$icount" FUZZ_EXPECT_CANARIES=none \
+KASAN_RS_FUZZ_OUT="$out" FUZZ_PARALLEL=1 FUZZ_TOOL_ARGS="$icount" FUZZ_EXPECT_CANARIES=disarmed \
   DURATION="$duration" SEED="${SEED:-1}" KASAN_ARGS="fuzz_canary_armed=0 ${KASAN_ARGS:-}" \
   "$TOP/testing/scripts/fuzz.sh" nokasan c rust
 "$TOP/target/release/kasan-rs" fuzz-cost "$out"/{nokasan,c,rust}/crashes.json | tee "$out/cost.txt"

@@ -153,8 +153,9 @@ enum Sub {
     FuzzCanaries {
         /// The campaign's crashes.json.
         file: PathBuf,
-        /// `all` (a KASAN kernel: every canary reported) or `none` (a kernel that must not report).
-        #[arg(long, value_name = "all|none")]
+        /// `all` (a KASAN kernel: every canary reported), `none` (a kernel that must not
+        /// report: none reported, some executed) or `disarmed` (none executed, none reported).
+        #[arg(long, value_name = "all|none|disarmed")]
         expect: String,
     },
     /// Print a syz-manager config for this kernel and image.
@@ -585,7 +586,9 @@ fn convert(sub: Sub) -> Result<Command, Error> {
         Sub::FuzzCanaries { file, expect } => Command::FuzzCanaries {
             file,
             expect: crate::fuzz::canaries::Expect::parse(&expect).ok_or_else(|| {
-                Error::Usage(format!("--expect: '{expect}': expected all or none"))
+                Error::Usage(format!(
+                    "--expect: '{expect}': expected all, none or disarmed"
+                ))
             })?,
         },
         Sub::FuzzContained { dir } => Command::FuzzContained { dir },

@@ -5,7 +5,9 @@
 //! throw-away patch of testing/fuzz/honesty that silences the reports):
 //! a canary seen there would mean the campaign counts something that is
 //! not a KASAN report, and one never executed (the module's `executing`
-//! lines) would mean the check proves nothing.
+//! lines) would mean the check proves nothing. `disarmed` is the check of
+//! a campaign with the bugs switched off (`fuzz_canary_armed=0`, make
+//! fuzz-cost): none may run, and so none may be reported.
 
 use std::fmt::Write;
 
@@ -16,8 +18,10 @@ use super::record::Campaign;
 pub enum Expect {
     /// Every canary reported.
     All,
-    /// No canary reported.
+    /// No canary reported, some executed.
     None,
+    /// No canary executed, none reported.
+    Disarmed,
 }
 
 impl Expect {
@@ -26,6 +30,7 @@ impl Expect {
         match word {
             "all" => Some(Expect::All),
             "none" => Some(Expect::None),
+            "disarmed" => Some(Expect::Disarmed),
             _ => None,
         }
     }
@@ -60,6 +65,7 @@ pub fn check(c: &Campaign, expect: Expect) -> (bool, String) {
     let good = match expect {
         Expect::All => total > 0 && seen == total,
         Expect::None => seen == 0 && executed > 0,
+        Expect::Disarmed => seen == 0 && executed == 0,
     };
     let _ = writeln!(
         text,
@@ -72,6 +78,8 @@ pub fn check(c: &Campaign, expect: Expect) -> (bool, String) {
             (Expect::All, false) => "FAILED (every canary must be reported)",
             (Expect::None, false) if seen > 0 => "FAILED (this kernel must report none)",
             (Expect::None, false) => "FAILED (no canary was executed: nothing was tested)",
+            (Expect::Disarmed, false) if seen > 0 => "FAILED (a disarmed canary was reported)",
+            (Expect::Disarmed, false) => "FAILED (a disarmed canary was executed)",
         }
     );
     (good, text)
@@ -123,5 +131,16 @@ mod tests {
             "{text}"
         );
         assert_eq!(Expect::parse("some"), None);
+        assert!(check(&idle, Expect::Disarmed).0);
+        let (good, text) = check(&campaign(&[false, false]), Expect::Disarmed);
+        assert!(
+            !good && text.contains("disarmed canary was executed"),
+            "{text}"
+        );
+        let (good, text) = check(&campaign(&[true, false]), Expect::Disarmed);
+        assert!(
+            !good && text.contains("disarmed canary was reported"),
+            "{text}"
+        );
     }
 }

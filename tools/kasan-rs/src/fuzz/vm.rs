@@ -84,9 +84,15 @@ pub struct SeenReport {
 
 /// Syscalls against guest time (the printk clock): the steady-state rate of
 /// a VM, without its boot, and under `--icount` (one guest nanosecond per
-/// instruction) its guest instructions per syscall.
+/// instruction) its guest instructions per syscall. Trinity's counter moves
+/// in steps (it prints `N iterations` about every 10 000 syscalls) and the
+/// guest's init prints a progress line the moment it moves, besides one every
+/// 10 s: the span runs from the first line whose count grew to the last one,
+/// whose timestamps are when the counts were exact. The ticks in between
+/// only repeat a count and would add up to a tick's worth of error at each end.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct GuestRate {
+    seen: Option<u64>,
     first: Option<(f64, u64)>,
     last: Option<(f64, u64)>,
 }
@@ -94,13 +100,16 @@ pub struct GuestRate {
 impl GuestRate {
     /// A progress line printed at guest time `at` with cumulative `syscalls`.
     pub fn progress(&mut self, at: f64, syscalls: u64) {
-        if self.first.is_none() {
-            self.first = Some((at, syscalls));
+        let grew = self.seen.is_some_and(|n| syscalls > n);
+        self.seen = Some(syscalls);
+        if grew {
+            self.first.get_or_insert((at, syscalls));
+            self.last = Some((at, syscalls));
         }
-        self.last = Some((at, syscalls));
     }
 
-    /// Guest seconds and syscalls between the first and last progress lines.
+    /// Guest seconds and syscalls between the first and last lines whose
+    /// count grew.
     pub fn span(&self) -> (f64, u64) {
         match (self.first, self.last) {
             (Some((t0, n0)), Some((t1, n1))) if t1 > t0 && n1 >= n0 => (t1 - t0, n1 - n0),
@@ -388,5 +397,37 @@ fn supervise(
                 exited = Some(Instant::now());
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod guest_rate_tests {
+    use super::GuestRate;
+
+    #[test]
+    fn guest_rate_spans_the_count_changes() {
+        let mut r = GuestRate::default();
+        // Ticks every 10 s that repeat a count, and lines at the moment it moves.
+        for (at, n) in [
+            (30.0, 0),
+            (40.0, 0),
+            (43.5, 10_050),
+            (50.0, 10_050),
+            (60.0, 10_050),
+            (61.25, 20_100),
+            (70.0, 20_100),
+            (79.0, 30_000),
+            (80.0, 30_000),
+            (90.0, 30_000),
+        ] {
+            r.progress(at, n);
+        }
+        assert_eq!(r.span(), (79.0 - 43.5, 30_000 - 10_050));
+        // One change only: no span.
+        let mut one = GuestRate::default();
+        one.progress(10.0, 0);
+        one.progress(20.0, 10_000);
+        one.progress(30.0, 10_000);
+        assert_eq!(one.span(), (0.0, 0));
     }
 }
