@@ -42,11 +42,12 @@ help:
 	@echo '                   (DURATION=10m; FUZZ_ICOUNT=1 for instructions), out/fuzz-cost/'
 	@echo '  make fuzz-honesty  a campaign on a rust kernel whose reports a throw-away patch'
 	@echo '                   silences: no planted bug may be reported (DURATION=10m)'
-	@echo '  make fuzz-badboot  a fuzz kernel that panics in its first second, and a full disk'
+	@echo '  make fuzz-badboot  a fuzz kernel that panics before userspace, and a full disk'
 	@echo '                   for the logs: counted and restarted / a clear error (VARIANT=rust)'
 	@echo '  make kunit       the kunit config family (~30 KUnit suites) on c and rust, compared suite'
 	@echo '                   by suite and case by case, KASAN reports only in KASAN suites;'
-	@echo '                   KUNIT_UPSTREAM_KASAN_TEST=path adds the mm tree'"'"'s kasan suite; out/logs/kunit/'
+	@echo '                   with the newest upstream kasan suite (Debian'"'"'s newest linux-source;'
+	@echo '                   KUNIT_UPSTREAM_KASAN_TEST=path or =none); out/logs/kunit/'
 	@echo '  make bench       nokasan vs c vs rust: boot, slab, allocator ns/op, KUnit time;'
 	@echo '                   ROUNDS=$(ROUNDS) rounds under QEMU -icount; FAMILY=hardened benches that'
 	@echo '                   family'"'"'s three kernels; results in out/bench/latest/'
@@ -114,8 +115,9 @@ fuzz-badboot: bootstrap
 	@testing/scripts/fuzz-badboot.sh $(VARIANT)
 # Every KUnit suite of the `kunit` config family (testing/configs/family/kunit.config) on c and
 # rust, compared by `kasan-rs kunit-compare`; builds both kernels of the family. Not part of make
-# test (two more cold kernel builds). KUNIT_UPSTREAM_KASAN_TEST=/path/to/kasan_test_c.c also runs
-# the mm tree's newest kasan suite as the module kasan_mm (testing/kunit/kasan-test-mm).
+# test (two more cold kernel builds). It also runs the newest upstream kasan suite as the module
+# kasan_mm (testing/kunit/kasan-test-mm: fetch.sh takes it from Debian's newest linux-source;
+# KUNIT_UPSTREAM_KASAN_TEST=/path/to/kasan_test_c.c another, =none not at all).
 kunit: bootstrap
 	@testing/scripts/kunit.sh
 
