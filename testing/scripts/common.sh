@@ -71,6 +71,14 @@ check_variant() {
   esac
 }
 
+# kasan_rs_tool: builds the host tool (cargo rebuilds only what changed) and prints the release
+# binary's path: KASAN_RS=$(kasan_rs_tool) || exit 1.
+kasan_rs_tool() {
+  (cd "$TOP" && cargo build --release -q -p kasan-rs-tools) \
+    || die "cannot build the kasan-rs tool (cargo build --release -p kasan-rs-tools)"
+  echo "$TOP/target/release/kasan-rs"
+}
+
 # check_kasan_args "ARGS": every kasan.* / kasan= word must be a parameter 6.12's HW_TAGS KASAN
 # knows, with a value it accepts; other words pass. The rules are the kernel's own parsers (kstrtoul
 # and the word parameters, in rust/core), applied by `kasan-rs check-args`, which prints one line

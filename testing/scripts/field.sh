@@ -31,7 +31,7 @@ for f in $families; do check_family "$f"; done
 [ -z "${KASAN_RS_FAMILY:-}" ] || die "field.sh picks the families itself: unset KASAN_RS_FAMILY"
 ROOT_LOGS="${KASAN_RS_LOGS:-$TOP/out/logs}/field"; mkdir -p "$ROOT_LOGS"
 KASAN_RS="${KASAN_RS:-$TOP/target/release/kasan-rs}"
-(cd "$TOP" && cargo build --release -q -p kasan-rs-tools) || die "cannot build the kasan-rs tool"
+kasan_rs_tool >/dev/null || exit 1
 SEP=$'\x1f'
 rows=()
 failed=0

@@ -17,8 +17,7 @@ export KASAN_RS_FAMILY=fuzz
 . "$(dirname "$0")/common.sh"
 
 duration="${1:-10m}"
-(cd "$TOP" && cargo build --release -q -p kasan-rs-tools) || die "cannot build the kasan-rs tool"
-KASAN_RS="$TOP/target/release/kasan-rs"
+KASAN_RS=$(kasan_rs_tool) || exit 1
 "$KASAN_RS" fuzz --check-only --duration="$duration" --seed=1 || exit 2
 outroot="${KASAN_RS_FUZZ_OUT:-$TOP/out/fuzz}"; out="$outroot/honesty"
 rm -rf "$out"; mkdir -p "$out"

@@ -13,8 +13,7 @@ export KASAN_RS_FAMILY=fuzz
 . "$(dirname "$0")/common.sh"
 
 v="${1:-rust}"; check_variant "$v"
-(cd "$TOP" && cargo build --release -q -p kasan-rs-tools) || die "cannot build the kasan-rs tool"
-KASAN_RS="$TOP/target/release/kasan-rs"
+KASAN_RS=$(kasan_rs_tool) || exit 1
 out="${KASAN_RS_FUZZ_OUT:-$TOP/out/fuzz}/syzkaller"; mkdir -p "$out/workdir"
 
 "$TOP/testing/scripts/build.sh" "$v"

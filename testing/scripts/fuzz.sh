@@ -27,8 +27,7 @@ export KASAN_RS_FAMILY=fuzz
 duration="${DURATION:-30m}"; seed="${SEED:-1}"; args="${KASAN_ARGS:-}"
 for v in "$@"; do check_variant "$v"; done
 check_kasan_args "$args"
-(cd "$TOP" && cargo build --release -q -p kasan-rs-tools) || die "cannot build the kasan-rs tool"
-KASAN_RS="$TOP/target/release/kasan-rs"
+KASAN_RS=$(kasan_rs_tool) || exit 1
 # Malformed DURATION or SEED: the tool's parsers say so before anything is built.
 "$KASAN_RS" fuzz --check-only --duration="$duration" --seed="$seed" || exit 2
 
