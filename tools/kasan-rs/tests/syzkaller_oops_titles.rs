@@ -604,6 +604,142 @@ Call trace:
 ",
     },
     Case {
+        // A 4.4 console that dropped printk messages: every line after the
+        // separator starts with `** N printk messages dropped **`, and the
+        // first oops header among them is the SLUB trailer's `INFO: Freed
+        // in`, before the `BUG: KASAN:` header: syzkaller's corrupted
+        // old-style KASAN format titles the line (the offset cut, the 5-digit
+        // pid made NUM). The file has no TYPE line. A known difference: the
+        // stored header keeps `age=57 cpu=0` (see KNOWN_DIFFERENCES).
+        source: "testdata 132@3e647c04",
+        title: "INFO: Freed in fasync_free_rcu age=57 cpu=0 pid=NUM",
+        alt: &[],
+        crash_type: "",
+        corrupted: true,
+        log: "
+@[   81.113402] netlink: 8 bytes leftover after parsing attributes in process `syz-executor3'.
+@[   81.114071] ==================================================================
+@** 1871 printk messages dropped ** [   81.118220] BUG fasync_cache (Tainted: G    B          ): kasan: bad access detected
+@** 3902 printk messages dropped ** [   81.125410] >ffff8800a1b3c280: fc fc 00 00 00 00 00 00 00 00 00 00 00 00 fc fc
+@** 4102 printk messages dropped ** [   81.133007] INFO: Freed in fasync_free_rcu+0x14/0x20 age=57 cpu=0 pid=23815
+@** 3988 printk messages dropped ** [   81.140552]  [<ffffffff8123a1c4>] ? native_queued_spin_lock_slowpath+0x5ad/0x660
+@** 2710 printk messages dropped ** [   81.146112] \tkmem_cache_alloc+0x155/0x290
+@** 2901 printk messages dropped ** [   81.151830] \tfasync_helper+0x29/0x90
+@** 3312 printk messages dropped ** [   81.158044] Read of size 4 by task syz-executor1/23901
+@** 3690 printk messages dropped ** [   81.165130]  [<ffffffff8256b2e0>] sg_remove_request+0x60/0x100
+@** 3502 printk messages dropped ** [   81.171960] BUG: KASAN: slab-out-of-bounds in native_queued_spin_lock_slowpath+0x5ad/0x660 at addr ffff8800a1b3c2f4
+@** 4011 printk messages dropped ** [   81.179300]  [<ffffffff814da0c3>] kasan_report.part.2+0x227/0x530
+@** 3876 printk messages dropped ** [   81.186522] CPU: 1 PID: 23901 Comm: syz-executor1 Tainted: G    B           4.4.105 #3
+@** 4440 printk messages dropped ** [   81.193701] ==================================================================
+",
+    },
+    Case {
+        // Two tasks' reports interleaved by caller id: task T2201's KASAN
+        // separator comes first, but the first oops header is task T2230's
+        // general protection fault (the KASAN header follows it); its own
+        // lines are read, and with caller ids the other task's KASAN header
+        // does not end its text: the refcount helpers (RIP and the first
+        // frames) are skipped, `?` frames too. (Both tasks' traces lead to
+        // x25_connect, in the file too.) (find_files lists d5684554;
+        // read_file gave 6d5486b2.)
+        source: "testdata 392@6d5486b2",
+        title: "general protection fault in x25_connect",
+        alt: &["bad-access in x25_connect"],
+        crash_type: "DoS",
+        corrupted: false,
+        log: "
+@[  912.401122][ T2201] ==================================================================
+@[  912.401980][ T2230] kasan: GPF could be caused by NULL-ptr deref or user memory access
+@[  912.402011][ T2230] general protection fault: 0000 [#1] PREEMPT SMP KASAN
+@[  912.402570][ T2201] BUG: KASAN: null-ptr-deref in refcount_sub_and_test_checked+0x87/0x200
+@[  912.403004][ T2230] CPU: 0 PID: 2230 Comm: syz-executor.5 Not tainted 5.2.0-rc1+ #26
+@[  912.403515][ T2201] Read of size 4 at addr 00000000000000c8 by task syz-executor.5/2201
+@[  912.404071][ T2230] RIP: 0010:refcount_sub_and_test_checked+0x8e/0x200
+@[  912.404610][ T2201] CPU: 1 PID: 2201 Comm: syz-executor.5 Not tainted 5.2.0-rc1+ #26
+@[  912.405093][ T2230] RSP: 0018:ffff88805a1c7bc8 EFLAGS: 00010202
+@[  912.405512][ T2201] Call Trace:
+@[  912.405980][ T2230] RAX: 0000000000000019 RBX: 00000000000000c8 RCX: ffffffff83342f57
+@[  912.406406][ T2201]  dump_stack+0x172/0x1f0
+@[  912.406911][ T2201]  __kasan_report.cold+0x5/0x40
+@[  912.407370][ T2230] Call Trace:
+@[  912.407802][ T2201]  kasan_report+0x12/0x20
+@[  912.408301][ T2230]  ? refcount_dec_not_one+0x1f0/0x1f0
+@[  912.408744][ T2201]  refcount_sub_and_test_checked+0x87/0x200
+@[  912.409102][ T2230]  ? x25_connect+0x8a8/0xea0
+@[  912.409689][ T2201]  refcount_dec_and_test_checked+0x1b/0x20
+@[  912.410153][ T2230]  refcount_dec_and_test_checked+0x1b/0x20
+@[  912.410699][ T2201]  x25_connect+0x8d8/0xea0
+@[  912.411140][ T2230]  x25_connect+0x8d8/0xea0
+@[  912.411608][ T2201]  __sys_connect+0x264/0x330
+@[  912.412015][ T2230]  ? x25_find_socket+0x140/0x140
+@[  912.412501][ T2230]  __sys_connect+0x264/0x330
+@[  912.412987][ T2201]  __x64_sys_connect+0x73/0xb0
+@[  912.413462][ T2230]  __x64_sys_connect+0x73/0xb0
+@[  912.413905][ T2201]  do_syscall_64+0xfd/0x680
+@[  912.414377][ T2230]  do_syscall_64+0xfd/0x680
+@[  912.414809][ T2201] ==================================================================
+@[  912.415266][ T2201] Kernel panic - not syncing: panic_on_warn set ...
+@[  912.415730][ T2230] Modules linked in:
+@[  912.416194][ T2201] Kernel Offset: disabled
+",
+    },
+    Case {
+        // lockdep's `WARNING: held lock freed!` (5.2: hashed lock pointers,
+        // no address after `at:`) before the KASAN use-after-free of the
+        // same task: the first `at:` line names it. (find_files lists
+        // e5ac4886; read_file gave 61cf2326.)
+        source: "testdata 396@61cf2326",
+        title: "WARNING: held lock freed in nr_release",
+        alt: &[],
+        crash_type: "LOCKDEP",
+        corrupted: false,
+        log: "
+@[   52.300112][ T7314] =========================
+@[   52.300601][ T7314] WARNING: held lock freed!
+@[   52.301044][ T7314] 5.2.0-rc6+ #75 Not tainted
+@[   52.301502][ T7314] -------------------------
+@[   52.301966][ T7314] syz-executor201/7314 is freeing memory ffff8880a21c5000-ffff8880a21c57ff, with a lock still held there!
+@[   52.302410][ T7314] 000000004b1c09e2 (sk_lock-AF_NETROM){+.+.}, at: nr_release+0x11a/0x3b0
+@[   52.302977][ T7314] 2 locks held by syz-executor201/7314:
+@[   52.303418][ T7314]  #0: 0000000017d2a6c0 (&sb->s_type->i_mutex_key#11){+.+.}, at: __sock_release+0x89/0x2a0
+@[   52.303911][ T7314]  #1: 000000004b1c09e2 (sk_lock-AF_NETROM){+.+.}, at: nr_release+0x11a/0x3b0
+@[   52.304302][ T7314] 
+@[   52.304302][ T7314] stack backtrace:
+@[   52.304890][ T7314] CPU: 0 PID: 7314 Comm: syz-executor201 Not tainted 5.2.0-rc6+ #75
+@[   52.305371][ T7314] Call Trace:
+@[   52.305804][ T7314]  dump_stack+0x172/0x1f0
+@[   52.306255][ T7314]  debug_check_no_locks_freed.cold+0x9d/0xa9
+@[   52.306719][ T7314]  kfree+0xb1/0x220
+@[   52.307160][ T7314]  __sk_destruct+0x4f7/0x6e0
+@[   52.307603][ T7314]  sk_free+0x42/0x50
+@[   52.308071][ T7314]  nr_destroy_socket+0x3df/0x4a0
+@[   52.308522][ T7314]  nr_release+0x323/0x3b0
+@[   52.308986][ T7314]  __sock_release+0xce/0x2a0
+@[   52.309433][ T7314]  sock_close+0x1b/0x30
+@[   52.309880][ T7314]  __fput+0x2ff/0x890
+@[   52.310330][ T7314]  task_work_run+0x145/0x1c0
+@[   52.310789][ T7314]  do_syscall_64+0x58e/0x680
+@[   52.311234][ T7314]  entry_SYSCALL_64_after_hwframe+0x49/0xbe
+@[   52.320415][ T7314] ==================================================================
+@[   52.320887][ T7314] BUG: KASAN: use-after-free in do_raw_spin_lock+0x28a/0x2e0
+@[   52.321340][ T7314] Read of size 4 at addr ffff8880a21c508c by task syz-executor201/7314
+@[   52.321810][ T7301] syz-executor201 (7301) used greatest stack depth: 23440 bytes left
+@[   52.322266][ T7314] 
+@[   52.322270][ T7314] CPU: 1 PID: 7314 Comm: syz-executor201 Not tainted 5.2.0-rc6+ #75
+@[   52.322274][ T7314] Call Trace:
+@[   52.322280][ T7314]  dump_stack+0x172/0x1f0
+@[   52.322711][ T7314]  __kasan_report.cold+0x1b/0x40
+@[   52.323180][ T7314]  kasan_report+0x12/0x20
+@[   52.323631][ T7314]  __asan_report_load4_noabort+0x14/0x20
+@[   52.324090][ T7314]  do_raw_spin_lock+0x28a/0x2e0
+@[   52.324551][ T7314]  _raw_spin_lock_bh+0x3b/0x50
+@[   52.325001][ T7314]  release_sock+0x20/0x1c0
+@[   52.325466][ T7314]  nr_release+0x2df/0x3b0
+@[   52.325921][ T7314]  __sock_release+0xce/0x2a0
+@[   52.330470][ T7314] ==================================================================
+",
+    },
+    Case {
         // arm64 hung task in the newer wording (`blocked in I/O wait`), its
         // header split by a replayed printk: the scheduler, the folio wait
         // and do_read_cache_folio are skipped.
@@ -2416,6 +2552,20 @@ Call trace:
 /// Cases where we and the file's header disagree, with what is known of
 /// why; each must still disagree (so a fix is noticed).
 const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
+    (
+        "testdata 132@3e647c04",
+        "the title's small numbers: the stored header (the only stored \
+         version) reads `age=57 cpu=0 pid=NUM`, we give `age=NUM cpu=NUM \
+         pid=NUM`, as report.go's rule making every decimal number between \
+         non-word characters NUM (`(\\W)(\\d+)(\\W|$)`, proposed in \
+         google/syzkaller#2684, 2021-07) does; the version read must predate \
+         that rule (with it, syzkaller's own test of the file would fail), \
+         when the 5-digit pid was already NUM but `57` and `0` were not. A \
+         third-party note on a later version of the file (7,292 bytes \
+         against the 7,289 read: the 3 bytes of `57`->`NUM`, `0`->`NUM`) \
+         gives its title as `INFO: Freed in fasync_free_rcu age=NUM cpu=NUM \
+         pid=NUM`, ours; corrupted flag, type and alternatives agree",
+    ),
     (
         "testdata 688@3287448d",
         "the alternative titles: the header lists only `stall in sys_recvmmsg`; \
