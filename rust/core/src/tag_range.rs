@@ -290,11 +290,11 @@ impl TagRangePlan {
     }
 
     /// Runs the plan: `granule(p)` for each granule of the head and the tail,
-    /// `block(b)` for each block, in address order. This is the loop shape of
-    /// the C `SET_MEMTAG_RANGE` (post-condition loops for the head and the
-    /// blocks, which both exist whenever blocks are used), so that the kernel
-    /// instantiation, with `STG`/`DC GVA` as the closures, costs what the C
-    /// costs; the host tests instantiate it with recording closures.
+    /// `block(b)` for each block, in address order: the operations of the C
+    /// `SET_MEMTAG_RANGE` (the host tests compare them with a model of its
+    /// loops), with the blocks unrolled by four. The kernel instantiates it
+    /// with `STG`/`DC GVA` as the closures, the host tests with recording
+    /// closures.
     ///
     /// `granule` must return the address after its granule (`p +
     /// GRANULE_SIZE`), as a post-indexed `STG` leaves it in its register.
@@ -312,12 +312,36 @@ impl TagRangePlan {
                     break;
                 }
             }
-            loop {
-                block(p);
-                // `p < blocks_end <= end`: no wrap (type invariant).
-                p = p.wrapping_add(self.block_size);
-                if p >= blocks_end {
-                    break;
+            // Four blocks a step while four remain: `DC GVA` takes no offset,
+            // so a block costs its instruction and an addition, and the loop's
+            // test (two more) is paid once per four blocks instead of each.
+            // Small objects (fewer than four blocks after the head) pay one
+            // test for it. At least one block follows the head, and
+            // `p < blocks_end <= end` throughout: no wrap (type invariant).
+            let bs = self.block_size;
+            if blocks_end.wrapping_sub(p) >= bs << 2 {
+                let last_four = blocks_end.wrapping_sub(3 * bs);
+                loop {
+                    block(p);
+                    block(p.wrapping_add(bs));
+                    block(p.wrapping_add(2 * bs));
+                    block(p.wrapping_add(3 * bs));
+                    p = p.wrapping_add(bs << 2);
+                    if p >= last_four {
+                        break;
+                    }
+                }
+                while p < blocks_end {
+                    block(p);
+                    p = p.wrapping_add(bs);
+                }
+            } else {
+                loop {
+                    block(p);
+                    p = p.wrapping_add(bs);
+                    if p >= blocks_end {
+                        break;
+                    }
                 }
             }
         }
