@@ -178,11 +178,18 @@ pub fn system_supports_mte() -> bool {
     unsafe { bindings::kasan_rs_system_supports_mte() }
 }
 
-/// `task_pid_nr(current)`.
+/// `task_pid_nr(current)`, read inline: every ring save records it. Not
+/// `kernel::task::Task::pid()`: on this config the generated `task_struct`
+/// layout disagrees with the C one and it reads 0; the offset here is the C
+/// compiler's (layout.c).
 #[inline(always)]
 pub fn current_pid() -> u32 {
-    // SAFETY: reads the current task's pid, valid in any context.
-    unsafe { bindings::kasan_rs_current_pid() as u32 }
+    let current = current_task();
+    // SAFETY: `current` points to the running task's task_struct, whose `pid`
+    // (checked 4 bytes in layout.c) lives as long as the task. One volatile
+    // load, as task_pid_nr()'s plain one: an exec in another thread of the
+    // group may rewrite it (de_thread()).
+    unsafe { core::ptr::read_volatile((current + layout::TASK_STRUCT_PID) as *const u32) }
 }
 
 /// `raw_smp_processor_id()` and `local_clock()`: the CPU and time of an event

@@ -170,15 +170,6 @@ void kasan_rs_fail_current_kunit_test(void)
 #endif
 }
 
-/*
- * task_pid_nr(current). Not kernel::task::Task::pid(): on this config it
- * reads 0 (the generated task_struct layout disagrees with the C one).
- */
-int kasan_rs_current_pid(void)
-{
-	return task_pid_nr(current);
-}
-
 #ifdef CONFIG_KASAN_EXTRA_INFO
 /* kasan_set_track()'s CPU and clock, both static inline. */
 u32 kasan_rs_raw_cpu(void)

@@ -57,7 +57,6 @@ void kasan_rs_lockdep_on(void);
 void kasan_rs_disable_trace_on_warning(void);
 void kasan_rs_trace_error_report_end(unsigned long addr);
 void kasan_rs_fail_current_kunit_test(void);
-int kasan_rs_current_pid(void);
 u32 kasan_rs_raw_cpu(void);
 u64 kasan_rs_local_clock(void);
 const char *kasan_rs_current_comm(void);

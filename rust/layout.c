@@ -81,6 +81,9 @@ int main(void)
 	 * (task_cpu()), and a depot record's reference count and entries.
 	 */
 	DEFINE(TASK_STRUCT_CPU, offsetof(struct task_struct, thread_info.cpu));
+	/* The stack ring's pid of an event (task_pid_nr(current)). */
+	DEFINE(TASK_STRUCT_PID, offsetof(struct task_struct, pid));
+	BUILD_BUG_ON(FIELD_SIZE(struct task_struct, pid) != 4);
 	DEFINE(STACK_RECORD_COUNT, offsetof(struct stack_record, count));
 	DEFINE(STACK_RECORD_NR, offsetof(struct stack_record, size));
 	DEFINE(STACK_RECORD_ENTRIES, offsetof(struct stack_record, entries));

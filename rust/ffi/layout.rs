@@ -27,6 +27,9 @@ pub(super) use constants::{
     STACK_RECORD_COUNT, STACK_RECORD_ENTRIES, STACK_RECORD_NR, TASK_STRUCT_CPU,
 };
 
+/// Where a task's pid is ([`super::current_pid`]).
+pub(super) use constants::TASK_STRUCT_PID;
+
 /// Size of KFENCE's pool (`KFENCE_POOL_SIZE`), for [`crate::kfence`].
 #[cfg(CONFIG_KFENCE)]
 pub(crate) use constants::KFENCE_POOL_BYTES;

@@ -212,13 +212,11 @@ impl IrqEntryText {
     /// `[__softirqentry_text_start, __softirqentry_text_end)`.
     #[inline(always)]
     pub fn new(irq: TextRange, softirq: TextRange) -> Self {
-        let hull = match (irq.start < irq.end, softirq.start < softirq.end) {
-            (true, true) => TextRange {
-                start: irq.start.min(softirq.start),
-                end: irq.end.max(softirq.end),
-            },
-            (true, false) => irq,
-            (false, _) => softirq,
+        // Branch-free, as it is computed on every walk: an empty section only
+        // widens the hull, and the exact test decides.
+        let hull = TextRange {
+            start: irq.start.min(softirq.start),
+            end: irq.end.max(softirq.end),
         };
         IrqEntryText { irq, softirq, hull }
     }
