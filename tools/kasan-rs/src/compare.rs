@@ -32,6 +32,8 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
+use kasan_core::report::BugType;
+
 use crate::expect::Expectations;
 use crate::ktap::{Case, Counts, Outcome};
 use crate::log::{parse_log, KasanReport, ParsedLog};
@@ -45,11 +47,16 @@ pub const DIFFERENT: i32 = 1;
 pub const COLLISION_ONLY: i32 = 8;
 
 /// Bug types `kasan_complete_mode_report_info()` picks by a tag match in the stack ring.
-const RING_TYPES: [&str; 3] = [
-    "invalid-access",
-    "slab-out-of-bounds",
-    "slab-use-after-free",
+const RING_TYPES: [BugType; 3] = [
+    BugType::InvalidAccess,
+    BugType::SlabOutOfBounds,
+    BugType::SlabUseAfterFree,
 ];
+
+/// True for a bug type of [`RING_TYPES`].
+fn ring_decided(bug: &str) -> bool {
+    BugType::from_name(bug).is_some_and(|t| RING_TYPES.contains(&t))
+}
 
 /// The KUnit message of a check that expected a KASAN report and saw none.
 const NONE_OCCURRED: &str = "but none occurred";
@@ -86,9 +93,7 @@ impl Report {
     /// ring's tag match decides (see the module documentation).
     fn tag_equivalent(&self, other: &Report) -> bool {
         self == other
-            || (self.access == other.access
-                && RING_TYPES.contains(&self.bug.as_str())
-                && RING_TYPES.contains(&other.bug.as_str()))
+            || (self.access == other.access && ring_decided(&self.bug) && ring_decided(&other.bug))
     }
 
     fn label(&self) -> String {
