@@ -81,7 +81,8 @@ fn run(command: Command) -> Result<ExitCode, Error> {
         }
         Command::Summary { log } => {
             let text = read_log(&log)?;
-            let found = bugs::sample_bugs(&text, &parse_reports(&text));
+            let reports = parse_reports(&text);
+            let found = bugs::sample_bugs(&text, &reports);
             if found.is_empty() {
                 eprintln!(
                     "kasan-rs: no `{}N: ...` lines in {} (was the sample module loaded?)",
