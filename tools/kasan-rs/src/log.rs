@@ -101,14 +101,16 @@ impl ParsedLog {
 /// Incremental console-log reader.
 ///
 /// Report boundaries are the one report parser's ([`ReportParser`]): every
-/// line is fed to it first, a report is recorded when it begins one and
-/// completed when it ends it, and a line is inside a report while it has one
-/// open.
+/// line is fed to it first, a report is recorded when it ends (with the test
+/// in progress when it began), and a line is inside a report while it has
+/// one open.
 #[derive(Debug)]
 pub struct LogParser {
     ktap: KtapBuilder,
     log: ParsedLog,
     reports: ReportParser,
+    /// The test in progress when the open report began.
+    open_position: Option<Position>,
 }
 
 impl Default for LogParser {
@@ -117,6 +119,7 @@ impl Default for LogParser {
             ktap: KtapBuilder::default(),
             log: ParsedLog::default(),
             reports: ReportParser::boundaries_only(),
+            open_position: None,
         }
     }
 }
@@ -135,22 +138,14 @@ impl LogParser {
         if let Some(report) = self.reports.feed_prefixed(raw, split) {
             self.report_ended(report);
         }
-        // The report this line began, if it began one.
-        let begun = match self.reports.open_report() {
-            Some(r) if self.reports.reports_begun() > before => Some(r.clone()),
-            _ => None,
-        };
-        let began = begun.is_some();
+        let began = self.reports.reports_begun() > before && self.reports.open_report().is_some();
         let msg = split.1;
         if !msg.trim().is_empty() {
             self.log.last_line = Some(msg.to_string());
         }
         let ktap = self.ktap.ktap(msg);
-        if let Some(report) = begun {
-            self.log.reports.push(KasanReport {
-                report,
-                position: self.ktap.position(),
-            });
+        if began {
+            self.open_position = self.ktap.position();
         }
         if ktap {
             return;
@@ -165,7 +160,7 @@ impl LogParser {
                     text: text.to_string(),
                     line: self.log.lines,
                     inside_report: self.reports.open_report().is_some(),
-                    reports_before: self.log.reports.len(),
+                    reports_before: self.reports.reports_begun(),
                     position: self.ktap.position(),
                 });
             }
@@ -183,19 +178,21 @@ impl LogParser {
             Some(KernelEvent::KunitDisabled) => self.log.kunit_disabled = true,
             Some(KernelEvent::ReportHeader) | None => {}
         }
-        let begun = match self.log.reports.last() {
-            Some(r) if began => Some((r.report.index, r.report.header.as_str())),
+        // The index and header of the report this line began, if it began one.
+        let begun = match self.reports.open_report() {
+            Some(r) if began => Some((r.index, r.header.as_str())),
             _ => None,
         };
         self.ktap.console(msg, begun);
     }
 
-    /// Completes the record of a report the report parser ended (a
-    /// symbolized report repeats its header: the last one stands).
+    /// Records a report the report parser ended (read whole: a symbolized
+    /// report repeats its header, and the last one stands).
     fn report_ended(&mut self, report: Report) {
-        if let Some(r) = self.log.reports.get_mut(report.index) {
-            r.report = report;
-        }
+        self.log.reports.push(KasanReport {
+            report,
+            position: self.open_position.take(),
+        });
     }
 
     /// True once a kernel panic line was read.
