@@ -17,9 +17,10 @@
 #     from seed to seed on every variant (per-CPU slabs), with one it is the same every boot;
 #   - c and rust BENCH_EXTRA_BOOTS more times (default 3, seeds 1000*ROUND+K) with the suite,
 #     whose waits for RCU grace periods (rcu_uaf, kmem_cache_oob, ...) end on 4 ms ticks.
-# Host wall time of every boot is recorded too. testing/scripts/bench_report.py then checks the
-# runs are honest (banner per variant, no KASAN report / crash in a measurement boot, symbol
-# check of c and rust) and writes out/bench/<timestamp>/{results.md,results.json,ratios.svg}
+# Host wall time of every boot is recorded too. testing/scripts/bench_report.py then reads the
+# consoles' facts (`kasan-rs bench-facts`), checks the runs are honest (banner per variant, no
+# KASAN report / crash in a measurement boot, symbol check of c and rust) and writes
+# out/bench/<timestamp>/{results.md,results.json,ratios.svg}
 # (out/bench/latest points at the newest). Exit status: 0 all checks passed, 1 otherwise.
 #
 # KASAN_RS_FAMILY (make bench FAMILY=hardened) benches that config family's three kernels instead
@@ -44,6 +45,9 @@ t_start=$(date +%s)
 command -v "$QEMU" >/dev/null || die "$QEMU missing: run testing/bootstrap.sh"
 command -v python3 >/dev/null || die "python3 missing"
 command -v clang-19 >/dev/null || die "clang-19 missing: run testing/bootstrap.sh"
+# Built now, not after the boots: bench_report.py reads the consoles with it.
+KASAN_RS=$(kasan_rs_tool) || exit 1
+export KASAN_RS
 
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 res="$TOP/out/bench/$stamp"

@@ -3,9 +3,10 @@
 
     bench_report.py RESULTS_DIR --rounds N --symbols-ok 0|1 --total-seconds S
 
-Reads RESULTS_DIR/runs.tsv and the console logs it names, writes RESULTS_DIR/results.json
-(every raw per-round figure), results.md (median and min-max per figure and variant, ratios)
-and ratios.svg (c/nokasan and rust/nokasan per figure). Exit 0 if every check passed, else 1.
+Reads RESULTS_DIR/runs.tsv and the facts of the console logs it names (`kasan-rs bench-facts`,
+the tool at $KASAN_RS, default target/release/kasan-rs), writes RESULTS_DIR/results.json (every
+raw per-round figure), results.md (median and min-max per figure and variant, ratios) and
+ratios.svg (c/nokasan and rust/nokasan per figure). Exit 0 if every check passed, else 1.
 Standard library only.
 """
 
@@ -13,112 +14,39 @@ import argparse
 import csv
 import json
 import os
-import re
 import statistics
+import subprocess
 import sys
 
 VARIANTS = ["nokasan", "c", "rust"]
 KASANS = ["c", "rust"]
-TS = re.compile(r"^\[\s*(\d+\.\d+)\]\s?(?:\[\s*[CT]\d+\]\s?)?(.*)$")
-OP = re.compile(
-    r"kasan_rs_bench: op=(\S+) size=(\d+) iters=(\d+) ns_per_op=([\d.]+) "
-    r"alloc_ns=([\d.]+) free_ns=([\d.]+)"
-)
 BANNER = "kasan: KernelAddressSanitizer initialized"
-BOOT_MARK = "Freeing unused kernel memory"
-# Lines that must never appear in a measurement boot.
-BAD = re.compile(r"BUG: KASAN:|Unable to handle kernel|Internal error:|Kernel panic|WARNING: CPU|Oops|BUG: ")
+TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 # The upstream series' figures (Andrey Konovalov, "kasan: add hardware tag-based mode for arm64"),
 # measured under emulation: boot time and slab memory after boot.
 SEED = {"boot": (2.8, 5.7), "slab": (7.0, 9.7)}
 
 
-def lines(path):
-    with open(path, encoding="utf-8", errors="replace") as f:
-        for raw in f:
-            raw = raw.rstrip("\r\n").replace("\r", "")
-            m = TS.match(raw)
-            yield (float(m.group(1)), m.group(2)) if m else (None, raw)
+def console_facts(paths):
+    """What each console says (schema kasan-rs.bench-facts/1), by path."""
+    tool = os.environ.get("KASAN_RS") or os.path.join(TOP, "target", "release", "kasan-rs")
+    out = subprocess.run([tool, "bench-facts", *paths], stdout=subprocess.PIPE, check=True).stdout
+    return dict(zip(paths, json.loads(out)["consoles"]))
 
 
-def parse_bench(path, module=True):
-    """Figures and findings of a bench boot (`module`: with the bench module; without, a boot
-    that only prints the slab figures and powers off)."""
-    fig, ops, problems = {}, {}, []
-    banner = None
-    seen = set()
-    for ts, text in lines(path):
-        if BANNER in text:
-            banner = text.strip()
-        if BOOT_MARK in text and ts is not None and "boot_ms" not in fig:
-            fig["boot_ms"] = ts * 1000.0
-        if "Run /init as init process" in text and ts is not None:
-            fig["init_ms"] = ts * 1000.0
-        m = re.search(r"kasan-rs-init: meminfo: (Slab|SReclaimable|SUnreclaim):\s+(\d+) kB", text)
-        if m:
-            fig[{"Slab": "slab_kB", "SReclaimable": "sreclaimable_kB", "SUnreclaim": "sunreclaim_kB"}[m.group(1)]] = float(m.group(2))
-        m = re.search(r"Memory: \d+K/\d+K available \(.*, (\d+)K reserved", text)
-        if m:
-            fig["reserved_kB"] = float(m.group(1))
-        m = OP.search(text)
-        if m:
-            key = f"{m.group(1)}-{m.group(2)}"
-            ops[key] = {
-                "op": m.group(1), "size": int(m.group(2)), "iters": int(m.group(3)),
-                "ns_per_op": float(m.group(4)), "alloc_ns": float(m.group(5)), "free_ns": float(m.group(6)),
-            }
-        m = re.search(r"kasan_rs_bench: done ops=(\d+) total_ms=(\d+)", text)
-        if m:
-            fig["module_ms"] = float(m.group(2))
-            seen.add("done")
-        if "kasan-rs-init: finit_module returned 0" in text:
-            seen.add("loaded")
-        if "reboot: Power down" in text:
-            seen.add("poweroff")
-        if BAD.search(text):
-            problems.append(f"{os.path.basename(path)}: {text.strip()[:160]}")
-    for what, msg in (("done", "the bench module did not finish"), ("loaded", "finit_module did not return 0"),
-                      ("poweroff", "no clean power-off")):
-        if what not in seen and (module or what == "poweroff"):
-            problems.append(f"{os.path.basename(path)}: {msg}")
+def bench_problems(name, facts, module=True):
+    """The findings of a bench boot (`module`: with the bench module; without, a boot that only
+    prints the slab figures and powers off)."""
+    problems = [f"{name}: {line[:160]}" for line in facts["bad_lines"]]
+    for what, msg in (("module_done", "the bench module did not finish"),
+                      ("module_loaded", "finit_module did not return 0"), ("powered_off", "no clean power-off")):
+        if not facts[what] and (module or what == "powered_off"):
+            problems.append(f"{name}: {msg}")
     for k in ("boot_ms", "slab_kB"):
-        if k not in fig:
-            problems.append(f"{os.path.basename(path)}: no {k} figure")
-    return fig, ops, banner, problems
-
-
-# KUnit cases that wait for an RCU grace period after their report (kmem_cache_destroy(),
-# rcu_barrier()): how long they take depends on where the wait starts relative to the 4 ms
-# tick, so they move by whole ticks with everything that ran before them.
-GRACE_PERIOD_CASES = {"rcu_uaf", "kmem_cache_oob", "kmem_cache_invalid_free"}
-
-
-def parse_kunit(path):
-    """The suite's duration, the same without GRACE_PERIOD_CASES (from the timestamps of each
-    case's result line), the summary line and the banner."""
-    start = end = prev = None
-    waits = 0.0
-    summary = None
-    banner = None
-    for ts, text in lines(path):
-        if BANNER in text:
-            banner = text.strip()
-        if re.fullmatch(r"\s*# Subtest: kasan", text):
-            start = prev = ts
-        m = re.fullmatch(r"(?:not )?ok \d+ (\S+).*", text.strip())
-        if m and prev is not None and ts is not None and text.startswith((" ", "\t")):
-            if m.group(1) in GRACE_PERIOD_CASES:
-                waits += ts - prev
-            prev = ts
-        if re.fullmatch(r"(not )?ok \d+ kasan", text.strip()):
-            end = ts
-        m = re.search(r"# kasan: (pass:\d+ fail:\d+ skip:\d+ total:\d+)", text)
-        if m:
-            summary = m.group(1)
-    dur = (end - start) * 1000.0 if start is not None and end is not None else None
-    busy = dur - waits * 1000.0 if dur is not None else None
-    return dur, busy, summary, banner
+        if k not in facts["figures"]:
+            problems.append(f"{name}: no {k} figure")
+    return problems
 
 
 def stats(values):
@@ -214,9 +142,12 @@ def main():
     problems, warnings = [], []
     raw = {v: {"rounds": []} for v in VARIANTS}
     op_keys = []
+    facts = console_facts([os.path.join(a.dir, run["log"]) for run in runs])
     for run in runs:
         v, r, kind = run["variant"], int(run["round"]), run["kind"]
         path = os.path.join(a.dir, run["log"])
+        f, name = facts[path], os.path.basename(path)
+        fig, ops, banner = f["figures"], f["ops"], f["banner"]
         entry = next((e for e in raw[v]["rounds"] if e["round"] == r), None)
         if entry is None:
             entry = {"round": r}
@@ -224,20 +155,17 @@ def main():
         if run["exit"] != "0":
             problems.append(f"{run['log']}: QEMU exit status {run['exit']} (124 = timeout)")
         if kind == "slab":
-            fig, _, banner, probs = parse_bench(path, module=False)
-            problems += probs
+            problems += bench_problems(name, f, module=False)
             entry["slab1_kB"] = fig.get("slab_kB")
             if (v == "nokasan") == bool(banner):
                 problems.append(f"{run['log']}: KASAN banner {'present' if banner else 'missing'}")
         elif kind == "bench-nost":
-            fig, ops, banner, probs = parse_bench(path)
-            problems += probs
+            problems += bench_problems(name, f)
             entry["nost"] = dict(fig, ops=ops)
             if not banner or "stacktrace=off" not in banner:
                 problems.append(f"{run['log']}: no '{BANNER}' banner with stacktrace=off")
         elif kind == "bench":
-            fig, ops, banner, probs = parse_bench(path)
-            problems += probs
+            problems += bench_problems(name, f)
             entry.update(fig)
             entry["ops"] = ops
             entry["wall_s"] = float(run["wall_s"])
@@ -253,7 +181,7 @@ def main():
             if v != "nokasan" and not banner:
                 problems.append(f"{run['log']}: no '{BANNER}' banner")
         else:
-            dur, busy, summary, banner = parse_kunit(path)
+            dur, busy, summary = f["kunit_ms"], f["kunit_nowait_ms"], f["kunit_summary"]
             if kind == "kunit-extra":
                 entry.setdefault("extra_kunit_ms", []).append(dur)
                 entry.setdefault("extra_kunit_nowait_ms", []).append(busy)

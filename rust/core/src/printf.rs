@@ -461,7 +461,8 @@ mod tests {
         );
         // (format, arguments, offset of the conversion, expected kind, found kind);
         // the wrong argument is the first one in each.
-        let wrong: &[(&[u8], &[Conv], usize, Conv, Conv)] = &[
+        type Wrong<'a> = (&'a [u8], &'a [Conv], usize, Conv, Conv);
+        let wrong: &[Wrong<'_>] = &[
             (b"%*c", &[UInt, Int], 0, Int, UInt),
             (b"a%sb", &[Ptr], 1, Str, Ptr),
             (b"%lu", &[Usize], 0, ULong, Usize),

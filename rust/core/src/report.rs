@@ -58,6 +58,23 @@ pub enum BugType {
 }
 
 impl BugType {
+    /// Every bug type, in declaration order: the names the host tool reads
+    /// reports by (tools/kasan-rs).
+    pub const ALL: [BugType; 6] = [
+        BugType::SlabOutOfBounds,
+        BugType::SlabUseAfterFree,
+        BugType::InvalidAccess,
+        BugType::OutOfBounds,
+        BugType::DoubleFree,
+        BugType::InvalidFree,
+    ];
+
+    /// The bug type printed as `name` after `BUG: KASAN: `, if it is one of
+    /// these.
+    pub fn from_name(name: &str) -> Option<BugType> {
+        Self::ALL.into_iter().find(|t| t.as_str() == name)
+    }
+
     /// The name printed after `BUG: KASAN: `.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -213,11 +230,19 @@ pub mod dump {
     /// Column (1-based width for `%*c`) of the `^` under the buggy granule's
     /// tag: `>` + 16 hex digits + `: ` then 3 characters per tag.
     pub const fn caret_width(row: usize, addr: usize) -> usize {
-        3 + 16 + (addr.wrapping_sub(row) / GRANULE_SIZE) * 3 + 1
+        PREFIX_WIDTH + (addr.wrapping_sub(row) / GRANULE_SIZE) * TAG_WIDTH + 1
     }
 
     /// Length of a row's prefix with its NUL: `>` or ` `, 16 hex digits, `: `.
     pub const PREFIX_LEN: usize = 1 + 16 + 2 + 1;
+
+    /// Printed width of a row's prefix (without the NUL): the column of the
+    /// row's first tag.
+    pub const PREFIX_WIDTH: usize = PREFIX_LEN - 1;
+
+    /// Printed width of one tag in a row: two hex digits and the space
+    /// `print_hex_dump()` puts between them.
+    pub const TAG_WIDTH: usize = 3;
 
     /// The prefix of the row at `row` as C's `snprintf(">%px: ")` (the buggy
     /// row) or `" %px: "` writes it: the address as 16 lower-case hex digits.
@@ -287,17 +312,7 @@ mod tests {
         assert_eq!(BugType::common(usize::MAX - 3, 8).as_str(), "out-of-bounds");
     }
 
-    /// Every bug type, in declaration order.
-    const ALL_BUG_TYPES: [BugType; 6] = [
-        BugType::SlabOutOfBounds,
-        BugType::SlabUseAfterFree,
-        BugType::InvalidAccess,
-        BugType::OutOfBounds,
-        BugType::DoubleFree,
-        BugType::InvalidFree,
-    ];
-
-    /// Position in [`ALL_BUG_TYPES`]; exhaustive, so a new variant must be
+    /// Position in [`BugType::ALL`]; exhaustive, so a new variant must be
     /// added there.
     const fn bug_type_index(t: BugType) -> usize {
         match t {
@@ -312,10 +327,20 @@ mod tests {
 
     #[test]
     fn bug_type_c_names_agree() {
-        for (i, t) in ALL_BUG_TYPES.into_iter().enumerate() {
+        for (i, t) in BugType::ALL.into_iter().enumerate() {
             assert_eq!(bug_type_index(t), i);
             assert_eq!(t.c_name().to_str(), Ok(t.as_str()), "{t:?}");
             assert!(!t.c_name().to_bytes().contains(&b'%'));
+            assert_eq!(BugType::from_name(t.as_str()), Some(t));
+        }
+        assert_eq!(BugType::ALL.len(), 6);
+        for other in [
+            "use-after-free",
+            "null-ptr-deref",
+            "",
+            "slab-out-of-bounds ",
+        ] {
+            assert_eq!(BugType::from_name(other), None, "{other:?}");
         }
         assert_eq!(BugType::SlabOutOfBounds.c_name(), c"slab-out-of-bounds");
     }

@@ -14,46 +14,32 @@ use crate::report::Report;
 /// The prefix of the sample's markers (its `pr_fmt` is the module name).
 pub const MARKER: &str = "kasan_rs_sample: bug ";
 
-/// What one KASAN report said, in short.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ReportBrief {
-    /// The whole header line (`BUG: KASAN: slab-out-of-bounds in f+0x1/0x2`).
-    pub header: String,
-    /// The bug type (`slab-out-of-bounds`), or the header if it has none.
-    pub kind: String,
-    /// The access line after the header, without ` by task ...`
-    /// (`Write at addr f0ff000000ce187b`, `Free of addr ...`), if printed.
-    pub access: Option<String>,
+/// The table's name of a report: its bug type (`slab-out-of-bounds`), or
+/// the header if it has none.
+fn kind(r: &Report) -> &str {
+    if r.bug_type.is_empty() {
+        &r.header
+    } else {
+        &r.bug_type
+    }
 }
 
-impl ReportBrief {
-    /// The short form of a report parsed by [`crate::report`].
-    fn of(r: &Report) -> Self {
-        let kind = if r.bug_type.is_empty() {
-            r.header.clone()
-        } else {
-            r.bug_type.clone()
-        };
-        let access = if r.is_async {
-            Some("Asynchronous fault: no details available".to_string())
-        } else {
-            r.access.as_ref().map(|a| match (a.op.as_str(), a.size) {
-                ("Free", _) => format!("Free of addr {}", a.addr),
-                (op, Some(size)) => format!("{op} of size {size} at addr {}", a.addr),
-                (op, None) => format!("{op} at addr {}", a.addr),
-            })
-        };
-        ReportBrief {
-            header: r.header.clone(),
-            kind,
-            access,
-        }
+/// The table's access of a report: its access line without ` by task ...`
+/// (`Write at addr f0ff000000ce187b`, `Free of addr ...`), if printed.
+fn access(r: &Report) -> Option<String> {
+    if r.is_async {
+        return Some("Asynchronous fault: no details available".to_string());
     }
+    r.access.as_ref().map(|a| match (a.op.as_str(), a.size) {
+        ("Free", _) => format!("Free of addr {}", a.addr),
+        (op, Some(size)) => format!("{op} of size {size} at addr {}", a.addr),
+        (op, None) => format!("{op} at addr {}", a.addr),
+    })
 }
 
 /// One bug the sample announced, and what KASAN printed for it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SampleBug {
+pub struct SampleBug<'a> {
     /// The bug number printed by the sample.
     pub number: u32,
     /// What the sample said it does.
@@ -61,13 +47,13 @@ pub struct SampleBug {
     /// 1-based line of the marker.
     pub line: usize,
     /// The reports printed after the marker, before the next one.
-    pub reports: Vec<ReportBrief>,
+    pub reports: Vec<&'a Report>,
 }
 
 /// Finds the sample's markers in `text` and pairs each with the reports
 /// (parsed from the same text by [`crate::report::parse_reports`]) that
 /// followed it.
-pub fn sample_bugs(text: &str, reports: &[Report]) -> Vec<SampleBug> {
+pub fn sample_bugs<'a>(text: &str, reports: &'a [Report]) -> Vec<SampleBug<'a>> {
     let lines: Vec<&str> = text.lines().map(strip_printk_prefix).collect();
     let mut bugs: Vec<SampleBug> = Vec::new();
     for (index, msg) in lines.iter().enumerate() {
@@ -88,7 +74,7 @@ pub fn sample_bugs(text: &str, reports: &[Report]) -> Vec<SampleBug> {
     }
     for report in reports {
         if let Some(bug) = bugs.iter_mut().rev().find(|b| b.line < report.line) {
-            bug.reports.push(ReportBrief::of(report));
+            bug.reports.push(report);
         }
     }
     bugs
@@ -96,22 +82,22 @@ pub fn sample_bugs(text: &str, reports: &[Report]) -> Vec<SampleBug> {
 
 /// A table with one line per bug (after a header line): number, report
 /// type(s), access, what the sample did.
-pub fn render(bugs: &[SampleBug]) -> String {
+pub fn render(bugs: &[SampleBug<'_>]) -> String {
     let rows: Vec<[String; 4]> = bugs
         .iter()
         .map(|bug| {
             let (kind, access) = match bug.reports.as_slice() {
                 [] => ("(no report)".to_string(), "-".to_string()),
-                [one] => (one.kind.clone(), one.access.clone().unwrap_or_default()),
+                [one] => (kind(one).to_string(), access(one).unwrap_or_default()),
                 // Several reports in one bug's window: late (async) reports of earlier
                 // bugs come first, so the access shown is the last report's.
                 [.., last] => (
                     bug.reports
                         .iter()
-                        .map(|r| r.kind.as_str())
+                        .map(|r| kind(r))
                         .collect::<Vec<_>>()
                         .join(" + "),
-                    last.access.clone().unwrap_or_default(),
+                    access(last).unwrap_or_default(),
                 ),
             };
             [bug.number.to_string(), kind, access, bug.what.clone()]
@@ -169,18 +155,19 @@ mod tests {
              [    1.6] BUG: KASAN: invalid-access in x+0x1/0x2\n\
              [    1.6] {sep}\n"
         );
-        let bugs = sample_bugs(&text, &parse_reports(&text));
+        let reports = parse_reports(&text);
+        let bugs = sample_bugs(&text, &reports);
         assert_eq!(bugs.len(), 3);
         assert_eq!(bugs[0].number, 1);
         assert_eq!(bugs[0].what, "slab oob");
-        assert_eq!(bugs[0].reports[0].kind, "slab-out-of-bounds");
+        assert_eq!(kind(bugs[0].reports[0]), "slab-out-of-bounds");
         assert_eq!(
-            bugs[0].reports[0].access.as_deref(),
+            access(bugs[0].reports[0]).as_deref(),
             Some("Write at addr f0ff000000ce187b")
         );
         assert!(bugs[1].reports.is_empty());
         assert_eq!(bugs[2].reports.len(), 2);
-        assert_eq!(bugs[2].reports[0].access, None);
+        assert_eq!(access(bugs[2].reports[0]), None);
         let lines: Vec<String> = render(&bugs).lines().map(str::to_string).collect();
         assert_eq!(
             lines,

@@ -44,6 +44,11 @@ reports may appear: only in --kasan-suites (default kasan*), in the cases of
 where --allow-reports SUITE[.CASE] tolerates one. Exit 0 same and within the
 policy, 1 otherwise, 8 only collision suspects in a KASAN suite.
 
+bench-facts: what the consoles of a make bench run say (boot time, slab and
+reserved memory, the bench module's operations, the KUnit kasan suite's
+duration, banner, lines no measurement boot may print), as JSON (schema
+kasan-rs.bench-facts/1) for testing/scripts/bench_report.py.
+
 check-args: the kasan* words of a kernel command line, checked with the
 6.12 parameter parsers of kasan-core; one line per bad word on stderr and
 exit 2, 0 if all are good (a word only testing/scripts' old check accepts
@@ -160,6 +165,12 @@ enum Sub {
     },
     /// Print a syz-manager config for this kernel and image.
     SyzConfig(SyzConfigCli),
+    /// What make bench consoles say, as JSON (kasan-rs.bench-facts/1).
+    BenchFacts {
+        /// Console logs, `-` for stdin.
+        #[arg(required = true)]
+        logs: Vec<PathBuf>,
+    },
     /// One line per suite, case and parameter: NAME<TAB>STATUS (kunit.py's names).
     KunitCases {
         /// Console log, `-` for stdin.
@@ -420,6 +431,11 @@ pub enum Command {
         logs: [PathBuf; 2],
         /// Their labels.
         labels: [String; 2],
+    },
+    /// `kasan-rs bench-facts LOG...`
+    BenchFacts {
+        /// Log paths; `-` is stdin.
+        logs: Vec<PathBuf>,
     },
     /// `kasan-rs kunit-cases LOG`
     KunitCases {
@@ -686,6 +702,7 @@ fn convert(sub: Sub) -> Result<Command, Error> {
             cmdline: args.join(" "),
         },
         Sub::KunitCases { log } => Command::KunitCases { log },
+        Sub::BenchFacts { logs } => Command::BenchFacts { logs },
         Sub::KunitCompare {
             a,
             b,
@@ -923,6 +940,8 @@ mod tests {
             &["symbolize", "--vmlinux"],
             &["diff", "a"],
             &["diff", "a", "b", "--json"],
+            &["bench-facts"],
+            &["bench-facts", "a", "--json"],
             &["frobnicate"],
             &[],
         ] {

@@ -32,9 +32,12 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
+use kasan_core::report::BugType;
+
 use crate::expect::Expectations;
 use crate::ktap::{Case, Counts, Outcome};
-use crate::log::{parse_log, KasanReport, ParsedLog};
+use crate::log::{parse_log, ParsedLog};
+use crate::report::Report;
 use crate::verdict::{judge, RunEnd, Verdict, VerdictKind};
 
 /// Exit code: the logs agree.
@@ -45,67 +48,56 @@ pub const DIFFERENT: i32 = 1;
 pub const COLLISION_ONLY: i32 = 8;
 
 /// Bug types `kasan_complete_mode_report_info()` picks by a tag match in the stack ring.
-const RING_TYPES: [&str; 3] = [
-    "invalid-access",
-    "slab-out-of-bounds",
-    "slab-use-after-free",
+const RING_TYPES: [BugType; 3] = [
+    BugType::InvalidAccess,
+    BugType::SlabOutOfBounds,
+    BugType::SlabUseAfterFree,
 ];
+
+/// True for a bug type of [`RING_TYPES`].
+fn ring_decided(bug: &str) -> bool {
+    BugType::from_name(bug).is_some_and(|t| RING_TYPES.contains(&t))
+}
 
 /// The KUnit message of a check that expected a KASAN report and saw none.
 const NONE_OCCURRED: &str = "but none occurred";
 
-/// One KASAN report, as compared: its bug type and access kind.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Report {
+/// A KASAN report as compared: the bug type and access kind of the
+/// [`Report`] the log reader recorded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Kind<'a> {
     /// `slab-out-of-bounds`, `invalid-access`, ... (`async-fault` for a lone
     /// `Asynchronous fault:` line).
-    pub bug: String,
+    bug: &'a str,
     /// `Read`, `Write` or `Free`, when the report says.
-    pub access: Option<String>,
+    access: Option<&'a str>,
 }
 
-impl Report {
-    /// A report as the log reader recorded it.
-    fn of(r: &KasanReport) -> Report {
-        Report {
-            access: r.access.clone(),
-            ..Report::from_header(&r.header)
+impl<'a> Kind<'a> {
+    fn of(r: &'a Report) -> Kind<'a> {
+        Kind {
+            bug: if r.is_lone_async_fault() {
+                "async-fault"
+            } else {
+                &r.bug_type
+            },
+            access: r.access.as_ref().map(|a| a.op.as_str()),
         }
-    }
-
-    fn from_header(header: &str) -> Report {
-        // The report parser's reading of the bug type.
-        let bug = match header.strip_prefix("BUG: KASAN: ") {
-            Some(rest) => crate::report::parse::bug_type(rest).to_string(),
-            None => "async-fault".to_string(),
-        };
-        Report { bug, access: None }
     }
 
     /// Same report, or the same access with a bug type that only the stack
     /// ring's tag match decides (see the module documentation).
-    fn tag_equivalent(&self, other: &Report) -> bool {
+    fn tag_equivalent(&self, other: &Kind<'_>) -> bool {
         self == other
-            || (self.access == other.access
-                && RING_TYPES.contains(&self.bug.as_str())
-                && RING_TYPES.contains(&other.bug.as_str()))
+            || (self.access == other.access && ring_decided(self.bug) && ring_decided(other.bug))
     }
 
     fn label(&self) -> String {
-        match &self.access {
+        match self.access {
             Some(access) => format!("{}/{access}", self.bug),
-            None => self.bug.clone(),
+            None => self.bug.to_string(),
         }
     }
-}
-
-/// The reports of one test (`indices` into the log's), as compared.
-fn reports_of(log: &[KasanReport], indices: &[usize]) -> Vec<Report> {
-    indices
-        .iter()
-        .filter_map(|&i| log.get(i))
-        .map(Report::of)
-        .collect()
 }
 
 /// One case, or one parameter of a parameterised case (`case[param]`).
@@ -117,7 +109,8 @@ struct CaseFacts {
     failure: Option<String>,
     /// Failed, and every failed expectation was `... but none occurred`.
     only_none_occurred: bool,
-    reports: Vec<Report>,
+    /// Its reports' indices in the log's.
+    reports: Vec<usize>,
     /// A top-level case (counted in the suite's summary), not a parameter.
     top_level: bool,
 }
@@ -147,24 +140,18 @@ fn only_none_occurred(case: &Case) -> bool {
     case.outcome == Outcome::Fail && (own || params)
 }
 
-fn case_facts(
-    log: &[KasanReport],
-    case: &Case,
-    key: String,
-    top_level: bool,
-    out: &mut Vec<CaseFacts>,
-) {
+fn case_facts(case: &Case, key: String, top_level: bool, out: &mut Vec<CaseFacts>) {
     out.push(CaseFacts {
         key: key.clone(),
         outcome: case.outcome,
         skip_reason: case.skip_reason.clone(),
         failure: case.main_diagnostic().map(|d| d.replace('\n', " | ")),
         only_none_occurred: only_none_occurred(case),
-        reports: reports_of(log, &case.reports),
+        reports: case.reports.clone(),
         top_level,
     });
     for param in &case.params {
-        case_facts(log, param, format!("{key}[{}]", param.name), false, out);
+        case_facts(param, format!("{key}[{}]", param.name), false, out);
     }
 }
 
@@ -175,7 +162,8 @@ struct SuiteFacts {
     outcome: Outcome,
     counts: Counts,
     cases: Vec<CaseFacts>,
-    stray: Vec<Report>,
+    /// The indices of its reports outside any case.
+    stray: Vec<usize>,
 }
 
 /// What one log holds that the comparison looks at.
@@ -186,7 +174,8 @@ pub struct LogFacts {
     /// Its verdict with no expectations.
     pub verdict: Verdict,
     suites: Vec<SuiteFacts>,
-    outside: Vec<Report>,
+    /// The indices of the reports outside any suite.
+    outside: Vec<usize>,
     crashes: Vec<String>,
 }
 
@@ -217,22 +206,19 @@ impl LogFacts {
             .map(|suite| {
                 let mut cases = Vec::new();
                 for case in &suite.cases {
-                    case_facts(&parsed.reports, case, case.name.clone(), true, &mut cases);
+                    case_facts(case, case.name.clone(), true, &mut cases);
                 }
                 SuiteFacts {
                     name: suite.name.clone(),
                     outcome: suite.outcome,
                     counts: suite.counts(),
                     cases,
-                    stray: reports_of(&parsed.reports, &suite.stray_reports),
+                    stray: suite.stray_reports.clone(),
                 }
             })
             .collect();
-        let outside = parsed
-            .reports
-            .iter()
-            .filter(|r| r.position.is_none())
-            .map(Report::of)
+        let outside = (0..parsed.reports.len())
+            .filter(|&i| parsed.reports[i].position.is_none())
             .collect();
         let crashes = parsed
             .crashes
@@ -263,6 +249,15 @@ impl LogFacts {
             outside,
             crashes,
         }
+    }
+
+    /// The reports at `indices`, as compared.
+    fn kinds(&self, indices: &[usize]) -> Vec<Kind<'_>> {
+        indices
+            .iter()
+            .filter_map(|&i| self.parsed.reports.get(i))
+            .map(|r| Kind::of(&r.report))
+            .collect()
     }
 
     /// One-line result: each suite's counts, or the verdict when no suite ran.
@@ -409,19 +404,19 @@ impl Comparison {
     }
 }
 
-fn labels(reports: &[Report]) -> String {
+fn labels(reports: &[Kind<'_>]) -> String {
     if reports.is_empty() {
         return "none".to_string();
     }
     reports
         .iter()
-        .map(Report::label)
+        .map(Kind::label)
         .collect::<Vec<_>>()
         .join(", ")
 }
 
 /// True when `small` is `big` with some elements left out.
-fn is_subsequence(small: &[Report], big: &[Report]) -> bool {
+fn is_subsequence(small: &[Kind<'_>], big: &[Kind<'_>]) -> bool {
     let mut it = big.iter();
     small.iter().all(|s| it.any(|b| b.tag_equivalent(s)))
 }
@@ -499,11 +494,12 @@ pub fn compare(label_a: &str, a: LogFacts, label_b: &str, b: LogFacts) -> Compar
         ));
     }
     // Reports outside any suite (boot-time reports).
-    if a.outside != b.outside {
+    let (outside_a, outside_b) = (a.kinds(&a.outside), b.kinds(&b.outside));
+    if outside_a != outside_b {
         real(format!(
             "KASAN reports outside any suite: {la} [{}], {lb} [{}]",
-            labels(&a.outside),
-            labels(&b.outside)
+            labels(&outside_a),
+            labels(&outside_b)
         ));
     }
 
@@ -532,7 +528,8 @@ pub fn compare(label_a: &str, a: LogFacts, label_b: &str, b: LogFacts) -> Compar
                 continue;
             };
             let same_outcome = ca.outcome == cb.outcome && ca.skip_reason == cb.skip_reason;
-            let same_reports = ca.reports == cb.reports;
+            let (reports_a, reports_b) = (a.kinds(&ca.reports), b.kinds(&cb.reports));
+            let same_reports = reports_a == reports_b;
             if same_outcome && same_reports {
                 continue;
             }
@@ -546,17 +543,16 @@ pub fn compare(label_a: &str, a: LogFacts, label_b: &str, b: LogFacts) -> Compar
                 && shaped(cb)
                 && (ca.outcome == Outcome::Fail || cb.outcome == Outcome::Fail)
                 && match (ca.outcome, cb.outcome) {
-                    (Outcome::Fail, Outcome::Pass) => is_subsequence(&ca.reports, &cb.reports),
-                    (Outcome::Pass, Outcome::Fail) => is_subsequence(&cb.reports, &ca.reports),
+                    (Outcome::Fail, Outcome::Pass) => is_subsequence(&reports_a, &reports_b),
+                    (Outcome::Pass, Outcome::Fail) => is_subsequence(&reports_b, &reports_a),
                     _ => true,
                 };
             // Same outcome, reports that differ only in ring-decided bug types.
             let retyped = same_outcome
-                && ca.reports.len() == cb.reports.len()
-                && ca
-                    .reports
+                && reports_a.len() == reports_b.len()
+                && reports_a
                     .iter()
-                    .zip(&cb.reports)
+                    .zip(&reports_b)
                     .all(|(x, y)| x.tag_equivalent(y));
             let suspect = missed || retyped;
             let mut push = |message: String| {
@@ -582,10 +578,10 @@ pub fn compare(label_a: &str, a: LogFacts, label_b: &str, b: LogFacts) -> Compar
                 push(format!(
                     "case {suite}.{}: KASAN reports {la} {} [{}], {lb} {} [{}]{}",
                     ca.key,
-                    ca.reports.len(),
-                    labels(&ca.reports),
-                    cb.reports.len(),
-                    labels(&cb.reports),
+                    reports_a.len(),
+                    labels(&reports_a),
+                    reports_b.len(),
+                    labels(&reports_b),
                     if retyped {
                         " [tag-dependent bug type]"
                     } else {
@@ -647,11 +643,12 @@ pub fn compare(label_a: &str, a: LogFacts, label_b: &str, b: LogFacts) -> Compar
                 sb.outcome.name()
             ));
         }
-        if sa.stray != sb.stray {
+        let (stray_a, stray_b) = (a.kinds(&sa.stray), b.kinds(&sb.stray));
+        if stray_a != stray_b {
             real(format!(
                 "suite {suite}: KASAN reports outside any case: {la} [{}], {lb} [{}]",
-                labels(&sa.stray),
-                labels(&sb.stray)
+                labels(&stray_a),
+                labels(&stray_b)
             ));
         }
     }
@@ -728,12 +725,8 @@ mod tests {
             ("BUG: KASAN: invalid-access", "invalid-access"),
             ("Asynchronous fault: no details available", "async-fault"),
         ] {
-            assert_eq!(Report::from_header(header).bug, bug, "{header}");
-            if let Some(rest) = header.strip_prefix("BUG: KASAN: ") {
-                let parsed = crate::report::parse_reports(&format!("{header}\n"));
-                assert_eq!(parsed[0].bug_type, bug, "{header}");
-                assert_eq!(crate::report::parse::bug_type(rest), bug);
-            }
+            let log = parse_log(&format!("{header}\n"));
+            assert_eq!(Kind::of(&log.reports[0].report).bug, bug, "{header}");
         }
     }
 
@@ -831,8 +824,11 @@ mod tests {
     #[test]
     fn reports_carry_type_and_access() {
         let facts = LogFacts::from_text(&base());
-        let oob = &facts.suites[0].cases[0].reports;
-        assert_eq!(labels(oob), "slab-out-of-bounds/Write, invalid-access/Read");
+        let oob = facts.kinds(&facts.suites[0].cases[0].reports);
+        assert_eq!(
+            labels(&oob),
+            "slab-out-of-bounds/Write, invalid-access/Read"
+        );
     }
 
     #[test]
@@ -848,7 +844,7 @@ mod tests {
         );
         let facts = LogFacts::from_text(&text);
         assert_eq!(
-            labels(&facts.suites[0].cases[0].reports),
+            labels(&facts.kinds(&facts.suites[0].cases[0].reports)),
             "slab-out-of-bounds/Read"
         );
     }

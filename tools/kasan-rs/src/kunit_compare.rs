@@ -331,8 +331,9 @@ fn violations(label: &str, log: &ParsedLog, end: RunEnd, policy: &Policy) -> Vec
     if !log.ktap_seen {
         out.push(format!("{label}: no KTAP output"));
     }
-    for report in &log.reports {
-        let Some(pos) = &report.position else {
+    for logged in &log.reports {
+        let report = &logged.report;
+        let Some(pos) = &logged.position else {
             out.push(format!(
                 "{label}: KASAN report outside any suite at line {}: {}",
                 report.line, report.header

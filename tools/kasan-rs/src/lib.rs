@@ -16,9 +16,11 @@
 //! * [`report`]: KASAN reports as data (`reports`, `symbolize`, `diff`);
 //! * [`cmdline`]: the `kasan*` words of a kernel command line (`check-args`);
 //! * [`fuzz`]: the fuzz manager (`fuzz`, `fuzz-compare`, `fuzz-contained`, `syz-config`);
+//! * [`bench`]: the facts of `make bench` consoles (`bench-facts`);
 //! * [`cli`]: the command line (clap);
 //! * [`error`]: the error type.
 
+pub mod bench;
 pub mod bugs;
 pub mod cli;
 pub mod cmdline;

@@ -9,20 +9,15 @@ use crate::console::{self, CrashKind, KasanBanner, KernelEvent};
 use crate::ktap::{KtapBuilder, Position, Suite};
 use crate::report::{Report, ReportParser};
 
-/// One KASAN report, identified by its header line: the reading of
-/// [`ReportParser`], with the test in progress.
+/// One KASAN report of the log, with the test in progress when it began.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KasanReport {
-    /// `BUG: KASAN: ...` (or `Asynchronous fault: ...` when no BUG line
-    /// preceded it); [`Report::header`].
-    pub header: String,
-    /// 1-based line number of the header in the log.
-    pub line: usize,
-    /// The test in progress when it was printed.
+    /// The report as [`ReportParser::boundaries_only`] reads it: index,
+    /// lines, header, bug type, access line and async flag (no frames, no
+    /// titles); complete once the report ended.
+    pub report: Report,
+    /// The test in progress when its header was printed.
     pub position: Option<Position>,
-    /// `Read`, `Write` or `Free` of its access line, once the report ended
-    /// (`None` when it had none, e.g. an asynchronous fault).
-    pub access: Option<String>,
 }
 
 /// One console line carrying a crash signature.
@@ -106,14 +101,16 @@ impl ParsedLog {
 /// Incremental console-log reader.
 ///
 /// Report boundaries are the one report parser's ([`ReportParser`]): every
-/// line is fed to it first, a report is recorded when it begins one and
-/// completed when it ends it, and a line is inside a report while it has one
-/// open.
+/// line is fed to it first, a report is recorded when it ends (with the test
+/// in progress when it began), and a line is inside a report while it has
+/// one open.
 #[derive(Debug)]
 pub struct LogParser {
     ktap: KtapBuilder,
     log: ParsedLog,
     reports: ReportParser,
+    /// The test in progress when the open report began.
+    open_position: Option<Position>,
 }
 
 impl Default for LogParser {
@@ -122,6 +119,7 @@ impl Default for LogParser {
             ktap: KtapBuilder::default(),
             log: ParsedLog::default(),
             reports: ReportParser::boundaries_only(),
+            open_position: None,
         }
     }
 }
@@ -138,25 +136,16 @@ impl LogParser {
         let split = console::split_printk_prefix(raw);
         let before = self.reports.reports_begun();
         if let Some(report) = self.reports.feed_prefixed(raw, split) {
-            self.report_ended(&report);
+            self.report_ended(report);
         }
-        // The index and header of the report this line began, if it began one.
-        let begun = match self.reports.open_report() {
-            Some(r) if self.reports.reports_begun() > before => Some((r.index, r.header.clone())),
-            _ => None,
-        };
+        let began = self.reports.reports_begun() > before && self.reports.open_report().is_some();
         let msg = split.1;
         if !msg.trim().is_empty() {
             self.log.last_line = Some(msg.to_string());
         }
         let ktap = self.ktap.ktap(msg);
-        if let Some((_, header)) = &begun {
-            self.log.reports.push(KasanReport {
-                header: header.clone(),
-                line: self.log.lines,
-                position: self.ktap.position(),
-                access: None,
-            });
+        if began {
+            self.open_position = self.ktap.position();
         }
         if ktap {
             return;
@@ -171,7 +160,7 @@ impl LogParser {
                     text: text.to_string(),
                     line: self.log.lines,
                     inside_report: self.reports.open_report().is_some(),
-                    reports_before: self.log.reports.len(),
+                    reports_before: self.reports.reports_begun(),
                     position: self.ktap.position(),
                 });
             }
@@ -189,17 +178,21 @@ impl LogParser {
             Some(KernelEvent::KunitDisabled) => self.log.kunit_disabled = true,
             Some(KernelEvent::ReportHeader) | None => {}
         }
-        self.ktap
-            .console(msg, begun.as_ref().map(|(i, h)| (*i, h.as_str())));
+        // The index and header of the report this line began, if it began one.
+        let begun = match self.reports.open_report() {
+            Some(r) if began => Some((r.index, r.header.as_str())),
+            _ => None,
+        };
+        self.ktap.console(msg, begun);
     }
 
-    /// Completes the record of a report the report parser ended.
-    fn report_ended(&mut self, report: &Report) {
-        if let Some(r) = self.log.reports.get_mut(report.index) {
-            // A symbolized report repeats its header: the last one stands.
-            r.header.clone_from(&report.header);
-            r.access = report.access.as_ref().map(|a| a.op.clone());
-        }
+    /// Records a report the report parser ended (read whole: a symbolized
+    /// report repeats its header, and the last one stands).
+    fn report_ended(&mut self, report: Report) {
+        self.log.reports.push(KasanReport {
+            report,
+            position: self.open_position.take(),
+        });
     }
 
     /// True once a kernel panic line was read.
@@ -215,7 +208,7 @@ impl LogParser {
     /// Ends the log and returns what was found.
     pub fn finish(mut self) -> ParsedLog {
         if let Some(report) = self.reports.finish() {
-            self.report_ended(&report);
+            self.report_ended(report);
         }
         let mut log = self.log;
         log.ktap_seen = self.ktap.started();
@@ -246,7 +239,8 @@ mod tests {
             "[ 1.0] {sep}\n[ 1.0] BUG: KASAN: invalid-access\n[ 1.0] Asynchronous fault: no details available\n[ 1.0] {sep}\n"
         ));
         assert_eq!(log.reports.len(), 1);
-        assert_eq!(log.reports[0].header, "BUG: KASAN: invalid-access");
+        assert_eq!(log.reports[0].report.header, "BUG: KASAN: invalid-access");
+        assert!(log.reports[0].report.is_async);
     }
 
     #[test]
@@ -271,14 +265,13 @@ mod tests {
              Read of size 8 at addr ffff000000001000 by task t/1\n{sep}\n"
         ));
         assert_eq!(log.reports.len(), 1);
+        let r = &log.reports[0].report;
         assert_eq!(
-            log.reports[0].header,
+            r.header,
             "BUG: KASAN: slab-out-of-bounds in f+0x18/0xc0 a.c:1"
         );
-        assert_eq!(
-            (log.reports[0].line, log.reports[0].access.as_deref()),
-            (2, Some("Read"))
-        );
+        assert_eq!((r.line, r.end_line), (2, 5));
+        assert_eq!(r.access.as_ref().map(|a| a.op.as_str()), Some("Read"));
         // A header after dropped printk messages is a report too.
         let log = parse_log(&format!(
             "{sep}\n** 3 printk messages dropped ** [ 1.0] BUG: KASAN: use-after-free in f+0x1/0x2\n{sep}\n"

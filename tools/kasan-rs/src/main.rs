@@ -1,14 +1,16 @@
 //! `kasan-rs`: runs a kernel under QEMU (`run`), judges an existing console
 //! log (`ktap`), lists its KASAN reports (`reports`, `diff`, `symbolize`),
 //! compares two logs (`compare`, and every KUnit suite: `kunit-compare`), checks the `kasan*` words of a kernel
-//! command line (`check-args`) or summarises the sample module's bugs
-//! (`summary`); see `kasan-rs help`. This file only dispatches.
+//! command line (`check-args`), summarises the sample module's bugs
+//! (`summary`) or reads `make bench` consoles (`bench-facts`); see
+//! `kasan-rs help`. This file only dispatches.
 
 use std::fs;
 use std::io::{self, Read};
 use std::path::Path;
 use std::process::ExitCode;
 
+use kasan_rs_tools::bench;
 use kasan_rs_tools::bugs;
 use kasan_rs_tools::cli::{self, Command};
 use kasan_rs_tools::cmdline;
@@ -65,6 +67,19 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             print!("{}", comparison.render());
             Ok(exit(comparison.exit_code()))
         }
+        Command::BenchFacts { logs } => {
+            let facts = logs
+                .iter()
+                .map(|log| {
+                    Ok(bench::console_facts(
+                        &log.to_string_lossy(),
+                        &read_log(log)?,
+                    ))
+                })
+                .collect::<Result<Vec<_>, Error>>()?;
+            println!("{}", bench::json(&facts));
+            Ok(ExitCode::SUCCESS)
+        }
         Command::KunitCases { log } => {
             print!("{}", kunit_compare::case_lines(&read_log(&log)?));
             Ok(ExitCode::SUCCESS)
@@ -81,7 +96,8 @@ fn run(command: Command) -> Result<ExitCode, Error> {
         }
         Command::Summary { log } => {
             let text = read_log(&log)?;
-            let found = bugs::sample_bugs(&text, &parse_reports(&text));
+            let reports = parse_reports(&text);
+            let found = bugs::sample_bugs(&text, &reports);
             if found.is_empty() {
                 eprintln!(
                     "kasan-rs: no `{}N: ...` lines in {} (was the sample module loaded?)",

@@ -581,3 +581,32 @@ fn max_collision_cases_must_be_positive() {
     let out = run(&["run", "--image", "Image", "--max-collision-cases", "0"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn bench_facts_reads_every_console_in_order() {
+    let dir = scratch("bench-facts");
+    let bench = dir.join("rust-r1-bench.log");
+    fs::write(
+        &bench,
+        "[    0.412345] Freeing unused kernel memory: 7890K\r\n\
+         kasan-rs-init: meminfo: Slab:              12345 kB\r\n\
+         [    0.7] kasan_rs_bench: op=kmalloc size=8 iters=8192 ns_per_op=812.4 alloc_ns=420.1 free_ns=392.3\r\n",
+    )
+    .unwrap();
+    let pass = data("pass.log");
+    let out = run(&["bench-facts", path(&bench), path(&pass)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["schema"], "kasan-rs.bench-facts/1");
+    let [b, p] = [&doc["consoles"][0], &doc["consoles"][1]];
+    assert_eq!(b["console"], path(&bench));
+    assert_eq!(b["figures"]["boot_ms"], 0.412345 * 1000.0);
+    assert_eq!(b["figures"]["slab_kB"], 12345.0);
+    assert_eq!(b["ops"]["kmalloc-8"]["ns_per_op"], 812.4);
+    assert_eq!(p["kunit_summary"], "pass:3 fail:0 skip:2 total:5");
+    assert!(p["kunit_ms"].is_f64());
+    // A console that cannot be read is a usage error, not an empty one.
+    let out = run(&["bench-facts", path(&bench), path(&dir.join("missing.log"))]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+}

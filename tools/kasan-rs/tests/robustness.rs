@@ -44,14 +44,16 @@ fn check(input: &[u8]) -> Vec<Report> {
     let log = kasan_rs_tools::log::parse_log(&text);
     assert_eq!(log.reports.len(), reports.len());
     for (seen, r) in log.reports.iter().zip(&reports) {
+        let seen = &seen.report;
         assert_eq!(
-            (seen.header.as_str(), seen.line),
-            (r.header.as_str(), r.line)
+            (seen.index, seen.line, seen.end_line, seen.closed),
+            (r.index, r.line, r.end_line, r.closed)
         );
         assert_eq!(
-            seen.access.as_deref(),
-            r.access.as_ref().map(|a| a.op.as_str())
+            (&seen.header, &seen.bug_type, seen.is_async),
+            (&r.header, &r.bug_type, r.is_async)
         );
+        assert_eq!(seen.access, r.access);
     }
     reports
 }

@@ -13,6 +13,8 @@
 
 use std::fmt::Write as _;
 
+use kasan_core::report::BugType;
+
 use super::title::{is_free_bug, is_plumbing, title_name};
 use super::{Frame, Report};
 
@@ -109,7 +111,10 @@ pub fn normalize_with(r: &Report, allow: Allowances) -> Normal {
     f.push(("tags printed", r.pointer_tag.is_some().to_string()));
     f.push(("call trace", names(&r.call_trace, free, allow)));
     // Only these reports are about a freed object, whose free stack matters.
-    let about_freed = r.bug_type == "slab-use-after-free" || r.bug_type == "double-free";
+    let about_freed = matches!(
+        BugType::from_name(&r.bug_type),
+        Some(BugType::SlabUseAfterFree | BugType::DoubleFree)
+    );
     for (name, track) in [("alloc stack", &r.alloc), ("free stack", &r.free)] {
         if name == "free stack" && allow.optional_free_stack && !about_freed {
             f.push((name, "(ignored: optional)".into()));

@@ -178,6 +178,13 @@ impl Report {
         self.incomplete.is_empty()
     }
 
+    /// True for a report that is an `Asynchronous fault:` line with no
+    /// `BUG: KASAN:` header before it (an older kernel's shape); its
+    /// [`Report::header`] is that line.
+    pub fn is_lone_async_fault(&self) -> bool {
+        !self.header.starts_with("BUG: KASAN: ")
+    }
+
     /// `Read`, `Write`, `Free`, or `Async` for an asynchronous fault.
     pub fn access_kind(&self) -> Option<&str> {
         match &self.access {

@@ -14,6 +14,8 @@
 
 use std::io::{self, BufRead};
 
+use kasan_core::report::{dump, BugType};
+
 use super::syzkaller::collect::Buffers;
 use super::syzkaller::{console::strip_dropped, ReportText, SyzkallerTitle};
 use super::title;
@@ -27,9 +29,6 @@ pub const MAX_TAG_ROWS: usize = 16;
 pub const MAX_REPORT_LINES: usize = 20_000;
 /// Lines longer than this are cut (by [`read_reports`] and [`ReportParser::feed`]).
 pub const MAX_LINE: usize = 4096;
-
-/// Rows printed by `print_memory_metadata` (report.c: i = -2..+2).
-pub const TAG_DUMP_ROWS: usize = 5;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Section {
@@ -239,7 +238,7 @@ fn parse_tag_row(msg: &str) -> Option<(TagRow, usize)> {
     if addr.len() < 8 || !is_hex(addr) {
         return None;
     }
-    let mut tags = Vec::with_capacity(16);
+    let mut tags = Vec::with_capacity(dump::TAGS_PER_ROW);
     for b in bytes.split_whitespace() {
         if b.len() != 2 || tags.len() == 64 {
             return None;
@@ -332,7 +331,7 @@ impl ReportParser {
                 self.start(caller, raw, msg, rest);
             } else if msg.starts_with("Asynchronous fault:") {
                 // A fault line without a BUG line before it (an older kernel's shape).
-                self.start(caller, raw, msg, "invalid-access");
+                self.start(caller, raw, msg, BugType::InvalidAccess.as_str());
                 if let Some(b) = &mut self.current {
                     b.report.is_async = true;
                 }
@@ -413,7 +412,7 @@ impl ReportParser {
             section: Section::Head,
             caller: caller.map(str::to_string),
             lines: 0,
-            tag_prefix: 19,
+            tag_prefix: dump::PREFIX_WIDTH,
             syzkaller_text: ReportText::reusing(raw, std::mem::take(&mut self.spare)),
         });
     }
@@ -490,7 +489,7 @@ impl Builder {
                 let col = t.len() - 1;
                 r.tag_dump_caret = col
                     .checked_sub(self.tag_prefix)
-                    .map(|c| c / 3)
+                    .map(|c| c / dump::TAG_WIDTH)
                     .filter(|g| *g < 64);
                 return;
             }
@@ -688,10 +687,11 @@ fn finalize(r: &mut Report, why_not_closed: &str) {
         }
     }
     if r.tag_dump_seen {
-        if r.tag_dump.len() != TAG_DUMP_ROWS {
+        if r.tag_dump.len() != dump::ROWS {
             missing.push(format!(
-                "tag dump rows ({} of {TAG_DUMP_ROWS})",
-                r.tag_dump.len()
+                "tag dump rows ({} of {})",
+                r.tag_dump.len(),
+                dump::ROWS
             ));
         } else if !r.tag_dump.iter().any(|row| row.guilty) {
             missing.push("tag dump guilty row".to_string());
@@ -815,5 +815,58 @@ mod tests {
         let a = parse_access("Free of addr f7ff000000c11780 by task kworker/u4:6/2919").unwrap();
         assert_eq!((a.op.as_str(), a.task.as_str()), ("Free", "kworker/u4:6"));
         assert!(parse_access("Write at addr zz by task a/1").is_none());
+    }
+
+    /// A tag dump laid out by kasan-core's `dump` (what the kernel prints) is
+    /// read back whole, with the granule under the caret.
+    #[test]
+    fn reads_the_kernels_tag_dump_layout() {
+        use kasan_core::tags::GRANULE_SIZE;
+        for granule in 0..dump::TAGS_PER_ROW {
+            let addr = 0xffff_0000_0123_4a00 + granule * GRANULE_SIZE + 3;
+            let mut text = String::from(
+                "BUG: KASAN: slab-out-of-bounds in f+0x1/0x2\n\
+                 Memory state around the buggy address:\n",
+            );
+            for i in 0..dump::ROWS {
+                let row = dump::row(addr, i);
+                let prefix = dump::row_prefix(row, i == dump::ROWS_AROUND);
+                text.push_str(std::str::from_utf8(&prefix[..dump::PREFIX_WIDTH]).unwrap());
+                let tags: Vec<String> = (0..dump::TAGS_PER_ROW)
+                    .map(|t| format!("{:02x}", 0xf0 + t))
+                    .collect();
+                text.push_str(&tags.join(" "));
+                text.push('\n');
+                if dump::is_guilty(row, addr) {
+                    // `%*c`: the caret right-aligned in the width.
+                    let width = dump::caret_width(row, addr);
+                    text.push_str(&format!("{:>width$}\n", '^'));
+                }
+            }
+            let r = &parse_reports(&text)[0];
+            assert_eq!(r.tag_dump.len(), dump::ROWS);
+            assert_eq!(r.tag_dump.iter().filter(|row| row.guilty).count(), 1);
+            assert_eq!(r.tag_dump[0].tags.len(), dump::TAGS_PER_ROW);
+            assert_eq!(r.tag_dump_caret, Some(granule));
+            assert!(
+                !r.incomplete.iter().any(|m| m.starts_with("tag dump")),
+                "{:?}",
+                r.incomplete
+            );
+        }
+    }
+
+    /// Every bug type kasan-core prints is read as that type.
+    #[test]
+    fn reads_the_kernels_bug_types() {
+        for t in BugType::ALL {
+            let r = &parse_reports(&format!("BUG: KASAN: {} in f+0x1/0x2\n", t.as_str()))[0];
+            assert_eq!(r.bug_type, t.as_str());
+        }
+        let r = &parse_reports("Asynchronous fault: no details available\n")[0];
+        assert_eq!(
+            BugType::from_name(&r.bug_type),
+            Some(BugType::InvalidAccess)
+        );
     }
 }

@@ -36,6 +36,8 @@
 //!   must not merge with the synchronous titles. syzkaller has no rule for
 //!   it (it falls back to `KASAN: invalid-access`, marked corrupted).
 
+use kasan_core::report::BugType;
+
 use super::{Frame, Report};
 
 /// Demangles Rust symbols (`_R...` v0, `_ZN...` legacy), without hashes.
@@ -237,9 +239,12 @@ fn is_plumbing_uncached(symbol: &str, free: bool) -> bool {
     free && FREE_PATH.iter().any(|p| n.contains(p))
 }
 
-/// True for `double-free`, `invalid-free` and `double-free or invalid-free`.
+/// True for `double-free`, `invalid-free` and generic KASAN's `double-free
+/// or invalid-free`.
 pub fn is_free_bug(bug_type: &str) -> bool {
-    bug_type.contains("invalid-free") || bug_type.contains("double-free")
+    [BugType::InvalidFree, BugType::DoubleFree]
+        .iter()
+        .any(|t| bug_type.contains(t.as_str()))
 }
 
 /// The frame a title names: the header's unless it is plumbing, else the
