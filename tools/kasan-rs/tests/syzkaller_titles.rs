@@ -194,8 +194,9 @@ fn oops_title_cases() -> Vec<(u32, bool)> {
 /// full). Files 232 and 534 are not in the index searched (neither by path nor
 /// at another commit). Every file of 359-558 is in this list, in [`CASES`], in
 /// [`TABLED_IN_OOPS_TITLES`], tabled in syzkaller_oops_titles.rs without a
-/// KASAN report (411, 412, 415, 418, 419, 420, 425) or not in the index (534). Files 510, 512 and 514 have a
-/// general protection fault's `KASAN: ... in range` line, not `BUG: KASAN:`.
+/// KASAN report (411, 412, 415, 418, 419, 420, 425) or not in the index (534).
+/// Files 510, 512 and 514 have a general protection fault's `KASAN: ... in
+/// range` line, not `BUG: KASAN:`.
 const READ_WITHOUT_KASAN: &[u32] = &[
     7, 14, 20, 22, 23, 24, 40, 50, 60, 70, 78, 96, 97, 98, 99, 100, 101, 102, 103, 108, 113, 114,
     116, 119, 123, 124, 129, 146, 171, 173, 194, 198, 200, 208, 209, 210, 211, 212, 215, 217, 218,
