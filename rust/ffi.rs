@@ -184,12 +184,11 @@ pub fn system_supports_mte() -> bool {
 /// compiler's (layout.c).
 #[inline(always)]
 pub fn current_pid() -> u32 {
-    let current = current_task();
-    // SAFETY: `current` points to the running task's task_struct, whose `pid`
-    // (checked 4 bytes in layout.c) lives as long as the task. One volatile
-    // load, as task_pid_nr()'s plain one: an exec in another thread of the
-    // group may rewrite it (de_thread()).
-    unsafe { core::ptr::read_volatile((current + layout::TASK_STRUCT_PID) as *const u32) }
+    let pid = current_task() + layout::TASK_STRUCT_PID;
+    // One volatile load, as task_pid_nr()'s plain one: an exec in another
+    // thread of the group may rewrite the field (de_thread()).
+    // SAFETY: `pid` is the `pid` (4 bytes, checked in layout.c) of the running task's task_struct.
+    unsafe { core::ptr::read_volatile(pid as *const u32) }
 }
 
 /// `raw_smp_processor_id()` and `local_clock()`: the CPU and time of an event
